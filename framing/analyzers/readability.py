@@ -1,0 +1,85 @@
+"""Readability formulas over the Document's own counts, fully offline.
+
+textstat 0.7.13 looks English syllables up in NLTK's cmudict and downloads it
+at run time when it is missing; its sentence counter is also known to be
+inaccurate (textstat#77) and it is slow on long texts (textstat#138). So the
+counts come from the parsed :class:`~framing.document.Document` (its sentences
+and word tokens), and syllables from one pinned method: Pyphen's en_US
+hyphenation dictionary, hyphenation points + 1 per word — exactly textstat's
+own fallback path (``len(pyphen.positions(word)) + 1``), so our figures equal
+textstat's whenever cmudict is absent. The Flesch coefficients are read from
+textstat's English language configuration.
+
+Formulas: Flesch reading ease (Flesch 1948), Flesch–Kincaid grade (Kincaid,
+Fishburne, Rogers & Chissom 1975), Gunning fog (Gunning 1952), SMOG (McLaughlin
+1969, 30-sentence normalisation), Coleman–Liau (Coleman & Liau 1975) and the
+automated readability index (Senter & Smith 1967).
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ..report import ReadabilitySection
+from .base import Analyzer, Context
+
+SYLLABLE_METHOD = "pyphen en_US (hyphenation points + 1)"
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=1)
+def _flesch_coefficients() -> tuple[float, float, float]:
+    try:
+        from textstat.backend.utils.constants import LANG_CONFIGS
+
+        en = LANG_CONFIGS["en"]
+        return en["fre_base"], en["fre_sentence_length"], en["fre_syll_per_word"]
+    except (ImportError, KeyError):  # pragma: no cover - textstat layout changed
+        return 206.835, 1.015, 84.6
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables of one word by the pinned method (see module docstring)."""
+    return len(_pyphen().positions(word.lower())) + 1
+
+
+def run(ctx: Context) -> ReadabilitySection:
+    doc = ctx.doc
+    words = [t.text for t in doc.tokens if t.is_word]
+    n_words, n_sent = len(words), len(doc.sentences)
+    if not n_words or not n_sent:
+        return ReadabilitySection(syllable_method=SYLLABLE_METHOD)
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    syl = [syllables(w) for w in alpha]
+    n_syl = sum(syl) + (n_words - len(alpha))  # a number counts as one
+    poly = sum(1 for s in syl if s >= 3)
+    letters = sum(sum(c.isalnum() for c in w) for w in words)
+    wps = n_words / n_sent
+    spw = n_syl / n_words
+    base, k_sent, k_syl = _flesch_coefficients()
+
+    def r(x: float) -> float:
+        return round(x, 2)
+
+    return ReadabilitySection(
+        flesch_reading_ease=r(base - k_sent * wps - k_syl * spw),
+        flesch_kincaid_grade=r(0.39 * wps + 11.8 * spw - 15.59),
+        gunning_fog=r(0.4 * (wps + 100.0 * poly / n_words)),
+        smog_index=r(1.043 * math.sqrt(30.0 * poly / n_sent) + 3.1291),
+        coleman_liau_index=r(0.0588 * (100.0 * letters / n_words)
+                             - 0.296 * (100.0 * n_sent / n_words) - 15.8),
+        automated_readability_index=r(4.71 * letters / n_words + 0.5 * wps - 21.43),
+        words_per_sentence=r(wps),
+        syllables_per_word=round(spw, 3),
+        syllable_method=SYLLABLE_METHOD,
+    )
+
+
+ANALYZER = Analyzer("readability", run, description="Readability formulas (offline syllables)")

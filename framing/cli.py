@@ -1,0 +1,87 @@
+"""The ``framing`` command line (typer). Thin: parse arguments, call the
+library, hand the result to a renderer, turn errors into messages and exit
+codes (0 ok, 1 input problem, 2 usage)."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="framing",
+    help="Rhetoric and framing analysis for news: rhetorical questions, hedging, quotes "
+         "and actors, every number backed by the words that produced it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
+                                           help="Show the version and exit."),
+) -> None:
+    """framing — how a news article frames its subject."""
+
+
+def _error(message: str) -> None:
+    typer.echo(f"framing: {message}", err=True)
+
+
+@app.command()
+def analyze(
+    files: List[str] = typer.Argument(..., metavar="FILE...",
+                                      help="Article files (plain text, UTF-8); '-' reads stdin."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f",
+                               help="text: readable report; json: the report contract "
+                                    "(JSON Lines for several files)."),
+    width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
+) -> None:
+    """Analyse news articles and report their framing devices with evidence."""
+    from .analyze import analyze as run_analysis
+    from .errors import FramingError
+    from .render import to_json
+    from .text.decode import read_text
+
+    failed = 0
+    console = None
+    several = len(files) > 1
+    for path in files:
+        try:
+            text, warnings = read_text(path)
+            report = run_analysis(text, source="<stdin>" if path == "-" else path)
+            report.warnings[:0] = warnings
+        except FramingError as exc:
+            _error(str(exc))
+            failed += 1
+            continue
+        if fmt is Format.json:
+            sys.stdout.write(to_json(report, indent=None if several else 2) + "\n")
+            sys.stdout.flush()
+        else:
+            from rich.console import Console
+
+            from .render.terminal import render
+
+            console = console or Console(width=width, highlight=False)
+            render(report, text, console)
+    if failed:
+        if several:
+            _error(f"{failed} of {len(files)} files could not be analysed")
+        raise typer.Exit(code=1)

@@ -1,0 +1,84 @@
+"""The parsed article every analyzer shares.
+
+A :class:`Document` is built once from the exact input string and never
+changed: paragraphs, sentences, tokens and quoted regions, all as offsets into
+``text`` (end-exclusive Python ``str`` indices). Analyzers read it; none of
+them re-parses the text.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .text.quotes import QuotedRegion, find_quotes
+from .text.segment import Sentence, Span, paragraphs, sentences
+from .text.tokens import Token, tokenize
+
+__all__ = ["Document", "Sentence", "Span", "Token", "QuotedRegion"]
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """``Document(text)`` parses ``text``; attributes are read-only."""
+
+    text: str
+    paragraphs: tuple[Span, ...] = field(init=False)
+    sentences: tuple[Sentence, ...] = field(init=False)
+    tokens: tuple[Token, ...] = field(init=False)
+    quotes: tuple[QuotedRegion, ...] = field(init=False)
+    warnings: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Document needs a str, got {type(self.text).__name__}")
+        text = self.text
+        paras = paragraphs(text)
+        sents = sentences(text, paras)
+        toks = tokenize(text)
+        quotes, warnings = find_quotes(text, paras)
+        set_ = object.__setattr__
+        set_(self, "paragraphs", tuple(paras))
+        set_(self, "sentences", tuple(sents))
+        set_(self, "tokens", tuple(toks))
+        set_(self, "quotes", tuple(quotes))
+        set_(self, "warnings", tuple(warnings))
+        set_(self, "_token_starts", [t.start for t in toks])
+        set_(self, "_sentence_starts", [s.start for s in sents])
+        set_(self, "words", sum(1 for t in toks if t.is_word))
+
+    words: int = field(init=False, default=0)
+
+    # -- lookups -----------------------------------------------------------
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset``, or None between sentences."""
+        i = bisect_right(self._sentence_starts, offset) - 1  # type: ignore[attr-defined]
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """Tokens that lie inside ``[start, end)``."""
+        starts = self._token_starts  # type: ignore[attr-defined]
+        lo = bisect_right(starts, start - 1)
+        hi = bisect_right(starts, end - 1)
+        return tuple(t for t in self.tokens[lo:hi] if t.end <= end)
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_right(self._token_starts, offset - 1)  # type: ignore[attr-defined]
+
+    @property
+    def headline(self) -> Span | None:
+        """The first paragraph when it reads as a headline: one short line
+        (≤ 25 words) without a final period, followed by more text."""
+        if len(self.paragraphs) < 2:
+            return None
+        start, end = self.paragraphs[0]
+        if "\n" in self.text[start:end] or self.text[end - 1] in ".:;,":
+            return None
+        if len(self.tokens_in(start, end)) > 30:
+            return None
+        return self.paragraphs[0]

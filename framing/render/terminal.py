@@ -1,0 +1,148 @@
+"""The readable terminal report (rich).
+
+Key metrics first, then every finding in its sentence with the cue
+highlighted, so each number can be checked against the words behind it.
+Tested by printing into a fixed-width ``Console(file=StringIO())``.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..report import ArticleReport
+
+STYLE = {
+    "rhetorical": "bold magenta",
+    "hypophora": "bold cyan",
+    "information": "bold blue",
+    "hedge": "bold yellow",
+    "booster": "bold red",
+    "quote": "green",
+    "speaker": "bold green",
+}
+CONTEXT_CHARS = 110
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def excerpt(text: str, sent_start: int, sent_end: int, start: int, end: int, style: str) -> Text:
+    """The sentence around ``[start, end)`` with that span highlighted; long
+    sentences are cut to ``CONTEXT_CHARS`` either side of the span."""
+    lo = max(sent_start, start - CONTEXT_CHARS)
+    hi = min(sent_end, end + CONTEXT_CHARS)
+    if hi <= lo:
+        lo, hi = start, end
+    out = Text("… " if lo > sent_start else "")
+    out.append(" ".join(text[lo:start].split()) + (" " if text[lo:start][-1:].isspace() else ""))
+    out.append(" ".join(text[start:end].split()), style=style)
+    tail = text[end:hi]
+    out.append((" " if tail[:1].isspace() else "") + " ".join(tail.split()))
+    if hi < sent_end:
+        out.append(" …")
+    return out
+
+
+def summary(report: ArticleReport) -> Table:
+    s, q, h, r = report.stats, report.questions, report.hedging, report.readability
+    t = Table(box=box.SIMPLE_HEAD, show_header=True, header_style="bold", pad_edge=False)
+    t.add_column("measure")
+    t.add_column("count", justify="right")
+    t.add_column("per 1,000 words", justify="right")
+    t.add_column("author / quoted", justify="right")
+    t.add_row("words", f"{s.words:,}", "", "")
+    t.add_row("sentences", f"{s.sentences:,}", "", "")
+    t.add_row("questions", str(q.count), _rate(q.questions_per_1k_words),
+              f"{q.by_voice.get('author', 0)} / {q.by_voice.get('quoted', 0)}")
+    t.add_row(Text("  rhetorical", style=STYLE["rhetorical"]), str(q.rhetorical),
+              _rate(q.rhetorical_per_1k_words), "")
+    t.add_row(Text("  of which hypophora", style=STYLE["hypophora"]), str(q.hypophora), "", "")
+    for kind, count, rate in (("hedge", h.hedges, h.hedges_per_1k_words),
+                              ("booster", h.boosters, h.boosters_per_1k_words)):
+        by = h.by_voice
+        t.add_row(Text(kind + "s", style=STYLE[kind]), str(count), _rate(rate),
+                  f"{by.get('author', {}).get(kind, 0)} / {by.get('quoted', {}).get(kind, 0)}")
+    t.add_row("quotes", str(len(report.quotes.items)), "", "")
+    if r.flesch_reading_ease is not None:
+        t.add_row("Flesch reading ease", f"{r.flesch_reading_ease:.1f}", "", "")
+        t.add_row("Flesch–Kincaid grade", f"{r.flesch_kincaid_grade:.1f}", "", "")
+    return t
+
+
+def questions_table(report: ArticleReport, text: str) -> Table | None:
+    items = report.questions.items
+    if not items:
+        return None
+    t = Table(title="Questions", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+              expand=True)
+    t.add_column("#", justify="right", width=3)
+    t.add_column("type", width=11)
+    t.add_column("voice", width=6)
+    t.add_column("question in its sentence", ratio=1)
+    for i, q in enumerate(items, 1):
+        t.add_row(str(i), Text(q.type, style=STYLE.get(q.type, "")), q.voice,
+                  excerpt(text, q.sentence_start, q.sentence_end, q.start, q.end,
+                          STYLE.get(q.type, "bold")))
+    return t
+
+
+def hedging_table(report: ArticleReport, text: str) -> Table | None:
+    items = report.hedging.items
+    if not items:
+        return None
+    t = Table(title="Hedges and boosters", title_justify="left", title_style="bold",
+              box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("#", justify="right", width=3)
+    t.add_column("kind", width=7)
+    t.add_column("category", width=16)
+    t.add_column("voice", width=6)
+    t.add_column("cue in its sentence", ratio=1)
+    for i, h in enumerate(items, 1):
+        t.add_row(str(i), Text(h.kind, style=STYLE[h.kind]), h.category.replace("_", " "), h.voice,
+                  excerpt(text, h.sentence_start, h.sentence_end, h.start, h.end, STYLE[h.kind]))
+    return t
+
+
+def quotes_table(report: ArticleReport, text: str) -> Table | None:
+    items = report.quotes.items
+    if not items:
+        return None
+    groups: dict[str, list] = defaultdict(list)
+    for q in items:
+        groups[q.speaker or "(unknown speaker)"].append(q)
+    t = Table(title="Quotes by speaker", title_justify="left", title_style="bold",
+              box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("speaker", width=22, style=STYLE["speaker"])
+    t.add_column("kind", width=8)
+    t.add_column("cue", width=12)
+    t.add_column("quote", ratio=1)
+    order = sorted(groups, key=lambda k: (-sum(len(q.text.split()) for q in groups[k]), k))
+    for speaker in order:
+        for j, q in enumerate(groups[speaker]):
+            words = " ".join(q.text.split())
+            if len(words) > 2 * CONTEXT_CHARS:
+                words = words[: 2 * CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+            t.add_row(speaker if j == 0 else "", q.kind, q.cue or "–", Text(words, style=STYLE["quote"]))
+    return t
+
+
+def render(report: ArticleReport, text: str, console: Console) -> None:
+    """Print the report for one article to ``console``."""
+    title = report.source or "article"
+    parts = [summary(report)]
+    console.print(Panel(Group(*parts), title=f"[bold]framing[/] · {title}", title_align="left",
+                        expand=True))
+    for table in (questions_table(report, text), hedging_table(report, text),
+                  quotes_table(report, text)):
+        if table is not None:
+            console.print(table)
+    if report.warnings:
+        console.print(Text("Warnings", style="bold"))
+        for w in report.warnings:
+            console.print(Text(f"  • {w}", style="dim"))

@@ -1,0 +1,194 @@
+"""The report contract (DESIGN.md, "The report contract (v1)").
+
+``ArticleReport.to_dict()`` gives the JSON-ready dict that tests, benchmarks
+and outside tools rely on; ``ArticleReport.from_dict()`` reads it back.
+Field names here *are* the contract: add fields freely, but renaming or
+removing one needs a new ``SCHEMA``.
+
+Every finding carries ``start``/``end`` offsets into the analysed text and
+the ``text`` they cover. Rates are ``None`` (not 0.0) when the article has no
+words, so "no data" is never hidden in a bare float.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+SCHEMA = "framing.article/1"
+
+
+def per_1k(count: int, words: int) -> float | None:
+    """A rate per 1,000 words, rounded for stable output; None without words."""
+    return round(1000.0 * count / words, 3) if words else None
+
+
+# -- findings ------------------------------------------------------------------
+@dataclass
+class QuestionItem:
+    start: int
+    end: int
+    text: str
+    rhetorical: bool
+    type: str  # "rhetorical" | "hypophora" | "information"
+    voice: str  # "author" | "quoted"
+    cues: list[str] = field(default_factory=list)
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class HedgeItem:
+    start: int
+    end: int
+    text: str
+    kind: str  # "hedge" | "booster"
+    category: str
+    voice: str
+    cue: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class QuoteItem:
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "indirect" | "mixed"
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    score: float
+    label: str
+
+
+@dataclass
+class ActorItem:
+    name: str
+    score: Optional[float]
+    label: Optional[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# -- sections ------------------------------------------------------------------
+@dataclass
+class Stats:
+    words: int
+    sentences: int
+    paragraphs: int = 0
+    characters: int = 0
+
+
+@dataclass
+class QuestionsSection:
+    count: int = 0
+    rhetorical: int = 0
+    rhetorical_per_1k_words: Optional[float] = None
+    questions_per_1k_words: Optional[float] = None
+    hypophora: int = 0
+    information: int = 0
+    by_voice: dict[str, int] = field(default_factory=dict)
+    items: list[QuestionItem] = field(default_factory=list)
+
+
+@dataclass
+class HedgingSection:
+    hedges: int = 0
+    boosters: int = 0
+    hedges_per_1k_words: Optional[float] = None
+    boosters_per_1k_words: Optional[float] = None
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_voice: dict[str, dict[str, int]] = field(default_factory=dict)
+    items: list[HedgeItem] = field(default_factory=list)
+
+
+@dataclass
+class QuotesSection:
+    items: list[QuoteItem] = field(default_factory=list)
+
+
+@dataclass
+class ActorsSection:
+    items: list[ActorItem] = field(default_factory=list)
+
+
+@dataclass
+class ReadabilitySection:
+    flesch_reading_ease: Optional[float] = None
+    flesch_kincaid_grade: Optional[float] = None
+    gunning_fog: Optional[float] = None
+    smog_index: Optional[float] = None
+    coleman_liau_index: Optional[float] = None
+    automated_readability_index: Optional[float] = None
+    words_per_sentence: Optional[float] = None
+    syllables_per_word: Optional[float] = None
+    syllable_method: str = ""
+
+
+@dataclass
+class ArticleReport:
+    stats: Stats
+    questions: QuestionsSection = field(default_factory=QuestionsSection)
+    hedging: HedgingSection = field(default_factory=HedgingSection)
+    quotes: QuotesSection = field(default_factory=QuotesSection)
+    actors: ActorsSection = field(default_factory=ActorsSection)
+    readability: ReadabilitySection = field(default_factory=ReadabilitySection)
+    warnings: list[str] = field(default_factory=list)
+    source: Optional[str] = None
+    version: str = ""
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; ``schema`` comes first."""
+        d = dataclasses.asdict(self)
+        return {"schema": d.pop("schema"), **d}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ArticleReport":
+        """Inverse of :meth:`to_dict`; unknown keys (from newer minor
+        versions) are ignored, a different schema is refused."""
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} report: schema is {data.get('schema')!r}")
+        return _build(cls, data)
+
+
+SECTIONS = {
+    "questions": QuestionsSection,
+    "hedging": HedgingSection,
+    "quotes": QuotesSection,
+    "actors": ActorsSection,
+    "readability": ReadabilitySection,
+}
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """Rebuild typed dataclasses from plain JSON values, following type hints."""
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: _build(hints[f.name], value[f.name])
+                  for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return None if value is None else _build(args[0], value)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(tp)
+        return {k: _build(item, v) for k, v in value.items()}
+    return value

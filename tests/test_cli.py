@@ -1,0 +1,128 @@
+"""The command line as a user runs it (typer's CliRunner)."""
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from framing.cli import app
+
+from .conftest import SAMPLE
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_every_command_has_help():
+    top = run("--help")
+    assert top.exit_code == 0
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert name in top.output
+        assert command.callback.__doc__, f"command {name} has no help text"
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_version():
+    import framing
+
+    result = run("--version")
+    assert result.exit_code == 0 and framing.__version__ in result.output
+
+
+def test_text_report_shows_metrics_and_evidence():
+    result = run("analyze", str(SAMPLE), "--width", "120")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for heading in ("words", "rhetorical", "hedges", "boosters", "Questions",
+                    "Hedges and boosters", "Flesch reading ease"):
+        assert heading in out
+    assert "Why would anyone build the bigger one" in out  # a question in its sentence
+
+
+def test_json_follows_the_contract():
+    result = run("analyze", str(SAMPLE), "--format", "json")
+    assert result.exit_code == 0
+    d = json.loads(result.output)
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert d["schema"] == "framing.article/1"
+    assert d["source"] == str(SAMPLE)
+    assert d["stats"]["words"] > 500
+    for item in d["questions"]["items"] + d["hedging"]["items"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_several_files_give_json_lines(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Is it over? Perhaps.", encoding="utf-8")
+    b.write_text("It is clearly over.", encoding="utf-8")
+    result = run("analyze", str(a), str(b), "-f", "json")
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(a), str(b)]
+
+
+def test_stdin():
+    result = run("analyze", "-", "--format", "json", input="Why now? Nobody knows.")
+    assert result.exit_code == 0
+    d = json.loads(result.output)
+    assert d["source"] == "<stdin>" and d["stats"]["words"] == 4
+
+
+@pytest.mark.parametrize("make,reason", [
+    (lambda p: p / "missing.txt", "no such file"),
+    (lambda p: p, "is a directory"),
+    (lambda p: _write(p / "empty.txt", b""), "empty"),
+    (lambda p: _write(p / "blank.txt", b"  \n\t\n"), "white space"),
+    (lambda p: _write(p / "blob.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02"), "binary"),
+])
+def test_bad_input_is_a_clear_error(tmp_path, make, reason):
+    path = make(tmp_path)
+    result = run("analyze", str(path))
+    assert result.exit_code == 1
+    assert str(path) in result.output and reason in result.output
+    assert "Traceback" not in result.output
+
+
+def test_one_bad_file_does_not_stop_the_batch(tmp_path):
+    good = _write(tmp_path / "good.txt", "Is this fine? It may be.".encode())
+    result = run("analyze", str(tmp_path / "nope.txt"), str(good), "-f", "json")
+    assert result.exit_code == 1
+    assert "nope.txt: no such file" in result.output
+    assert '"source": "' + str(good) in result.output or str(good) in result.output
+    assert "1 of 2 files could not be analysed" in result.output
+
+
+@pytest.mark.parametrize("data,warn", [
+    (codecs.BOM_UTF8 + "Café owners say it may rain.".encode(), None),
+    ("Café owners say it may rain.".encode("utf-16"), None),
+    ("Café owners say it may rain.".encode("cp1252"), "Windows-1252"),
+])
+def test_encodings(tmp_path, data, warn):
+    path = _write(tmp_path / "enc.txt", data)
+    result = run("analyze", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert d["stats"]["words"] == 6
+    assert d["hedging"]["items"] == [] or d["hedging"]["items"][0]["text"] in ("may",)
+    if warn:
+        assert any(warn in w for w in d["warnings"])
+    else:
+        assert not any("UTF" in w or "1252" in w for w in d["warnings"])
+
+
+def test_usage_error_exit_code():
+    result = run("analyze")
+    assert result.exit_code == 2
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path

@@ -17,6 +17,7 @@ warnings with their offsets.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .segment import Span
@@ -25,7 +26,7 @@ DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
-ALL_MARKS = frozenset('"“”„«»‘’‚‹›\'')
+MARK_RE = re.compile("[\"“”„«»‘’‚‹›']")
 OPEN_CONTEXT = " \t\n([{—–-/“‘\"'«„"
 ELISIONS = ("em", "til", "n", "cause", "tis", "twas")
 
@@ -90,9 +91,10 @@ def find_quotes(text: str, paras: list[Span]) -> tuple[list[QuotedRegion], list[
         else:
             skip = -1
         singles.clear()
-        for pos in range(pstart, pend):
+        for m in MARK_RE.finditer(text, pstart, pend):
+            pos = m.start()
             ch = text[pos]
-            if ch not in ALL_MARKS or pos == skip:
+            if pos == skip:
                 continue
             prev = text[pos - 1] if pos > 0 else " "
             nxt = text[pos + 1] if pos + 1 < n else " "

@@ -16,11 +16,10 @@ TOKEN_RE = re.compile(
     (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S.  a.m.  U.S.A.
   | \d+(?:[.,:/]\d+)*(?:%|(?:st|nd|rd|th|s)\b)?  # 3.5  1,200  10:30  1990s  42nd
   | \w+(?:['’\-]\w+)*                        # words, contractions, hyphenation
-  | \S                                       # any other single character
+  | (\S)                                     # any other single character
     """,
     re.VERBOSE,
 )
-WORD_RE = re.compile(r"\w")
 
 
 class Token(NamedTuple):
@@ -39,8 +38,12 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    search = WORD_RE.search
-    return [
-        Token(m.start(), m.end(), m.group(), search(m.group()) is not None)
-        for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    ]
+    new = tuple.__new__
+    out = []
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        single = m.group(1)
+        if single is None:
+            out.append(new(Token, (m.start(), m.end(), m.group(), True)))
+        else:
+            out.append(new(Token, (m.start(), m.end(), single, single.isalnum())))
+    return out

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 from .document import Document  # noqa: E402
 from .errors import FramingError, InputError  # noqa: E402
 from .report import SCHEMA, ArticleReport  # noqa: E402
-from .analyze import analyze  # noqa: E402
+from .pipeline import analyze  # noqa: E402
 
 __all__ = ["analyze", "Document", "ArticleReport", "FramingError", "InputError", "SCHEMA",
            "__version__"]

@@ -1,4 +1,4 @@
-"""``framing.analyze``: text in, :class:`~framing.report.ArticleReport` out."""
+"""The analysis pipeline: `framing.analyze`, text in, ArticleReport out."""
 from __future__ import annotations
 
 from typing import Mapping, Sequence

@@ -1,6 +1,4 @@
-"""The ``framing`` command line (typer). Thin: parse arguments, call the
-library, hand the result to a renderer, turn errors into messages and exit
-codes (0 ok, 1 input problem, 2 usage)."""
+"""``framing analyze``: one or more articles → terminal report or contract JSON."""
 from __future__ import annotations
 
 import sys
@@ -9,16 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-
-app = typer.Typer(
-    name="framing",
-    help="Rhetoric and framing analysis for news: rhetorical questions, hedging, quotes "
-         "and actors, every number backed by the words that produced it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+from ._common import error
 
 
 class Format(str, Enum):
@@ -26,25 +15,6 @@ class Format(str, Enum):
     json = "json"
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"framing {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
-                                           help="Show the version and exit."),
-) -> None:
-    """framing — how a news article frames its subject."""
-
-
-def _error(message: str) -> None:
-    typer.echo(f"framing: {message}", err=True)
-
-
-@app.command()
 def analyze(
     files: List[str] = typer.Argument(..., metavar="FILE...",
                                       help="Article files (plain text, UTF-8); '-' reads stdin."),
@@ -54,10 +24,10 @@ def analyze(
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
     """Analyse news articles and report their framing devices with evidence."""
-    from .analyze import analyze as run_analysis
-    from .errors import FramingError
-    from .render import to_json
-    from .text.decode import read_text
+    from ..pipeline import analyze as run_analysis
+    from ..errors import FramingError
+    from ..render import to_json
+    from ..text.decode import read_text
 
     failed = 0
     console = None
@@ -68,7 +38,7 @@ def analyze(
             report = run_analysis(text, source="<stdin>" if path == "-" else path)
             report.warnings[:0] = warnings
         except FramingError as exc:
-            _error(str(exc))
+            error(str(exc))
             failed += 1
             continue
         if fmt is Format.json:
@@ -77,11 +47,11 @@ def analyze(
         else:
             from rich.console import Console
 
-            from .render.terminal import render
+            from ..render.terminal import render
 
             console = console or Console(width=width, highlight=False)
             render(report, text, console)
     if failed:
         if several:
-            _error(f"{failed} of {len(files)} files could not be analysed")
+            error(f"{failed} of {len(files)} files could not be analysed")
         raise typer.Exit(code=1)

@@ -128,3 +128,13 @@ def test_lookups():
     assert doc.sentence_index(text.index(" Second")) is None
     assert [t.text for t in doc.tokens_in(text.index("Second"), len(text))] == [
         "Second", "one", "here", "."]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rep. G.K. Butterfield said so.", ["Rep. G.K. Butterfield said so."]),
+    ("They met in Reno, Nev. The talks failed.", ["They met in Reno, Nev.", "The talks failed."]),
+    ("They met in Reno, Nev. on Friday.", ["They met in Reno, Nev. on Friday."]),
+])
+def test_dotted_and_state_abbreviations(text, expected):
+    doc = Document(text)
+    assert [text[s.start:s.end] for s in doc.sentences] == expected

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from ..lexicons import load_table, load_words
 
+DOTTED_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
 PARA_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 LINE_RE = re.compile(r"[^\n]+")
 CLOSERS = "\"'”’»)]}"
@@ -129,8 +130,8 @@ def _is_boundary(text: str, lo: int, m: re.Match) -> bool:
     word = _word_before(text, lo, m.start("term"))
     key = word.lower()
     kind = _abbreviations().get(key)
-    if kind is None and len(word) == 1 and word.isalpha() and word.isupper():
-        kind = "ambiguous"  # an initial: "John F. Kennedy" vs "Plan B. The"
+    if kind is None and (DOTTED_RE.match(word) or (len(word) == 1 and word.isupper())):
+        kind = "ambiguous"  # an initial or dotted abbreviation: "John F. Kennedy", "G.K."
     if kind == "prefix":
         return False
     if kind == "number":

@@ -1,0 +1,272 @@
+"""The hedging analyzer: cue lists for sentences written for these tests."""
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+import framing
+from framing import Document
+from framing.analyzers import Context, hedging
+from framing.analyzers.hedging import ANALYZER, CATEGORIES, cue_index, run
+from framing.errors import LexiconError
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    section = run(Context.for_document(Document(text)))
+    for item in section.items:
+        assert text[item.start:item.end] == item.text
+    return [(item.text, item.kind) for item in section.items]
+
+
+H, B = "hedge", "booster"
+
+CASES = [
+    # modal auxiliaries
+    ("The council may delay the vote.", [("may", H)]),
+    ("The storm might reach the coast tonight.", [("might", H)]),
+    ("The ruling could change the market.", [("could", H)]),
+    # May the month and the name
+    ("The vote was held on May 5.", []),
+    ("The plant closed in May and reopened in June.", []),
+    ("Sales fell in April and May.", []),
+    ("Since May the price has doubled.", []),
+    ("Talks stalled last May, and again in early May.", []),
+    ("Prime Minister Theresa May spoke to reporters.", []),
+    ("May 12 is the deadline.", []),
+    ("Prices May Rise After the Vote", [("May", H)]),
+    ("May I add one more point?", [("May", H)]),
+    ("Officials said the talks may resume in May.", [("may", H)]),
+    # might the noun
+    ("The parade showed off the country's military might.", []),
+    ("The team pushed with all its might.", []),
+    ("That might upset the farmers.", [("might", H)]),
+    # negated ability
+    ("The driver could not see the sign.", []),
+    ("She couldn't reach the mayor.", []),
+    ("He cannot vote in this election.", []),
+    ("The minister could n't be reached.", []),
+    # would
+    ("The bill would raise taxes on fuel.", [("would", H)]),
+    ("Officials said the plan would cost millions.", []),
+    ("The mayor told reporters that the bridge would open in spring.", []),
+    ("The report says the tax would hurt small firms.", [("would", H)]),
+    ("I would like to thank the volunteers.", []),
+    ("I'd argue the law is unfair.", [("I'd", H)]),
+    ("She'd left before the vote.", []),
+    ("I'd think twice about it.", [("I'd", H)]),
+    ("I'd think the plan works.", [("I'd", H), ("think", H)]),
+    ("He said: “It would be a mistake.”", [("would", H)]),
+    # will and should are not cues
+    ("The bridge will open next week.", []),
+    ("The government should act now.", []),
+    ("Voters can register online.", []),
+    # appear
+    ("The senator will appear in court on Monday.", []),
+    ("She appeared on television last night.", []),
+    ("The chief executive appeared before the committee.", []),
+    ("Fans gathered where the singer appeared at noon.", []),
+    ("The defendant failed to appear.", []),
+    ("The plan appears to have failed.", [("appears", H)]),
+    ("It appears that nobody read the report.", [("appears", H)]),
+    ("The minister appeared nervous during the debate.", [("appeared", H)]),
+    ("The leak would appear to confirm the claim.", [("would", H), ("appear", H)]),
+    # about / around only before quantities
+    ("They talked about the budget for an hour.", []),
+    ("About 300 people attended the rally.", [("About", H)]),
+    ("Around noon the crowd grew.", [("Around", H)]),
+    ("Troops were deployed around the capital.", []),
+    ("The repairs cost about $5 million.", [("about", H)]),
+    ("About half of the voters stayed home.", [("About", H)]),
+    ("Prices rose by around a third.", [("around", H)]),
+    ("Some 40% of residents lost power.", [("Some", H)]),
+    ("Some residents lost power.", []),
+    ("Nearly 200 homes were flooded.", [("Nearly", H)]),
+    ("The project is nearly finished.", []),
+    ("The crowd numbered 20 or so.", [("or so", H)]),
+    ("The vote took roughly two hours.", [("roughly", H), ]),
+    ("An estimated 3,000 people marched.", [("An estimated", H)]),
+    # negated boosters
+    ("It is not clear whether the minister knew.", [("not clear", H)]),
+    ("It is clear that the minister knew.", [("It is clear", B)]),
+    ("It was not immediately clear how many were hurt.", [("not immediately clear", H)]),
+    ("It isn't clear who paid.", [("isn't clear", H)]),
+    ("The rules were never clear to anyone.", [("never clear", H)]),
+    ("There was no clear winner.", []),
+    ("The outcome is far from certain.", [("far from certain", H)]),
+    ("Investigators are not certain what caused the fire.", [("not certain", H)]),
+    ("I'm not sure the plan works.", [("not sure", H)]),
+    ("The data do not clearly support the claim.", []),
+    ("The study did not show that the drug works.", []),
+    # certain, sure
+    ("A certain number of seats remain empty.", []),
+    ("Certain officials opposed the deal.", []),
+    ("The mayor is certain that the plan will pass.", [("certain", B)]),
+    ("She was absolutely certain of the result.", [("certain", B)]),
+    ("Make sure you vote early.", []),
+    ("We are sure the count is right.", [("sure", B)]),
+    ("The minister made clear that no deal was near.", [("made clear", B)]),
+    # think / believe / guess as stance verbs
+    ("I think the plan will fail.", [("think", H)]),
+    ("Experts believe the virus spread quickly.", [("believe", H)]),
+    ("We don't think the figures add up.", [("think", H)]),
+    ("The figures, I think, are too high.", [("think", H)]),
+    ("What do you think?", []),
+    ("Think about the consequences.", []),
+    ("She believes in second chances.", []),
+    ("It is hard to believe the figures.", []),
+    ("I can't believe he won.", []),
+    ("The thought of defeat worried him.", []),
+    ("I guess the numbers were wrong.", [("guess", H)]),
+    ("The plan was built on wishful thinking.", []),
+    ("I was thinking that the vote would fail.", [("thinking", H)]),
+    # attribution
+    ("The minister reportedly resigned on Friday.", [("reportedly", H)]),
+    ("The company allegedly hid the losses.", [("allegedly", H)]),
+    ("He is said to be furious.", [("is said to", H)]),
+    ("The ship is believed to have sunk.", [("is believed to", H)]),
+    ("It is widely believed that the deal collapsed.", [("It is widely believed", H)]),
+    ("It is reported that the talks broke down.", [("It is reported that", H)]),
+    ("The envoy is understood to have left.", [("is understood to", H)]),
+    ("The deal is close, sources say.", [("sources say", H)]),
+    ("The deal is close, according to sources.", [("according to sources", H)]),
+    ("The deal is close, according to the mayor.", []),
+    ("The alleged fraud cost investors dearly.", [("alleged", H)]),
+    ("The suspected gunman fled the scene.", [("suspected", H)]),
+    ("The suspect was arrested at the border.", []),
+    ("Police suspect arson.", [("suspect", H)]),
+    ("He claimed that the vote was rigged.", [("claimed that", H)]),
+    ("The supposed victim later recanted.", [("supposed", H)]),
+    ("The train was supposed to leave at six.", []),
+    # epistemic verbs, adverbs, adjectives, nouns, inflections
+    ("The results suggest a link.", [("suggest", H)]),
+    ("The poll suggests a tight race.", [("suggests", H)]),
+    ("Early data suggested a decline.", [("suggested", H)]),
+    ("The evidence, suggesting fraud, was sealed.", [("suggesting", H)]),
+    ("The leak indicates a cover-up.", [("indicates", H)]),
+    ("The plan seems unlikely to pass.", [("seems", H), ("unlikely", H)]),
+    ("Perhaps the talks will resume.", [("Perhaps", H)]),
+    ("The fire was probably caused by a cigarette.", [("probably", H)]),
+    ("A possible motive was revenge.", [("possible", H)]),
+    ("Call as soon as possible.", []),
+    ("It is possible that the files were lost.", [("possible", H)]),
+    ("The possibility of a strike remains.", [("possibility", H)]),
+    ("It remains to be seen whether voters agree.", [("remains to be seen", H)]),
+    ("The vote is expected to pass.", [("expected", H)]),
+    ("Turnout was higher than expected.", []),
+    ("Turnout was higher than we expected.", []),
+    ("The apparent suicide shocked the town.", [("apparent", H)]),
+    ("It soon became apparent that the funds were gone.", []),
+    ("Analysts expect a rate cut.", [("expect", H)]),
+    ("The general assumed office in March.", []),
+    ("Prices tend to rise in winter.", [("tend to", H)]),
+    ("Prices usually rise in winter.", [("usually", H)]),
+    ("It was kind of strange.", [("kind of", H)]),
+    ("This kind of car is rare.", []),
+    ("In my view, the ruling is wrong.", [("In my view", H)]),
+    # boosters
+    ("The results clearly show that the drug works.", [("clearly", B), ("show that", B)]),
+    ("The figures show a decline.", []),
+    ("The vote was, of course, a formality.", [("of course", B)]),
+    ("The ship made a change of course.", []),
+    ("In fact, the budget grew.", [("In fact", B)]),
+    ("The plan will undoubtedly face a challenge.", [("undoubtedly", B)]),
+    ("There is no doubt that he won.", [("no doubt", B)]),
+    ("Without a doubt, it was the worst storm.", [("Without a doubt", B)]),
+    ("The data demonstrate that costs rose.", [("demonstrate", B)]),
+    ("Protesters demonstrated outside parliament.", []),
+    ("The audit proved that the money was spent.", [("proved that", B)]),
+    ("The effort proved difficult.", []),
+    ("He must have known about the leak.", [("must have", B)]),
+    ("Drivers must have a licence.", []),
+    ("Obviously, the mayor disagreed.", [("Obviously", B)]),
+    ("Indeed, the vote was close.", [("Indeed", B)]),
+    ("The mayor certainly knew.", [("certainly", B)]),
+    ("The team will definitely return.", [("definitely", B)]),
+    ("Surely the council will act.", [("Surely", B)]),
+    # mixed and overlapping
+    (("The minister may well have known, and it is clear that the leak reportedly "
+      "came from about 12 staff."),
+     [("may", H), ("it is clear", B), ("reportedly", H), ("about", H)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_cues(text, expected):
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize("text,expected_voices", [
+    ("“The plan may fail,” she said.", ["quoted"]),
+    ("The plan may fail. Nobody disputes that.", ["author"]),
+    ("Perhaps the vote will pass. “It clearly will,” the mayor said.", ["author", "quoted"]),
+])
+def test_voice(text, expected_voices):
+    section = framing.analyze(text).hedging
+    assert [i.voice for i in section.items] == expected_voices
+
+
+def test_section_counts_and_rates():
+    text = ("The plan may fail. Officials reportedly disagree. It is clear that costs rose. "
+            "“Perhaps,” she said.")
+    section = framing.analyze(text).hedging
+    words = Document(text).words
+    assert section.hedges == 3 and section.boosters == 1
+    assert section.hedges_per_1k_words == round(1000 * 3 / words, 3)
+    assert section.boosters_per_1k_words == round(1000 * 1 / words, 3)
+    assert section.by_category == {"adverb": 1, "attribution": 1, "booster_phrase": 1,
+                                   "modal_auxiliary": 1}
+    assert section.by_voice == {"author": {"hedge": 2, "booster": 1},
+                                "quoted": {"hedge": 1, "booster": 0}}
+
+
+def test_items_carry_cue_category_and_sentence():
+    text = "Nothing here. The study suggested a link, sources said."
+    items = framing.analyze(text).hedging.items
+    assert [(i.cue, i.category) for i in items] == [("suggest", "epistemic_verb"),
+                                                    ("sources say", "attribution")]
+    for item in items:
+        assert text[item.sentence_start:item.sentence_end] == \
+            "The study suggested a link, sources said."
+        assert item.sentence_start <= item.start < item.end <= item.sentence_end
+
+
+def test_items_sorted_and_not_overlapping():
+    text = ("It is widely believed that the ship is believed to have sunk, and it is not "
+            "immediately clear whether about 40 crew may have survived. " * 3)
+    items = framing.analyze(text).hedging.items
+    assert [i.start for i in items] == sorted(i.start for i in items)
+    for a, b in pairwise(items):
+        assert a.end <= b.start
+    assert all(text[i.start:i.end] == i.text for i in items)
+
+
+def test_curly_apostrophes():
+    assert cues("It isn’t clear who won. She couldn’t say.") == [("isn’t clear", H)]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "..."])
+def test_empty_text(text):
+    section = framing.analyze(text).hedging
+    assert section.items == [] and section.hedges == 0 and section.boosters == 0
+    assert section.hedges_per_1k_words is None and section.boosters_per_1k_words is None
+
+
+def test_analyzer_is_registered():
+    assert ANALYZER.name == "hedging" and ANALYZER.description
+    assert framing.analyze("It may rain.").hedging.hedges == 1
+
+
+def test_lexicon_loads_with_valid_categories():
+    index = cue_index()
+    assert index, "empty cue index"
+    for first, candidates in index.items():
+        lengths = [len(c.tokens) for c in candidates]
+        assert lengths == sorted(lengths, reverse=True)
+        for c in candidates:
+            assert c.tokens[0] == first and c.category in CATEGORIES[c.kind]
+
+
+def test_bad_macro_names_the_valid_ones():
+    with pytest.raises(LexiconError, match=r"\{be\}"):
+        hedging._expand("{bogus} clear", "test")

@@ -25,7 +25,7 @@ STYLE = {
     "quote": "green",
     "speaker": "bold green",
 }
-CONTEXT_CHARS = 110
+CONTEXT_CHARS = 90
 
 
 def _rate(value: float | None) -> str:
@@ -37,8 +37,12 @@ def excerpt(text: str, sent_start: int, sent_end: int, start: int, end: int, sty
     sentences are cut to ``CONTEXT_CHARS`` either side of the span."""
     lo = max(sent_start, start - CONTEXT_CHARS)
     hi = min(sent_end, end + CONTEXT_CHARS)
-    if hi <= lo:
-        lo, hi = start, end
+    if lo > sent_start:  # cut at word boundaries
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else start
+    if hi < sent_end:
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else end
     out = Text("… " if lo > sent_start else "")
     out.append(" ".join(text[lo:start].split()) + (" " if text[lo:start][-1:].isspace() else ""))
     out.append(" ".join(text[start:end].split()), style=style)
@@ -100,11 +104,13 @@ def hedging_table(report: ArticleReport, text: str) -> Table | None:
               box=box.SIMPLE_HEAD, expand=True)
     t.add_column("#", justify="right", width=3)
     t.add_column("kind", width=7)
-    t.add_column("category", width=16)
+    t.add_column("cue", width=14)
+    t.add_column("category", width=15)
     t.add_column("voice", width=6)
-    t.add_column("cue in its sentence", ratio=1)
+    t.add_column("in its sentence", ratio=1)
     for i, h in enumerate(items, 1):
-        t.add_row(str(i), Text(h.kind, style=STYLE[h.kind]), h.category.replace("_", " "), h.voice,
+        t.add_row(str(i), Text(h.kind, style=STYLE[h.kind]), Text(h.text, style=STYLE[h.kind]),
+                  h.category.replace("_", " "), h.voice,
                   excerpt(text, h.sentence_start, h.sentence_end, h.start, h.end, STYLE[h.kind]))
     return t
 

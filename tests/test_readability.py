@@ -8,6 +8,7 @@ from framing.analyzers import readability
 
 
 def test_syllables_follow_textstats_pyphen_path():
+    pytest.importorskip("textstat")
     from textstat.backend.utils import get_pyphen
 
     ph = get_pyphen("en_US")
@@ -49,3 +50,34 @@ def test_harder_text_scores_lower():
                            "intergovernmental deliberation regarding infrastructural prioritisation.").readability
     assert hard.flesch_reading_ease < easy.flesch_reading_ease
     assert hard.flesch_kincaid_grade > easy.flesch_kincaid_grade
+
+
+def test_formulas_agree_with_textstat_offline(monkeypatch):
+    """Same syllable path, same coefficients: our scores equal textstat's own
+    (with its cmudict lookup disabled, i.e. its offline Pyphen fallback)."""
+    textstat = pytest.importorskip("textstat")
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    en = LANG_CONFIGS["en"]
+    assert (en["fre_base"], en["fre_sentence_length"], en["fre_syll_per_word"]) == readability.FLESCH_EN
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: {})
+    import nltk
+
+    monkeypatch.setattr(nltk, "download", lambda *a, **k: (_ for _ in ()).throw(AssertionError("download")))
+    text = ("The council approved the desalination plant on Tuesday night. "
+            "Residents remain deeply divided about the enormous cost. "
+            "Engineers believe the pipes should be repaired first.")
+    ours = framing.analyze(text).readability
+    assert textstat.sentence_count(text) == 3 and textstat.lexicon_count(text) == 25
+    assert ours.flesch_reading_ease == pytest.approx(textstat.flesch_reading_ease(text), abs=0.01)
+    assert ours.flesch_kincaid_grade == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.01)
+
+
+def test_textstat_is_not_imported_at_run_time():
+    import subprocess
+    import sys
+
+    code = "import framing, sys; framing.analyze('It may rain. Is it over?'); print('textstat' in sys.modules, 'nltk' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -7,8 +7,10 @@ counts come from the parsed :class:`~framing.document.Document` (its sentences
 and word tokens), and syllables from one pinned method: Pyphen's en_US
 hyphenation dictionary, hyphenation points + 1 per word — exactly textstat's
 own fallback path (``len(pyphen.positions(word)) + 1``), so our figures equal
-textstat's whenever cmudict is absent. The Flesch coefficients are read from
-textstat's English language configuration.
+textstat's whenever cmudict is absent and the sentence counts agree. textstat
+itself is not imported at run time: its package import pulls in NLTK, which
+imports scikit-learn and SciPy when they are installed (about 2 s per
+process); the test suite cross-checks our formulas against textstat's.
 
 Formulas: Flesch reading ease (Flesch 1948), Flesch–Kincaid grade (Kincaid,
 Fishburne, Rogers & Chissom 1975), Gunning fog (Gunning 1952), SMOG (McLaughlin
@@ -33,15 +35,10 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=1)
-def _flesch_coefficients() -> tuple[float, float, float]:
-    try:
-        from textstat.backend.utils.constants import LANG_CONFIGS
-
-        en = LANG_CONFIGS["en"]
-        return en["fre_base"], en["fre_sentence_length"], en["fre_syll_per_word"]
-    except (ImportError, KeyError):  # pragma: no cover - textstat layout changed
-        return 206.835, 1.015, 84.6
+# Flesch (1948) reading-ease coefficients for English, the values textstat
+# 0.7.x keeps in its LANG_CONFIGS["en"] (fre_base, fre_sentence_length,
+# fre_syll_per_word); tests/test_readability.py checks they still agree.
+FLESCH_EN = (206.835, 1.015, 84.6)
 
 
 @lru_cache(maxsize=65536)
@@ -63,7 +60,7 @@ def run(ctx: Context) -> ReadabilitySection:
     letters = sum(sum(c.isalnum() for c in w) for w in words)
     wps = n_words / n_sent
     spw = n_syl / n_words
-    base, k_sent, k_syl = _flesch_coefficients()
+    base, k_sent, k_syl = FLESCH_EN
 
     def r(x: float) -> float:
         return round(x, 2)

@@ -64,6 +64,45 @@ class QuoteItem:
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+    # added by the quotation analyzer (issue 3); ``speaker`` is the canonical
+    # name, ``speaker_text`` the words at speaker_start:speaker_end
+    speaker_text: Optional[str] = None
+    speaker_type: Optional[str] = None  # "named" | "organisation" | "unnamed" | "pronoun"
+    unnamed: bool = False  # an anonymous or collective source ("officials", "a source")
+    cue_lemma: Optional[str] = None
+    cue_category: Optional[str] = None  # neutral | emphatic | distancing | admission | …
+    parts: list[list[int]] = field(default_factory=list)  # quoted segments [start, end]
+    words: int = 0  # words inside ``parts``
+    confidence: float = 0.0
+    pattern: str = ""  # the rule that found it, e.g. "quote-cue", "according-to"
+
+
+@dataclass
+class ScareQuoteItem:
+    """Quotation marks around words nobody is said to speak."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "scare" | "nickname" | "title"
+
+
+@dataclass
+class SpeakerSummary:
+    """One speaker (canonical name) and what they are quoted as saying."""
+
+    name: str
+    type: str  # "named" | "organisation" | "unnamed"
+    unnamed: bool = False
+    quotes: int = 0
+    direct: int = 0
+    indirect: int = 0
+    mixed: int = 0
+    words: int = 0
+    share: Optional[float] = None  # of all quoted words in the article
+    cues: dict[str, int] = field(default_factory=dict)  # cue lemma → count
+    cue_categories: dict[str, int] = field(default_factory=dict)
+    mentions: list[str] = field(default_factory=list)  # how the text names them
 
 
 @dataclass
@@ -118,6 +157,16 @@ class HedgingSection:
 @dataclass
 class QuotesSection:
     items: list[QuoteItem] = field(default_factory=list)
+    count: int = 0
+    direct: int = 0
+    indirect: int = 0
+    mixed: int = 0
+    unattributed: int = 0  # items whose speaker is unknown (speaker: null)
+    quoted_words: int = 0
+    quoted_share: Optional[float] = None  # quoted words / article words
+    by_cue_category: dict[str, int] = field(default_factory=dict)
+    speakers: list[SpeakerSummary] = field(default_factory=list)
+    scare_quotes: list[ScareQuoteItem] = field(default_factory=list)
 
 
 @dataclass

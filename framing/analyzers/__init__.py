@@ -6,9 +6,10 @@ Each entry assigns one section of the report; the contract tests in
 from __future__ import annotations
 
 from .base import Analyzer, Context, VoiceMap
-from . import hedging, questions, readability
+from . import hedging, questions, quotes, readability
 
 REGISTRY: tuple[Analyzer, ...] = (
+    quotes.ANALYZER,  # first: its reported-speech regions feed every later voice field
     questions.ANALYZER,
     hedging.ANALYZER,
     readability.ANALYZER,

@@ -1,0 +1,337 @@
+"""Quotation attribution (issue 3): table-driven cases written for this
+project, one per pattern, plus the odd-mark cases that break other tools."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import framing
+from framing import ArticleReport, Document
+from framing.analyzers import REGISTRY
+from framing.analyzers.quotes import analyze_quotes
+
+
+def quotes(text: str):
+    section, _ = analyze_quotes(Document(text))
+    return section
+
+
+def only(text: str):
+    items = quotes(text).items
+    assert len(items) == 1, [(q.text, q.pattern) for q in items]
+    return items[0]
+
+
+def check_spans(text: str, section) -> None:
+    for q in section.items:
+        assert q.text == text[q.start:q.end]
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        assert q.parts and q.parts[0][0] == q.start and q.parts[-1][1] == q.end
+        for s, e in q.parts:
+            assert q.start <= s < e <= q.end
+    for sq in section.scare_quotes:
+        assert sq.text == text[sq.start:sq.end]
+
+
+# -- one quote per case: (text, kind, speaker, speaker_type, cue, content) -----------
+# ``content`` is the text of the item's parts joined with " | ".
+CASES = [
+    # direct, every mark style
+    ('"We will fight this ruling," said Ann Ruiz.',
+     "direct", "Ann Ruiz", "named", "said", '"We will fight this ruling,"'),
+    ("“We will fight this ruling,” Ann Ruiz said.",
+     "direct", "Ann Ruiz", "named", "said", "“We will fight this ruling,”"),
+    ("Ann Ruiz said: “We will fight this ruling.”",
+     "direct", "Ann Ruiz", "named", "said", "“We will fight this ruling.”"),
+    ("Ann Ruiz told the court, ‘We will fight this ruling.’",
+     "direct", "Ann Ruiz", "named", "told", "‘We will fight this ruling.’"),
+    ("«Nous ne céderons pas», a déclaré Ann Ruiz. Ann Ruiz said: «We will not give in.»",
+     "direct", "Ann Ruiz", "named", "said", "«We will not give in.»"),
+    ("Ann Ruiz said: „We will fight this ruling.“",
+     "direct", "Ann Ruiz", "named", "said", "„We will fight this ruling.“"),
+    ("''We will fight this ruling,'' Ann Ruiz said.",
+     "direct", "Ann Ruiz", "named", "said", "''We will fight this ruling,''"),
+    # interrupted by the attribution: one item, two parts
+    ("“We will not stop,” Ann Ruiz said, “until the port is safe again.”",
+     "direct", "Ann Ruiz", "named", "said",
+     "“We will not stop,” | “until the port is safe again.”"),
+    # a quote that goes on after the attribution
+    ("“The numbers do not add up,” said Piet Vos. “Nobody has checked them.”",
+     "direct", "Piet Vos", "named", "said",
+     "“The numbers do not add up,” | “Nobody has checked them.”"),
+    # mixed: a quoted fragment inside reported speech
+    ("Officials called the audit “deeply flawed” on Monday.",
+     "mixed", "officials", "unnamed", "called", "the audit “deeply flawed” on Monday"),
+    ("Ann Ruiz said the plan was “a gift to developers” and should be withdrawn.",
+     "mixed", "Ann Ruiz", "named", "said",
+     "the plan was “a gift to developers” and should be withdrawn"),
+    # indirect speech
+    ("The mayor said that the bridge would reopen in May.",
+     "indirect", "the mayor", "unnamed", "said", "that the bridge would reopen in May"),
+    ("Ann Ruiz warned the deal would cost jobs.",
+     "indirect", "Ann Ruiz", "named", "warned", "the deal would cost jobs"),
+    ("The bridge will reopen in May, officials said.",
+     "indirect", "officials", "unnamed", "said", "The bridge will reopen in May"),
+    ("The bridge will reopen in May, said Tomas Berg, a city engineer.",
+     "indirect", "Tomas Berg", "named", "said", "The bridge will reopen in May"),
+    ("The bridge will reopen in May, according to the transport ministry.",
+     "indirect", "the transport ministry", "organisation", "according to",
+     "The bridge will reopen in May"),
+    ("According to the transport ministry, the bridge will reopen in May.",
+     "indirect", "the transport ministry", "organisation", "According to",
+     "the bridge will reopen in May"),
+    ("Tomas Berg told reporters the repairs were on schedule.",
+     "indirect", "Tomas Berg", "named", "told", "the repairs were on schedule"),
+    ("In a statement, the Harbour Authority said it would appeal the decision.",
+     "indirect", "Harbour Authority", "organisation", "said", "it would appeal the decision"),
+    ("Tomas Berg said in an interview on Tuesday that the tender was rigged.",
+     "indirect", "Tomas Berg", "named", "said", "that the tender was rigged"),
+    ("The repairs, Tomas Berg said, will take two more years.",
+     "indirect", "Tomas Berg", "named", "said", "The repairs | will take two more years"),
+    ("The plan was shelved last week, sources said.",
+     "indirect", "sources", "unnamed", "said", "The plan was shelved last week"),
+    ("Reports indicate the talks have stalled.",
+     "indirect", "reports", "unnamed", "indicate", "the talks have stalled"),
+    ("Two people familiar with the talks said a deal was close.",
+     "indirect", "Two people familiar with the talks", "unnamed", "said", "a deal was close"),
+    # speakers with appositions and titles
+    ("Hugh Hill, a doctor, said the clinic was overwhelmed.",
+     "indirect", "Hugh Hill", "named", "said", "the clinic was overwhelmed"),
+    ("Ulf Laessing, who heads the institute, said funding had dried up.",
+     "indirect", "Ulf Laessing", "named", "said", "funding had dried up"),
+    ("Sen. Mara Ortiz (D-Ore.) said the bill was dead.",
+     "indirect", "Mara Ortiz", "named", "said", "the bill was dead"),
+    ("A spokeswoman, Lena Hart, said the company had not been told.",
+     "indirect", "Lena Hart", "named", "said", "the company had not been told"),
+    ("A senior official, who asked not to be named, said the deal was close.",
+     "indirect", "a senior official", "unnamed", "said", "the deal was close"),
+    ("Officials at the time also said the costs were under control.",
+     "indirect", "officials at the time", "unnamed", "said", "the costs were under control"),
+    ("Ann Ruiz on Tuesday said the tender was rigged.",
+     "indirect", "Ann Ruiz", "named", "said", "the tender was rigged"),
+    ("“The budget is fine,” Mitch Varga, R-Ohio, said Tuesday.",
+     "direct", "Mitch Varga", "named", "said", "“The budget is fine,”"),
+    ("“We are fine,” Ann Ruiz said during a rally in Dover, “but we need help.”",
+     "direct", "Ann Ruiz", "named", "said", "“We are fine,” | “but we need help.”"),
+    ("“Rents keep rising,” said longtime tenant Ida Moss.",
+     "direct", "Ida Moss", "named", "said", "“Rents keep rising,”"),
+    ("“The port stays open,” the mayor said, adding that the review would take a month.",
+     "direct", "the mayor", "unnamed", "said", "“The port stays open,”"),
+    # colon and dash attributions
+    ("Ruiz: We will not back down",
+     "indirect", "Ruiz", "named", ":", "We will not back down"),
+    ("“Water is a right, not a product.” — Elena Sato",
+     "direct", "Elena Sato", "named", "—", "“Water is a right, not a product.”"),
+]
+
+
+@pytest.mark.parametrize("text,kind,speaker,stype,cue,content", CASES)
+def test_pattern(text, kind, speaker, stype, cue, content):
+    section = quotes(text)
+    check_spans(text, section)
+    hits = [q for q in section.items if q.cue == cue]
+    assert hits, [(q.text, q.cue, q.pattern) for q in section.items]
+    q = hits[-1]
+    assert q.kind == kind
+    assert q.speaker == speaker
+    assert q.speaker_type == stype
+    assert " | ".join(text[s:e] for s, e in q.parts) == content
+
+
+# -- speakers across sentences ---------------------------------------------------
+def test_pronoun_resolves_to_the_last_compatible_named_speaker():
+    text = ("Maria Lopez arrived late. Tomas Berg said the vote was fair. "
+            "She said the vote was rigged.")
+    q = quotes(text).items[-1]
+    assert (q.speaker, q.speaker_type, q.speaker_text) == ("Maria Lopez", "pronoun", "She")
+    assert q.confidence < 0.9
+
+
+def test_canonical_name_groups_surname_with_full_name():
+    text = ("Ulf Laessing said the budget was too small. Laessing said the report was late. "
+            "Mr. Laessing added that nobody had read it.")
+    section = quotes(text)
+    assert {q.speaker for q in section.items} == {"Ulf Laessing"}
+    (s,) = section.speakers
+    assert s.name == "Ulf Laessing" and s.quotes == 3 and s.type == "named"
+    assert s.cues == {"say": 2, "add": 1}
+    assert set(s.mentions) == {"Ulf Laessing", "Laessing", "Mr. Laessing"}
+
+
+def test_organisation_statement_resolves_to_the_organisation():
+    text = ("The Port Workers Union said wages had fallen for a decade. "
+            "The statement continued: “We will strike in June.”")
+    items = quotes(text).items
+    assert [q.speaker for q in items] == ["Port Workers Union", "Port Workers Union"]
+    assert items[0].speaker_type == "organisation"
+
+
+def test_on_its_channel_the_group_said():
+    q = only("On its Telegram channel, the group said the attack was a warning.")
+    assert q.speaker_type == "organisation" and q.speaker_text == "the group"
+    assert q.text == "the attack was a warning"
+
+
+def test_unknown_speaker_is_null():
+    text = "The port was quiet.\n\n“Nobody told us anything about the closure.”"
+    q = only(text)
+    assert q.kind == "direct" and q.speaker is None and q.speaker_start is None
+    assert quotes(text).unattributed == 1
+
+
+def test_floating_quote_paragraph_takes_the_previous_speaker():
+    text = ("“The closure came without warning,” said Piet Vos, a docker.\n\n"
+            "“We heard about it on the radio.”")
+    items = quotes(text).items
+    assert len(items) == 2
+    assert items[1].pattern == "floating" and items[1].speaker == "Piet Vos"
+
+
+def test_multi_paragraph_quote_is_one_item():
+    text = ("Ann Ruiz said:\n\n“The first thing we will do is audit the contracts.\n\n"
+            "“Then we will publish every one of them.”")
+    q = only(text)
+    assert q.kind == "direct" and q.speaker == "Ann Ruiz"
+    assert q.text.startswith("“The first") and q.text.endswith("them.”")
+
+
+def test_transcript_labels():
+    text = ('"HOST: Will you run again?\n\n"RUIZ: I have not decided yet."')
+    items = quotes(text).items
+    assert [(q.speaker, q.cue) for q in items] == [("Host", ":"), ("Ruiz", ":")]
+    check_spans(text, quotes(text))
+
+
+# -- not speech -------------------------------------------------------------------
+@pytest.mark.parametrize("text,kind,phrase", [
+    ("The so-called “reform” passed on Tuesday.", "scare", "“reform”"),
+    ("The council approved the “temporary” tax again.", "scare", "“temporary”"),
+    ('Dwayne "The Rock" Johnson said he would not run.', "nickname", '"The Rock"'),
+    ("She wrote the book “Rivers of Salt” in 2010.", "title", "“Rivers of Salt”"),
+])
+def test_scare_quotes_nicknames_and_titles_are_not_speech(text, kind, phrase):
+    section = quotes(text)
+    check_spans(text, section)
+    assert [(s.kind, s.text) for s in section.scare_quotes] == [(kind, phrase)]
+    assert all(phrase not in q.text or q.kind != "direct" for q in section.items)
+
+
+@pytest.mark.parametrize("text", [
+    "The swing states matter, the analyst said.",  # "states" is a noun here
+    "Ann Ruiz declined to say whether she would run.",  # infinitive, not a report
+    "The contract was described in detail last year.",  # passive
+    "She wrote a letter to the council.",  # "write" needs a clause or a quote
+])
+def test_words_that_are_not_reporting_cues(text):
+    section = quotes(text)
+    assert all(q.cue not in ("states", "say", "described", "wrote") for q in section.items)
+
+
+def test_nickname_does_not_break_the_speaker():
+    q = only('Dwayne "The Rock" Johnson said he would not run.')
+    assert q.speaker == "Johnson" and q.text == "he would not run"
+
+
+# -- odd marks never crash -----------------------------------------------------------
+ODD = [
+    "",
+    "   \n\n  ",
+    '"""',
+    "“”",
+    'He said "we will win.',
+    "“We will win,\" he said.",
+    "Nobody answered ” a stray closer.",
+    "“Outer ‘inner “deep” quote’ end,” she said.",
+    "'Tis the season, the ’90s were different, and students’ union said so.",
+    "She said: «Nous verrons» and left.",
+    "The students’ union asked, „Why now?“ Nobody answered.",
+    "“Unclosed quote that runs on\n\nto the next paragraph",
+    '"A" "B" "C"',
+    "— Ann Ruiz",
+    "said said said, said",
+    "according to",
+    ":",
+]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_marks_never_crash(text):
+    section = quotes(text)
+    check_spans(text, section)
+    d = framing.analyze(text).to_dict()
+    json.dumps(d)
+
+
+def test_mixed_straight_and_curly_marks_still_pair():
+    q = only("“We will win,\" Ann Ruiz said.")
+    assert q.kind == "direct" and q.speaker == "Ann Ruiz"
+
+
+def test_nested_quote_stays_inside_the_outer_one():
+    text = "“He told me ‘never again’ and left,” Ann Ruiz said."
+    q = only(text)
+    assert q.text == "“He told me ‘never again’ and left,”" and q.speaker == "Ann Ruiz"
+
+
+# -- the report ------------------------------------------------------------------
+ARTICLE = """Harbour plan approved
+
+The city council approved the harbour plan on Tuesday, officials said.
+
+“This is the most important vote in a decade,” Mayor Ines Castel said after the vote. “We cannot wait any longer.”
+
+Castel insisted the cost would be “clearly worth it”. Council member Rafael Okonjo claimed that cheaper options were never studied, and he said the vote had been rushed.
+"""
+
+
+def test_speaker_summary_and_shares():
+    section = quotes(ARTICLE)
+    check_spans(ARTICLE, section)
+    by = {s.name: s for s in section.speakers}
+    assert set(by) == {"officials", "Ines Castel", "Rafael Okonjo"}
+    assert by["officials"].unnamed and by["officials"].type == "unnamed"
+    assert by["Ines Castel"].direct == 1 and by["Ines Castel"].mixed == 1
+    assert by["Ines Castel"].cue_categories == {"neutral": 1, "emphatic": 1}
+    assert by["Rafael Okonjo"].cue_categories == {"distancing": 1, "neutral": 1}
+    assert abs(sum(s.share for s in section.speakers) - 1.0) < 1e-3
+    assert section.quoted_words == sum(q.words for q in section.items)
+    assert section.count == len(section.items) == section.direct + section.indirect + section.mixed
+
+
+def test_report_round_trips_and_is_deterministic():
+    a, b = framing.analyze(ARTICLE), framing.analyze(ARTICLE)
+    assert a.to_dict() == b.to_dict()
+    d = json.loads(json.dumps(a.to_dict()))
+    assert ArticleReport.from_dict(d) == a
+    for q in d["quotes"]["items"]:
+        assert {"start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+                "cue", "cue_start", "cue_end"} <= q.keys()
+        assert q["kind"] in ("direct", "indirect", "mixed")
+
+
+def test_quotes_runs_first():
+    assert REGISTRY[0].name == "quotes"
+
+
+# -- voice: findings inside reported speech are "quoted" ---------------------------------
+def test_hedge_inside_indirect_speech_is_quoted():
+    text = "Officials said the plant may possibly close next year. It may also stay open."
+    d = framing.analyze(text).to_dict()
+    content = d["quotes"]["items"][0]
+    inside = [h for h in d["hedging"]["items"]
+              if content["start"] <= h["start"] < content["end"]]
+    outside = [h for h in d["hedging"]["items"] if h["start"] >= content["end"]]
+    assert inside and all(h["voice"] == "quoted" for h in inside)
+    assert outside and all(h["voice"] == "author" for h in outside)
+
+
+def test_question_inside_indirect_speech_is_quoted():
+    text = "Critics said the plan raised one question: who will pay? Is it worth it?"
+    d = framing.analyze(text).to_dict()
+    voices = {q["text"]: q["voice"] for q in d["questions"]["items"]}
+    assert voices.get("who will pay?") == "quoted"
+    assert voices.get("Is it worth it?") == "author"

@@ -115,6 +115,38 @@ def hedging_table(report: ArticleReport, text: str) -> Table | None:
     return t
 
 
+def _quote_words(q, text: str) -> str:
+    """The quoted words alone: an interrupted quote's segments (``parts``)
+    joined with an ellipsis, without the attribution between them."""
+    parts = getattr(q, "parts", None) or [[q.start, q.end]]
+    words = " … ".join(" ".join(text[s:e].split()) for s, e in parts)
+    if len(words) > 2 * CONTEXT_CHARS:
+        words = words[: 2 * CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
+    return words
+
+
+def speakers_table(report: ArticleReport) -> Table | None:
+    speakers = getattr(report.quotes, "speakers", None) or []
+    if not speakers:
+        return None
+    t = Table(title="Who gets a voice", title_justify="left", title_style="bold",
+              box=box.SIMPLE_HEAD, expand=False)
+    t.add_column("speaker", style=STYLE["speaker"])
+    t.add_column("type")
+    t.add_column("quotes", justify="right")
+    t.add_column("direct / indirect / mixed", justify="right")
+    t.add_column("words", justify="right")
+    t.add_column("share", justify="right")
+    t.add_column("cue verbs")
+    for sp in speakers:
+        share = "–" if sp.share is None else f"{100 * sp.share:.0f} %"
+        cues = ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in sp.cues.items())
+        t.add_row(sp.name, sp.type + (" (unnamed)" if sp.unnamed and sp.type != "unnamed" else ""),
+                  str(sp.quotes), f"{sp.direct} / {sp.indirect} / {sp.mixed}", str(sp.words), share,
+                  cues or "–")
+    return t
+
+
 def quotes_table(report: ArticleReport, text: str) -> Table | None:
     items = report.quotes.items
     if not items:
@@ -124,17 +156,19 @@ def quotes_table(report: ArticleReport, text: str) -> Table | None:
         groups[q.speaker or "(unknown speaker)"].append(q)
     t = Table(title="Quotes by speaker", title_justify="left", title_style="bold",
               box=box.SIMPLE_HEAD, expand=True)
-    t.add_column("speaker", width=22, style=STYLE["speaker"])
+    t.add_column("speaker", width=20, style=STYLE["speaker"])
     t.add_column("kind", width=8)
-    t.add_column("cue", width=12)
+    t.add_column("cue", width=18)
     t.add_column("quote", ratio=1)
-    order = sorted(groups, key=lambda k: (-sum(len(q.text.split()) for q in groups[k]), k))
+    order = sorted(groups, key=lambda k: (-sum(getattr(q, "words", 0) for q in groups[k]), k))
     for speaker in order:
         for j, q in enumerate(groups[speaker]):
-            words = " ".join(q.text.split())
-            if len(words) > 2 * CONTEXT_CHARS:
-                words = words[: 2 * CONTEXT_CHARS].rsplit(" ", 1)[0] + " …"
-            t.add_row(speaker if j == 0 else "", q.kind, q.cue or "–", Text(words, style=STYLE["quote"]))
+            cue = q.cue or "–"
+            category = getattr(q, "cue_category", None)
+            if q.cue and category:
+                cue = f"{q.cue} ({category})"
+            t.add_row(speaker if j == 0 else "", q.kind, cue,
+                      Text(_quote_words(q, text), style=STYLE["quote"]))
     return t
 
 
@@ -145,7 +179,7 @@ def render(report: ArticleReport, text: str, console: Console) -> None:
     console.print(Panel(Group(*parts), title=f"[bold]framing[/] · {title}", title_align="left",
                         expand=True))
     for table in (questions_table(report, text), hedging_table(report, text),
-                  quotes_table(report, text)):
+                  speakers_table(report), quotes_table(report, text)):
         if table is not None:
             console.print(table)
     if report.warnings:

@@ -20,11 +20,14 @@ automated readability index (Senter & Smith 1967).
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from ..report import ReadabilitySection
 from .base import Analyzer, Context
 
+HAS_LETTER = re.compile(r"[^\W\d_]")
+ALNUM = re.compile(r"[^\W_]")
 SYLLABLE_METHOD = "pyphen en_US (hyphenation points + 1)"
 
 
@@ -53,11 +56,11 @@ def run(ctx: Context) -> ReadabilitySection:
     n_words, n_sent = len(words), len(doc.sentences)
     if not n_words or not n_sent:
         return ReadabilitySection(syllable_method=SYLLABLE_METHOD)
-    alpha = [w for w in words if any(c.isalpha() for c in w)]
-    syl = [syllables(w) for w in alpha]
+    alpha = [w for w in words if HAS_LETTER.search(w)]
+    syl = list(map(syllables, alpha))
     n_syl = sum(syl) + (n_words - len(alpha))  # a number counts as one
-    poly = sum(1 for s in syl if s >= 3)
-    letters = sum(sum(c.isalnum() for c in w) for w in words)
+    poly = sum(s >= 3 for s in syl)
+    letters = len(ALNUM.findall(" ".join(words)))
     wps = n_words / n_sent
     spw = n_syl / n_words
     base, k_sent, k_syl = FLESCH_EN

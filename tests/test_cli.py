@@ -78,7 +78,7 @@ def test_stdin():
 
 @pytest.mark.parametrize("make,reason", [
     (lambda p: p / "missing.txt", "no such file"),
-    (lambda p: p, "is a directory"),
+    (lambda p: p, "holds no article files"),
     (lambda p: _write(p / "empty.txt", b""), "empty"),
     (lambda p: _write(p / "blank.txt", b"  \n\t\n"), "white space"),
     (lambda p: _write(p / "blob.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02"), "binary"),
@@ -126,3 +126,40 @@ def test_usage_error_exit_code():
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+OUTLETS = SAMPLE.parent.parent / "outlets"
+
+
+def test_corpus_folder_streams_json_lines():
+    result = run("analyze", str(OUTLETS), "--quiet", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert len(rows) == len(list(OUTLETS.glob("*/*.txt")))
+    assert {r["outlet"] for r in rows} >= {"The Daily Clarion"}
+    assert all(r["report"]["schema"] == "framing.article/1" for r in rows)
+
+
+def test_corpus_with_out_is_resumable(tmp_path):
+    first = run("analyze", str(OUTLETS), "--out", str(tmp_path), "--quiet", "-j", "1")
+    assert first.exit_code == 0, first.output
+    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    second = run("analyze", str(OUTLETS), "--out", str(tmp_path), "-j", "1")
+    assert second.exit_code == 0
+    assert "reused" in second.output
+    assert (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_mixing_articles_and_corpora_is_a_usage_error():
+    result = run("analyze", str(SAMPLE), str(OUTLETS))
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_bad_corpus_record_is_reported_and_the_rest_analysed(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"outlet": "A", "text": "Is it over? It may be."}\n{broken\n'
+                      '{"outlet": "B", "text": "It is clearly over."}\n', encoding="utf-8")
+    result = run("analyze", str(corpus), "--quiet")
+    assert result.exit_code == 1
+    assert f"{corpus}:2" in result.output
+    assert sum(1 for line in result.output.splitlines() if line.startswith("{")) == 2

@@ -9,6 +9,7 @@ import typer
 
 from .. import __version__
 from .analyze import analyze
+from .compare import compare
 
 app = typer.Typer(
     name="framing",
@@ -35,3 +36,4 @@ def main(
 
 
 app.command()(analyze)
+app.command()(compare)

@@ -1,13 +1,25 @@
-"""``framing analyze``: one or more articles → terminal report or contract JSON."""
+"""``framing analyze``: articles or whole corpora → reports.
+
+* Article files (and ``-`` for stdin) give a terminal report, or the contract
+  JSON with ``--format json`` (JSON Lines for several files); ``--out DIR``
+  writes report.json, report.md, figures, report.pdf and report.html.
+* Corpus sources (a folder, a ``.jsonl`` or ``.csv`` file) are analysed in
+  parallel (``--jobs``) into JSON Lines: ``DIR/articles.jsonl`` with ``--out``
+  (resumable), otherwise on stdout.
+"""
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from enum import Enum
+from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from ._common import error
+from ._common import error, progress_bar
 
 
 class Format(str, Enum):
@@ -16,30 +28,105 @@ class Format(str, Enum):
 
 
 def analyze(
-    files: List[str] = typer.Argument(..., metavar="FILE...",
-                                      help="Article files (plain text, UTF-8); '-' reads stdin."),
+    sources: List[str] = typer.Argument(..., metavar="SOURCE...",
+                                        help="Article files (plain text, UTF-8; '-' reads stdin), "
+                                             "or corpus sources: a folder of articles, a .jsonl "
+                                             "or .csv file with 'outlet' and 'text' fields."),
     fmt: Format = typer.Option(Format.text, "--format", "-f",
                                help="text: readable report; json: the report contract "
-                                    "(JSON Lines for several files)."),
+                                    "(JSON Lines for several articles)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="Write report.json, report.md, figures/, report.pdf "
+                                            "and report.html here (one sub-folder per article "
+                                            "when several); for a corpus, articles.jsonl."),
+    figure_format: str = typer.Option("png", "--figure-format",
+                                      help="Figure formats with --out: any of png,svg,pdf."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                            help="Folder of .txt articles to set the metrics "
+                                                 "against (default: the bundled sample corpus)."),
+    actors: Optional[Path] = typer.Option(None, "--actors",
+                                          help="TOML file of actors: name = aliases (see README)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Worker processes for a corpus (default: all cores)."),
+    resume: bool = typer.Option(True, "--resume/--no-resume",
+                                help="For a corpus with --out: reuse analyses already written."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
     """Analyse news articles and report their framing devices with evidence."""
-    from ..pipeline import analyze as run_analysis
+    from ..corpus import source_kind
     from ..errors import FramingError
+
+    actor_map = None
+    if actors is not None:
+        try:
+            actor_map = _load_actors(actors)
+        except FramingError as exc:
+            error(str(exc))
+            raise typer.Exit(code=1)
+    corpus = [s for s in sources if s != "-" and _is_corpus(s, source_kind)]
+    if corpus:
+        if len(corpus) != len(sources):
+            error("give either article files or corpus sources (folders, .jsonl, .csv), not both")
+            raise typer.Exit(code=2)
+        _analyze_corpus(sources, out, jobs, resume, quiet, actor_map)
+        return
+    _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width)
+
+
+def _is_corpus(source: str, source_kind) -> bool:
+    try:
+        return source_kind(source) in ("folder", "jsonl", "csv")
+    except Exception:  # a missing file is reported by the article path
+        return False
+
+
+def _load_actors(path: Path):
+    from ..actors_file import load_actor_file
+
+    return load_actor_file(path)
+
+
+def _analyze_files(files, fmt, out, figure_format, baseline, actors, width) -> None:
+    from ..errors import FramingError
+    from ..pipeline import analyze as run_analysis
     from ..render import to_json
     from ..text.decode import read_text
 
     failed = 0
     console = None
     several = len(files) > 1
+    formats = None
+    if out is not None:
+        from ..render.outdir import parse_formats
+
+        try:
+            formats = parse_formats(figure_format)
+        except ValueError as exc:
+            error(str(exc))
+            raise typer.Exit(code=2)
+    used_dirs: set[str] = set()
     for path in files:
         try:
             text, warnings = read_text(path)
-            report = run_analysis(text, source="<stdin>" if path == "-" else path)
+            report = run_analysis(text, actors=actors, source="<stdin>" if path == "-" else path)
             report.warnings[:0] = warnings
+            if out is not None:
+                from ..render.outdir import write_outputs
+
+                target = out / _subdir(path, used_dirs) if several else out
+                write_outputs(report, text, target, figure_formats=formats, baseline=baseline)
         except FramingError as exc:
             error(str(exc))
             failed += 1
+            continue
+        except OSError as exc:
+            error(f"{out}: cannot write the report ({exc.strerror or exc})")
+            failed += 1
+            continue
+        if out is not None:
+            typer.echo(f"{report.source}: wrote report.json, report.md, report.pdf, report.html "
+                       f"and figures/ to {target}", err=True)
             continue
         if fmt is Format.json:
             sys.stdout.write(to_json(report, indent=None if several else 2) + "\n")
@@ -55,3 +142,58 @@ def analyze(
         if several:
             error(f"{failed} of {len(files)} files could not be analysed")
         raise typer.Exit(code=1)
+
+
+def _subdir(path: str, used: set[str]) -> str:
+    """A safe, unique folder name for one article's outputs."""
+    stem = "stdin" if path == "-" else Path(path).stem
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).strip("._") or "article"
+    name, n = safe, 2
+    while name in used:
+        name, n = f"{safe}-{n}", n + 1
+    used.add(name)
+    return name
+
+
+def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
+    from ..batch import analyze_corpus
+    from ..corpus import check_sources, count_records, iter_corpus
+    from ..errors import FramingError
+
+    try:
+        check_sources(sources)
+    except FramingError as exc:
+        error(str(exc))
+        raise typer.Exit(code=1)
+    tmp = None
+    if out is None:
+        tmp = tempfile.mkdtemp(prefix="framing-")
+        target = Path(tmp)
+    else:
+        target = out
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            error(f"{out}: cannot create the output folder ({exc.strerror or exc})")
+            raise typer.Exit(code=1)
+    articles, errors_path = target / "articles.jsonl", target / "errors.jsonl"
+    try:
+        with progress_bar(count_records(sources), "analysing", enabled=not quiet) as update:
+            summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume and tmp is None,
+                                     progress=update, errors_path=errors_path, actors=actors)
+        if tmp is not None:
+            with open(articles, encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, sys.stdout)
+            sys.stdout.flush()
+        elif not quiet:
+            typer.echo(f"analysed {summary.written} articles into {articles}"
+                       + (f" ({summary.reused} reused)" if summary.reused else ""), err=True)
+        for e in summary.errors[:5]:
+            error(f"{e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
+        if summary.failed:
+            more = "" if tmp is not None else f"; all listed in {errors_path}"
+            error(f"{summary.failed} record(s) could not be read or analysed{more}")
+            raise typer.Exit(code=1)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,64 @@
+"""The terminal view of an outlet comparison (rich): one table of per-outlet
+means with bootstrap 95 % CIs, then the key findings in plain language.
+Tested by printing into a fixed-width ``Console(file=StringIO())``."""
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+COLUMNS = (("rhetorical_questions", "rhet. Qs"), ("hedges", "hedges"), ("boosters", "boosters"),
+           ("quotes", "quotes"), ("flesch_reading_ease", "reading ease"))
+
+
+def _cell(d: dict, narrow: bool = False) -> Text:
+    if not d or d.get("mean") is None:
+        return Text("–", style="dim")
+    t = Text(f"{d['mean']:.1f}")
+    t.append(("\n" if narrow else " ") + f"[{d['ci_low']:.1f}–{d['ci_high']:.1f}]", style="dim")
+    return t
+
+
+def table(result: dict, max_rows: int = 30, narrow: bool = False) -> Table:
+    """Outlets × metrics; ``narrow`` puts each CI under its mean and leaves
+    out the words column (for terminals under 130 columns)."""
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False,
+              title=Text("per 1,000 words: mean [bootstrap 95% CI]; reading ease: Flesch points"),
+              title_style="dim", title_justify="left")
+    t.add_column("outlet", overflow="fold", min_width=12, max_width=28)
+    t.add_column("articles", justify="right")
+    if not narrow:
+        t.add_column("words", justify="right")
+    for _, head in COLUMNS:
+        t.add_column(head, justify="right", overflow="fold", min_width=11 if narrow else 9)
+    for o in result["outlets"][:max_rows]:
+        words = [] if narrow else [f"{o['words']:,}"]
+        t.add_row(o["name"], f"{o['articles']:,}", *words,
+                  *[_cell(o["metrics"][k], narrow) for k, _ in COLUMNS])
+    if len(result["outlets"]) > max_rows:
+        t.add_row(f"… {len(result['outlets']) - max_rows} more", "", *([] if narrow else [""]),
+                  *[""] * len(COLUMNS))
+    return t
+
+
+def render(result: dict, console: Console, limit: int = 8) -> None:
+    """Print the table and the first ``limit`` findings."""
+    c = result["corpus"]
+    console.print(Text.assemble(("Comparing outlets", "bold"),
+                                f" — {c['articles']:,} articles, {c['outlets']} outlets, "
+                                f"{c['words']:,} words, {c['shared_stories']} shared stories"))
+    console.print(table(result, narrow=console.width < 130))
+    console.print(Text("Key findings", style="bold"))
+    bullets = Table.grid(padding=(0, 1))
+    bullets.add_column(no_wrap=True)
+    bullets.add_column()
+    for s in result["findings"][:limit]:
+        bullets.add_row("•", Text(s))
+    console.print(bullets)
+    vocab = result["vocabulary"].get("outlets", {})
+    if vocab:
+        console.print(Text("Distinctive words (Fightin' Words z-scores)", style="bold"))
+        for name, terms in list(vocab.items())[:12]:
+            words = ", ".join(t["term"] for t in terms[:8])
+            console.print(Text.assemble((f"{name}: ", "bold"), words))

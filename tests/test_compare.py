@@ -1,0 +1,274 @@
+"""Outlet comparison: statistics with known answers, the aggregation, and
+the ``framing compare`` command on the sample corpus."""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from framing import compare_stats as st
+from framing.cli import app
+from framing.compare import METRICS, Comparer, compare, csv_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTLETS = ROOT / "corpora" / "outlets"
+
+
+# -- statistics: known answers ------------------------------------------------------------
+def test_log_odds_dirichlet_hand_computed():
+    # y_i = {a: 2, b: 1} (n_i = 3), y_j = {a: 1, b: 3} (n_j = 4), α = {a: 1, b: 1} (α0 = 2)
+    # δ_a = log(3 / (3+2-2-1)) - log(2 / (4+2-1-1)) = log(3/2) - log(1/2) = log 3
+    # σ²_a = 1/3 + 1/2;  δ_b = log(2/3) - log(4/2) = -log 3;  σ²_b = 1/2 + 1/4
+    out = st.log_odds_dirichlet({"a": 2, "b": 1}, {"a": 1, "b": 3}, {"a": 1, "b": 1})
+    d, v, z = out["a"]
+    assert d == pytest.approx(math.log(3)) and v == pytest.approx(5 / 6)
+    assert z == pytest.approx(1.2034695, abs=1e-6)
+    d, v, z = out["b"]
+    assert d == pytest.approx(-math.log(3)) and v == pytest.approx(0.75)
+    assert z == pytest.approx(-1.2685682, abs=1e-6)
+
+
+def test_log_odds_symmetry_and_corpus_sizes():
+    ci, cj = {"x": 10, "y": 5, "z": 1}, {"x": 4, "y": 9, "z": 7}
+    prior = {w: 0.5 * (ci[w] + cj[w]) for w in ci}
+    ab, ba = st.log_odds_dirichlet(ci, cj, prior), st.log_odds_dirichlet(cj, ci, prior)
+    for w in ci:
+        assert ab[w][0] == pytest.approx(-ba[w][0]) and ab[w][2] == pytest.approx(-ba[w][2])
+    # explicit corpus sizes (words outside the prior still count)
+    big = st.log_odds_dirichlet(ci, cj, prior, n_i=1000, n_j=1000)
+    # α_x = 7, α0 = 18:  log[(10+7)/(1000+18-17)] - log[(4+7)/(1000+18-11)]
+    assert big["x"][0] == pytest.approx(math.log(17 / 1001) - math.log(11 / 1007))
+
+
+def test_bootstrap_known_answers():
+    assert st.bootstrap_ci([]) == (None, None)
+    assert st.bootstrap_ci([4.2, 4.2, 4.2]) == (4.2, 4.2)
+    # resampled means of {0, 1} are 0, ½, 1 with probabilities ¼, ½, ¼
+    assert st.bootstrap_ci([0.0, 1.0], n_boot=4000, seed=1) == (0.0, 1.0)
+    # [1, 2, 6]: 27 equally likely resamples; the lowest (1) and highest (6)
+    # means each have probability 1/27 > 2.5 %, so they are the interval
+    assert st.bootstrap_ci([1.0, 2.0, 6.0], n_boot=20000, seed=2) == (1.0, 6.0)
+    # [0, 0, 0, 1]: mean = k/4 with k ~ Binomial(4, ¼); P(k=0) = .32 and
+    # P(k ≥ 3) = .051, P(k = 4) = .004  →  interval (0, 0.75)
+    assert st.bootstrap_ci([0, 0, 0, 1.0], n_boot=20000, seed=3) == (0.0, 0.75)
+
+
+def test_bootstrap_is_seeded_and_near_normal_theory():
+    x = np.random.Generator(np.random.PCG64(7)).normal(10, 2, size=400)
+    a, b = st.bootstrap_ci(x, seed=5), st.bootstrap_ci(x, seed=5)
+    assert a == b
+    se = x.std(ddof=1) / math.sqrt(x.size)
+    assert a[0] == pytest.approx(x.mean() - 1.96 * se, abs=0.06)
+    assert a[1] == pytest.approx(x.mean() + 1.96 * se, abs=0.06)
+
+
+def test_bootstrap_ratio_interval():
+    a, b = [4.0, 4.0, 4.0], [2.0, 2.0, 2.0]
+    ci = st.bootstrap_ratio_ci(a, b, n_boot=500, seed=0)
+    assert ci["ratio_ci"] == (2.0, 2.0) and ci["diff_ci"] == (2.0, 2.0)
+    assert st.bootstrap_ratio_ci([1.0, 2.0], [0.0, 0.0])["ratio_ci"] == (None, None)
+
+
+def test_permutation_exact_known_case():
+    # 20 ways to split {1..6} into 3 + 3; only the observed split and its
+    # mirror give |difference| ≥ 3  →  p = 2/20
+    p, method = st.permutation_test([1, 2, 3], [4, 5, 6])
+    assert (p, method) == (pytest.approx(0.1), "exact")
+    assert st.permutation_test([1, 2, 3], [1, 2, 3])[0] == 1.0
+
+
+def test_permutation_monte_carlo():
+    g = np.random.Generator(np.random.PCG64(0))
+    a, b = g.normal(0, 1, 40), g.normal(1.5, 1, 40)
+    p, method = st.permutation_test(a, b, n_perm=1999, seed=3)
+    assert method == "monte carlo" and p == pytest.approx(1 / 2000)
+    assert st.permutation_test(a, b, n_perm=1999, seed=3)[0] == p
+    p_same, _ = st.permutation_test(a, a + 0.0, n_perm=999, seed=1)
+    assert p_same == 1.0
+
+
+def test_mann_whitney_known_case_and_scipy():
+    mw = st.mann_whitney([1, 2, 3], [4, 5, 6])
+    assert mw["U"] == 0 and mw["rank_biserial"] == -1.0
+    assert st.mann_whitney([4, 5, 6], [1, 2, 3])["rank_biserial"] == 1.0
+    stats = pytest.importorskip("scipy.stats")
+    a, b = [1, 2, 2, 3, 5, 8], [2, 3, 4, 4, 6, 7, 9]
+    ref = stats.mannwhitneyu(a, b, alternative="two-sided", method="asymptotic",
+                             use_continuity=True)
+    mw = st.mann_whitney(a, b)
+    assert mw["U"] == ref.statistic and mw["p"] == pytest.approx(ref.pvalue)
+
+
+def test_sign_flip_exact():
+    # 8 sign patterns of (1, 2, 3); |mean| ≥ 2 only for all + and all −
+    assert st.sign_flip_test([1, 2, 3]) == (0.25, "exact")
+    assert st.sign_flip_test([0, 0])[0] == 1.0
+
+
+def test_corrections_known_values():
+    assert st.holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
+    assert st.benjamini_hochberg([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.04, 0.04])
+    assert st.holm([0.5]) == [0.5]
+
+
+# -- aggregation ------------------------------------------------------------------------
+def _line(outlet, words, rq=0, hedges=0, boosters=0, story=None, quotes=(), actors=(),
+          terms=None):
+    return {"outlet": outlet, "story": story, "terms": terms, "report": {
+        "schema": "framing.article/1", "stats": {"words": words, "sentences": 10},
+        "questions": {"count": rq, "rhetorical": rq, "items": []},
+        "hedging": {"hedges": hedges, "boosters": boosters, "items": []},
+        "quotes": {"items": list(quotes)},
+        "actors": {"items": list(actors)},
+        "readability": {"flesch_reading_ease": 50.0 + rq, "words_per_sentence": 15.0},
+    }}
+
+
+def _lines():
+    out = []
+    for i in range(8):
+        out.append(_line("Tabloid", 500, rq=6 + i % 3, boosters=5, story=f"s{i}",
+                         quotes=[{"kind": "direct", "speaker": "Ann", "speaker_type": "citizen",
+                                  "cue": "slammed", "cue_category": "emphatic"}],
+                         actors=[{"name": "Mayor", "score": -0.5, "label": "negative",
+                                  "mentions": [{}, {}]}],
+                         terms={"shocking": 3, "the": 20, "mayor": 2}))
+        out.append(_line("Wire", 400, rq=i % 2, hedges=2, story=f"s{i}",
+                         quotes=[{"kind": "indirect", "speaker": None}],
+                         actors=[{"name": "Mayor", "score": 0.1, "label": "neutral",
+                                  "mentions": [{}]}],
+                         terms={"said": 4, "the": 20, "mayor": 2}))
+    out.append(_line("Wire", 0))  # no words: no rates, not zeros
+    return out
+
+
+def test_comparer_rates_tests_and_statements():
+    r = compare(_lines(), n_boot=500, n_perm=999)
+    wire = next(o for o in r["outlets"] if o["name"] == "Wire")
+    tab = next(o for o in r["outlets"] if o["name"] == "Tabloid")
+    assert wire["articles"] == 9 and wire["metrics"]["rhetorical_questions"]["n"] == 8
+    assert tab["metrics"]["rhetorical_questions"]["mean"] == pytest.approx(
+        1000 * np.mean([6 + i % 3 for i in range(8)]) / 500, abs=1e-3)
+    assert tab["metrics"]["boosters"]["mean"] == pytest.approx(10.0)
+    t = next(t for t in r["tests"] if t["metric"] == "rhetorical_questions")
+    assert t["significant"] and t["higher"] == "Tabloid"
+    assert t["statement"].startswith("Tabloid uses ")
+    assert "× as many rhetorical questions per 1,000 words as Wire" in t["statement"]
+    assert "95% CI of the ratio" in t["statement"] and "Holm-corrected p" in t["statement"]
+    assert any("more boosters" in s for s in r["findings"])  # Wire has none: a difference
+    # paired on the 8 shared stories
+    pt = next(t for t in r["paired"]["tests"] if t["metric"] == "rhetorical_questions")
+    assert pt["stories"] == 8 and pt["a_higher"] + pt["b_higher"] == 8
+    assert "On the 8 stories both covered" in pt["statement"]
+    # quotes, actors, vocabulary
+    assert r["quotes"]["Tabloid"]["by_speaker_type"]["citizen"]["share"] == 1.0
+    assert r["quotes"]["Tabloid"]["by_cue_category"] == {"emphatic": {"n": 8, "share": 1.0}}
+    assert r["quotes"]["Wire"]["by_speaker_type"] == {"unattributed": {"n": 8, "share": 1.0}}
+    cell = next(c for c in r["actors"]["cells"] if c["outlet"] == "Tabloid")
+    assert (cell["actor"], cell["mean_score"], cell["articles"], cell["mentions"]) == (
+        "Mayor", -0.5, 8, 16)
+    tab_terms = [t["term"] for t in r["vocabulary"]["outlets"]["Tabloid"]]
+    wire_terms = [t["term"] for t in r["vocabulary"]["outlets"]["Wire"]]
+    assert tab_terms[0] == "shocking" and wire_terms[0] == "said"
+    assert "said" not in tab_terms and "shocking" not in wire_terms
+    assert "the" not in tab_terms + wire_terms  # function words are not listed
+
+
+def test_comparer_is_deterministic_and_json_ready():
+    a = json.dumps(compare(_lines(), n_boot=300, n_perm=499), sort_keys=True)
+    b = json.dumps(compare(list(reversed(_lines())), n_boot=300, n_perm=499), sort_keys=True)
+    assert a == b
+
+
+def test_csv_rows_one_per_outlet_and_metric():
+    r = compare(_lines(), n_boot=200, n_perm=199)
+    rows = csv_rows(r)
+    keys = {(x["outlet"], x["metric"]) for x in rows}
+    assert len(keys) == len(rows)
+    for o in ("Tabloid", "Wire"):
+        for m in METRICS:
+            assert (o, m.key) in keys
+    assert ("Tabloid", "actor_sentiment.Mayor") in keys
+
+
+def test_comparer_settings_are_checked():
+    with pytest.raises(ValueError, match="correction must be one of"):
+        Comparer(correction="bonferroni")
+
+
+# -- CLI ---------------------------------------------------------------------------------
+runner = CliRunner()
+
+
+def test_cli_compare_writes_every_output(tmp_path):
+    out = tmp_path / "cmp"
+    res = runner.invoke(app, ["compare", str(OUTLETS), "--out", str(out), "--jobs", "1",
+                              "--width", "140"])
+    assert res.exit_code == 0, res.output
+    assert "Comparing outlets" in res.output and "Key findings" in res.output
+    for name in ("comparison.json", "comparison.csv", "comparison.pdf", "articles.jsonl",
+                 "errors.jsonl"):
+        assert (out / name).is_file(), name
+    result = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert result["schema"] == "framing.comparison/1"
+    assert result["corpus"]["outlets"] >= 3 and result["corpus"]["shared_stories"] >= 6
+    names = {o["name"] for o in result["outlets"]}
+    assert {"Meridian Wire", "The Daily Clarion", "The Northcoast Review"} <= names
+    with open(out / "comparison.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["metric"] for r in rows} >= {m.key for m in METRICS} | {"articles", "total_words"}
+    for stem in ("rates", "readability", "vocabulary", "stories"):
+        for ext in ("png", "pdf"):
+            f = out / "figures" / f"{stem}.{ext}"
+            assert f.is_file() and f.stat().st_size > 2000, f
+    assert (out / "figures" / "rates.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    pdf = (out / "comparison.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf
+    assert pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page\n") >= 3
+
+    # a second run reuses every analysis and writes the same bytes (the PDF's
+    # layout floats may differ in the 10th decimal within one process, so it
+    # is compared by its pages; in fresh processes it is byte-identical too)
+    data = ("comparison.json", "comparison.csv", "articles.jsonl", "errors.jsonl")
+    before = {n: (out / n).read_bytes() for n in data}
+    res2 = runner.invoke(app, ["compare", str(OUTLETS), "--out", str(out), "--jobs", "1",
+                               "--quiet"])
+    assert res2.exit_code == 0, res2.output
+    assert before == {n: (out / n).read_bytes() for n in data}
+    pdf2 = (out / "comparison.pdf").read_bytes()
+    assert pdf2.count(b"/Type /Page ") == pdf.count(b"/Type /Page ")
+
+
+def test_cli_compare_bad_sources_exit_1(tmp_path):
+    res = runner.invoke(app, ["compare", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "nope" in res.output and "no such file" in res.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("publisher,text\nA,hello\n", encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(bad), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "bad.csv" in res.output and "'outlet'" in res.output
+    allbad = tmp_path / "all.jsonl"
+    allbad.write_text("{oops\n", encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(allbad), "--out", str(tmp_path / "o"), "-j", "1"])
+    assert res.exit_code == 1 and "no article could be read" in res.output
+    assert "all.jsonl:1" in res.output
+
+
+def test_cli_compare_reports_bad_records_and_goes_on(tmp_path):
+    rows = [json.dumps({"outlet": o, "text": f"Story {i}. Is this fine? It may be, they said.",
+                        "story": f"s{i}"}) for i in range(4) for o in ("A", "B")]
+    rows.insert(3, '{"outlet": "A"}')
+    src = tmp_path / "c.jsonl"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "o"
+    res = runner.invoke(app, ["compare", str(src), "--out", str(out), "-j", "1", "--no-figures",
+                              "-q"])
+    assert res.exit_code == 0, res.output
+    assert "1 record(s) could not be read" in res.output and "c.jsonl:4" in res.output
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert len(errors) == 1 and errors[0]["line"] == 4
+    assert json.loads((out / "comparison.json").read_text())["run"]["errors"] == 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -319,7 +320,8 @@ def draw_vocabulary(fig: "Figure | SubFigure", result: dict, top: int = 12) -> N
         ax.axvline(1.96, color=S.DARK_GREY, lw=0.7, ls=(0, (3, 2)))
         # each panel its own scale: one outlet's extreme word must not flatten the others
         ax.set_xlim(0, max([2.2] + [t["z"] for t in terms]) * 1.1)
-        ax.set_title(short(o["name"], 26), fontsize=S.BASE_SIZE, color=colour)
+        # wrapped: a long outlet name must not run into the next panel
+        ax.set_title(textwrap.fill(short(o["name"], 40), 18), fontsize=S.BASE_SIZE, color=colour)
         ax.set_xlabel("z-score", fontsize=S.SMALL_SIZE, color=S.DARK_GREY)
         ax.grid(axis="x")
     for j in range(len(outlets), rows * cols):

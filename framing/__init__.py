@@ -13,6 +13,7 @@ from .document import Document  # noqa: E402
 from .errors import FramingError, InputError  # noqa: E402
 from .report import SCHEMA, ArticleReport  # noqa: E402
 from .pipeline import analyze  # noqa: E402
+from .sentiment import target_sentiment  # noqa: E402
 
-__all__ = ["analyze", "Document", "ArticleReport", "FramingError", "InputError", "SCHEMA",
+__all__ = ["analyze", "target_sentiment", "Document", "ArticleReport", "FramingError", "InputError", "SCHEMA",
            "__version__"]

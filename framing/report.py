@@ -112,6 +112,23 @@ class Mention:
     text: str
     score: float
     label: str
+    # added by the actor analyzer (issue 4)
+    voice: str = "author"  # "author" | "quoted"
+    kind: str = "name"  # name | acronym | place | demonym | group | user | pronoun | description
+    sentence_start: int = 0  # the sentence the score was read from
+    sentence_end: int = 0
+
+
+@dataclass
+class SentimentSummary:
+    """Mean mention score with its 95 % t-interval; ``None`` when n is 0
+    (interval ``None`` also when n is 1)."""
+
+    n: int = 0
+    score: Optional[float] = None
+    label: Optional[str] = None
+    ci_low: Optional[float] = None
+    ci_high: Optional[float] = None
 
 
 @dataclass
@@ -120,6 +137,30 @@ class ActorItem:
     score: Optional[float]
     label: Optional[str]
     mentions: list[Mention] = field(default_factory=list)
+    # added by the actor analyzer (issue 4)
+    type: str = "unknown"  # person | organisation | place | group | unknown
+    source: str = "detected"  # "detected" | "user"
+    aliases: list[str] = field(default_factory=list)
+    group: Optional[str] = None
+    salience: float = 0.0  # share of the article's weighted actor mentions
+    n: int = 0
+    ci_low: Optional[float] = None
+    ci_high: Optional[float] = None
+    author: SentimentSummary = field(default_factory=SentimentSummary)
+    quoted: SentimentSummary = field(default_factory=SentimentSummary)
+
+
+@dataclass
+class SpeakerActorItem:
+    """Sentiment toward ``actor`` in what ``speaker`` is quoted as saying."""
+
+    speaker: str
+    actor: str
+    n: int = 0
+    score: Optional[float] = None
+    label: Optional[str] = None
+    ci_low: Optional[float] = None
+    ci_high: Optional[float] = None
 
 
 # -- sections ------------------------------------------------------------------
@@ -172,6 +213,8 @@ class QuotesSection:
 @dataclass
 class ActorsSection:
     items: list[ActorItem] = field(default_factory=list)
+    # added by the actor analyzer (issue 4): who speaks about whom
+    speaker_actor: list[SpeakerActorItem] = field(default_factory=list)
 
 
 @dataclass

@@ -6,13 +6,14 @@ Each entry assigns one section of the report; the contract tests in
 from __future__ import annotations
 
 from .base import Analyzer, Context, VoiceMap
-from . import hedging, questions, quotes, readability
+from . import actors, hedging, questions, quotes, readability
 
 REGISTRY: tuple[Analyzer, ...] = (
     quotes.ANALYZER,  # first: its reported-speech regions feed every later voice field
     questions.ANALYZER,
     hedging.ANALYZER,
     readability.ANALYZER,
+    actors.ANALYZER,  # last: reads quotes (speaker → actor) and the voice map
 )
 
 __all__ = ["Analyzer", "Context", "VoiceMap", "REGISTRY", "run_all"]

@@ -178,8 +178,11 @@ def render(report: ArticleReport, text: str, console: Console) -> None:
     parts = [summary(report)]
     console.print(Panel(Group(*parts), title=f"[bold]framing[/] · {title}", title_align="left",
                         expand=True))
+    from .actors_table import actors_table
+
     for table in (questions_table(report, text), hedging_table(report, text),
-                  speakers_table(report), quotes_table(report, text)):
+                  speakers_table(report), quotes_table(report, text),
+                  actors_table(report, text)):
         if table is not None:
             console.print(table)
     if report.warnings:

@@ -1,0 +1,152 @@
+"""Train the target-sentiment model shipped as framing/models/target_sentiment.json.
+
+    python benchmarks/train_sentiment.py [--data ../shared/data/newsmtsc/train.jsonl]
+                                         [--out framing/models/target_sentiment.json]
+                                         [--cv] [--check]
+
+Features come from ``framing.sentiment.features`` (the same code that scores
+at run time); the learner is scikit-learn's multinomial logistic regression
+(lbfgs, L2, C below), fitted on one thread so the result does not depend on
+the BLAS scheduling. The vocabulary is sorted, features seen in fewer than
+MIN_DF training examples are dropped, weights are rounded to 4 decimals and
+the JSON is written with sorted keys: the same data and library versions give
+the same bytes. ``--check`` retrains and compares with the shipped file;
+``--cv`` prints 5-fold grouped cross-validation on the training data for a
+few values of C (how C was chosen; the dev files are never used for fitting
+or for choosing). Needs scikit-learn and numpy (training only).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import DATA, ROOT, read_jsonl, require  # noqa: E402
+
+from framing.document import Document  # noqa: E402
+from framing.sentiment import LABELS, features  # noqa: E402
+
+C = 0.1
+MIN_DF = 2
+DECIMALS = 4
+SEED = 0
+
+
+def featurize(rows):
+    out = []
+    for r in rows:
+        out.append(features(Document(r["text"]), r["start"], r["end"]))
+    return out
+
+
+def vectorize(feats, vocab=None):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    if vocab is None:
+        counts: dict[str, int] = {}
+        for f in feats:
+            for k in f:
+                counts[k] = counts.get(k, 0) + 1
+        vocab = {k: i for i, k in enumerate(sorted(k for k, n in counts.items() if n >= MIN_DF))}
+    rows, cols, vals = [], [], []
+    for r, f in enumerate(feats):
+        for k in sorted(f):
+            j = vocab.get(k)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+                vals.append(f[k])
+    X = csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int32),
+                                                       np.array(cols, dtype=np.int32))),
+                   shape=(len(feats), len(vocab)))
+    return X, vocab
+
+
+def fit(X, y, c=C):
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        clf = LogisticRegression(C=c, solver="lbfgs", max_iter=10000, tol=1e-8,
+                                 random_state=SEED)
+        clf.fit(X, y)
+    return clf
+
+
+def model_json(clf, vocab, meta) -> str:
+    classes = [str(c) for c in clf.classes_]
+    assert classes == list(LABELS), classes
+    weights = {}
+    coef = clf.coef_
+    for name, j in vocab.items():
+        w = [round(float(coef[c, j]), DECIMALS) + 0.0 for c in range(len(classes))]
+        if any(w):
+            weights[name] = w
+    data = {
+        "format": "framing.linear/1",
+        "classes": classes,
+        "intercept": [round(float(b), DECIMALS) + 0.0 for b in clf.intercept_],
+        "training": meta,
+        "weights": weights,
+    }
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def cross_validate(feats, y, groups):
+    import numpy as np
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold
+
+    y = np.array(y)
+    for c in (0.1, 0.2, 0.3, 0.5):
+        pred = np.empty(len(y), dtype=object)
+        for tr, te in GroupKFold(n_splits=5).split(feats, y, groups):
+            X, vocab = vectorize([feats[i] for i in tr])
+            Xte, _ = vectorize([feats[i] for i in te], vocab)
+            pred[te] = fit(X, y[tr], c).predict(Xte)
+        print(f"C={c}: 5-fold grouped CV macro-F1 {f1_score(y, pred, average='macro'):.4f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(DATA / "newsmtsc" / "train.jsonl"))
+    ap.add_argument("--out", default=str(ROOT / "framing" / "models" / "target_sentiment.json"))
+    ap.add_argument("--cv", action="store_true", help="print CV figures for a few C values")
+    ap.add_argument("--check", action="store_true",
+                    help="retrain and compare with the file at --out instead of writing it")
+    args = ap.parse_args()
+    path = require(args.data)
+    rows = list(read_jsonl(path))
+    feats = featurize(rows)
+    y = [r["polarity"] for r in rows]
+    if args.cv:
+        cross_validate(feats, y, [r["sentence_id"] for r in rows])
+    X, vocab = vectorize(feats)
+    clf = fit(X, y)
+    import sklearn
+
+    meta = {
+        "data": "NewsMTSC train.jsonl (Hamborg & Donnay 2021, MIT)",
+        "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "examples": len(rows),
+        "learner": f"sklearn.linear_model.LogisticRegression(C={C}, solver='lbfgs', "
+                   f"multinomial, L2), min_df={MIN_DF}, rounded to {DECIMALS} decimals",
+        "script": "benchmarks/train_sentiment.py",
+        "sklearn": sklearn.__version__,
+    }
+    text = model_json(clf, vocab, meta)
+    out = Path(args.out)
+    if args.check:
+        same = out.exists() and out.read_text(encoding="utf-8") == text
+        print(f"{out}: {'identical to' if same else 'DIFFERS from'} the retrained model")
+        sys.exit(0 if same else 1)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({len(text) / 1e6:.1f} MB, {len(json.loads(text)['weights']):,} features)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""A simple, documented coreference for actors: pronouns and descriptions.
+
+Rules (most recent compatible antecedent first, after the multi-pass sieve of
+Lee et al. 2013 and Hobbs' (1978) recency preference; no parse):
+
+* **he / him / his / himself** and **she / her / hers / herself** (also as
+  "he's", "she'd") refer to an actor mentioned in the same sentence or the
+  two before: the most recent person of that gender (known from a title such
+  as Mr./Mrs. or a given name), else the most recent person of unknown
+  gender, else the most recent untyped name whose gender does not disagree. First and second person pronouns
+  (I, we, you) are never resolved: inside a quote they are the speaker,
+  which the quotation analyzer reports.
+* **they / them / their / themselves** refer to the most recent group or
+  organisation within the same sentence or the two before.
+* **its** refers to the most recent organisation, place or group in the same
+  sentence or the one before; "it" is left alone (too often expletive:
+  "it is likely").
+* **the + head noun** from ``lexicons/actor_descriptions.tsv`` ("the group",
+  "the country", "the president") refers to the most recent actor of a
+  matching type within five sentences, or, for a title head, to the most
+  recent person who carried that title anywhere before. Not when "of" or a
+  capitalised name follows ("the group of …", "the group Wagner").
+
+Resolved mentions get kind "pronoun" or "description"; an unresolvable one
+is simply not a mention.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Optional
+
+from ..document import Document
+from ..lexicons import load_table
+from .actors_detect import Cand
+from .actors_merge import Actor
+
+MALE = frozenset("he him his himself".split())
+FEMALE = frozenset("she her hers herself".split())
+PLURAL = frozenset("they them their theirs themselves".split())
+NEUTER = frozenset(["its"])
+CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, tuple[str, ...]]:
+    return {row["head"]: tuple(row["refers"].split(","))
+            for row in load_table("actor_descriptions.tsv")}
+
+
+def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Cand]:
+    """Mentions plus the pronouns and descriptions resolved to an actor."""
+    if not mentions:
+        return mentions
+    desc = descriptions()
+    toks = doc.tokens
+    sent_of = doc.sentence_index
+    covered = _covered(mentions)
+    added: list[Cand] = []
+    history: list[tuple[int, int, int]] = []  # (start, sentence, actor) in text order
+    mi = 0
+    for i, t in enumerate(toks):
+        while mi < len(mentions) and mentions[mi].start <= t.start:
+            m = mentions[mi]
+            history.append((m.start, sent_of(m.start), m.actor))
+            mi += 1
+        if not t.is_word or not history:
+            continue
+        low = t.text.lower()
+        if low.endswith(CLITICS):  # he's, she'd, they'll
+            low = low[:low.rfind("'") if "'" in low else low.rfind("’")]
+        if low in MALE or low in FEMALE:
+            if _inside(covered, t.start):
+                continue
+            g = "m" if low in MALE else "f"
+            # a person of that gender, then a person of unknown gender, then
+            # an untyped name; most recent first within each tier
+            a = _recent(history, actors, sent_of(t.start), 2,
+                        lambda x: x.type == "person" and x.gender == g)
+            if a is None:
+                a = _recent(history, actors, sent_of(t.start), 2,
+                            lambda x: x.type == "person" and x.gender is None)
+            if a is None:
+                a = _recent(history, actors, sent_of(t.start), 2,
+                            lambda x: x.type == "unknown" and x.gender in (None, g))
+            if a is not None:
+                added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
+        elif low in PLURAL:
+            a = _recent(history, actors, sent_of(t.start), 2,
+                        lambda x: x.type in ("group", "organisation"))
+            if a is not None:
+                added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
+        elif low in NEUTER:
+            a = _recent(history, actors, sent_of(t.start), 1,
+                        lambda x: x.type in ("organisation", "place", "group"))
+            if a is not None:
+                added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
+        elif low == "the" and i + 1 < len(toks):
+            head = toks[i + 1].text.lower()
+            refers = desc.get(head)
+            if not refers or _inside(covered, toks[i + 1].start):
+                continue
+            nxt = toks[i + 2].text if i + 2 < len(toks) else ""
+            if nxt.lower() == "of" or nxt[:1].isupper():
+                continue
+            if refers == ("title",):
+                a = _recent(history, actors, sent_of(t.start), None,
+                            lambda x: head in x.titles)
+            else:
+                a = _recent(history, actors, sent_of(t.start), 5, lambda x: x.type in refers)
+            if a is not None:
+                end = toks[i + 1].end
+                added.append(Cand(t.start, end, "description", doc.text[t.start:end],
+                                  actors[a].type, actor=a))
+    if not added:
+        return mentions
+    out = mentions + added
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+def _recent(history, actors, sent: Optional[int], window: Optional[int], ok) -> Optional[int]:
+    for start, s, a in reversed(history):
+        if window is not None and sent is not None and s is not None and sent - s > window:
+            return None
+        if ok(actors[a]):
+            return a
+    return None
+
+
+def _covered(mentions: list[Cand]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1, -1)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

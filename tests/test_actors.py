@@ -1,0 +1,309 @@
+"""Actor detection, alias merging, coreference, user actors, the actors file,
+the per-actor aggregates and the actors table. All texts written for these
+tests."""
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+
+import framing
+from framing import ArticleReport, Document
+from framing.actors_file import load_actor_file, parse_actors
+from framing.analyzers.actors import find_mentions, summarise
+from framing.errors import InputError
+
+STORY = """Sahel Talks Stall as Junta Hardens Line
+
+Gen. Assimi Okoro, who leads Mali's junta, met Russian President Pavel Dronov in Bamako on Monday. Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM) attacked a base the same day. The group later said its fighters had withdrawn.
+
+"The junta has no plan," said Ulf Laessing, an analyst at the Harbour Institute. Laessing added that Islamist militants were gaining ground, and that the militants were recruiting in villages.
+
+Yesterday protesters gathered outside the ministry. They demanded talks. Okoro's spokesman said he would answer soon.
+"""
+
+
+def mentions_by_actor(text: str, actors=None) -> dict[str, list[str]]:
+    found, mentions = find_mentions(Document(text), actors)
+    out: dict[str, list[str]] = {}
+    for m in mentions:
+        out.setdefault(found[m.actor].name, []).append(text[m.start:m.end])
+    return out
+
+
+def actor_types(text: str, actors=None) -> dict[str, str]:
+    found, mentions = find_mentions(Document(text), actors)
+    return {found[m.actor].name: found[m.actor].type for m in mentions}
+
+
+# -- detection patterns ------------------------------------------------------------
+def test_titles_mark_a_person_and_stay_outside_the_mention():
+    got = mentions_by_actor("Gen. Assimi Okoro spoke to President Pavel Dronov by phone.")
+    assert got["Assimi Okoro"] == ["Assimi Okoro"]
+    assert got["Pavel Dronov"] == ["Pavel Dronov"]
+    types = actor_types("Gen. Assimi Okoro spoke to President Pavel Dronov by phone.")
+    assert types["Assimi Okoro"] == types["Pavel Dronov"] == "person"
+
+
+def test_lower_case_title_before_a_name():
+    types = actor_types("The talks were led by former president Lena Haversham and others.")
+    assert types["Lena Haversham"] == "person"
+
+
+def test_possessive_is_not_part_of_the_mention():
+    got = mentions_by_actor("Nadia Sorel arrived late. Sorel's speech was short.")
+    assert got["Nadia Sorel"] == ["Nadia Sorel", "Sorel"]
+
+
+def test_demonyms_map_to_their_place():
+    got = mentions_by_actor("Russian diplomats left. Mali's leaders stayed, and Malian voters waited.")
+    assert "Russian" in got["Russia"]
+    assert got["Mali"] == ["Mali", "Malian"] or got["Mali"] == ["Mali"]
+    assert actor_types("Russian diplomats left the city.")["Russia"] == "place"
+
+
+def test_demonym_before_a_group_noun_is_a_group():
+    got = mentions_by_actor("French troops left the base on Friday.")
+    assert got == {"French troops": ["French troops"]}
+
+
+def test_acronym_in_brackets_is_an_alias_of_its_expansion():
+    text = ("Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM) claimed the attack. "
+            "Later JNIM denied it.")
+    got = mentions_by_actor(text)
+    name = "Jama'a Nusrat ul-Islam wa al-Muslimin"
+    assert got[name] == [name, "JNIM", "JNIM"]
+
+
+def test_sentence_start_words_are_not_names():
+    got = mentions_by_actor("Yesterday the mayor resigned. Nevertheless, Dara Quill stayed calm.")
+    assert "Yesterday" not in got and "Nevertheless" not in got
+    assert "Dara Quill" in got
+
+
+def test_group_nouns_with_and_without_a_modifier():
+    got = mentions_by_actor("Islamist militants raided a town. Later the militants left, "
+                            "and protesters marched.")
+    assert got["Islamist militants"] == ["Islamist militants", "militants"]
+    assert got["protesters"] == ["protesters"]
+
+
+def test_title_case_headline_only_yields_confirmed_names():
+    got = mentions_by_actor("Mayor Quits Amid Storm Over Harbour Deal\n\n"
+                            "The mayor, Dara Quill, quit on Friday. Quill said the deal was fair.")
+    assert all(not k.startswith(("Mayor Quits", "Storm", "Harbour Deal")) for k in got)
+    assert got["Dara Quill"] == ["Dara Quill", "Quill"]
+
+
+def test_names_joined_by_particles_and_initials():
+    got = mentions_by_actor("Officials at the Bank of England met John F. Kennedy Jr. aides.")
+    assert "Bank of England" in got
+    assert any(k.startswith("John F. Kennedy") for k in got)
+    assert actor_types("Officials at the Bank of England met.")["Bank of England"] == "organisation"
+
+
+# -- alias merging -----------------------------------------------------------------
+def test_surname_merges_into_the_full_name():
+    got = mentions_by_actor(STORY)
+    assert got["Ulf Laessing"] == ["Ulf Laessing", "Laessing"]
+    assert "Laessing" not in got
+
+
+def test_surname_prefers_the_most_recent_full_name():
+    text = ("Ada Marlow and Ben Marlow ran the firm. Ben Marlow left in May. "
+            "Marlow said the split was friendly.")
+    got = mentions_by_actor(text)
+    assert got["Ben Marlow"][-1] == "Marlow"
+    assert got["Ada Marlow"] == ["Ada Marlow"]
+
+
+# -- coreference -------------------------------------------------------------------
+def test_the_group_refers_to_the_last_organisation():
+    got = mentions_by_actor(STORY)
+    jnim = got["Jama'a Nusrat ul-Islam wa al-Muslimin"]
+    assert "The group" in jnim and "its" in jnim
+
+
+def test_he_and_she_follow_gender_and_recency():
+    text = "Mr. Tomas Reyes met Mrs. Clara Vance. She thanked him, and he smiled."
+    got = mentions_by_actor(text)
+    assert "She" in got["Clara Vance"]
+    assert "him" in got["Tomas Reyes"] and "he" in got["Tomas Reyes"]
+
+
+def test_they_refers_to_the_last_group():
+    got = mentions_by_actor(STORY)
+    assert "They" in got["protesters"]
+
+
+def test_title_description_refers_to_the_titled_person():
+    text = "President Pavel Dronov arrived. Reporters asked the president about the deal."
+    got = mentions_by_actor(text)
+    assert "the president" in got["Pavel Dronov"]
+
+
+def test_pronoun_without_antecedent_is_not_a_mention():
+    got = mentions_by_actor("He said nothing. It rained.")
+    assert got == {}
+
+
+# -- user actors -------------------------------------------------------------------
+def test_user_actors_extend_detection():
+    got = mentions_by_actor("The colonels met at dawn. Later the colonels left.",
+                            {"Military council": ["the colonels"]})
+    assert got["Military council"] == ["The colonels", "the colonels"]
+
+
+def test_user_actors_override_names_and_types():
+    text = "Okoro met Dronov. Later Okoro left."
+    found, mentions = find_mentions(Document(text), {
+        "Assimi Okoro": {"aliases": ["Okoro"], "type": "person", "group": "junta"}})
+    names = {found[m.actor].name for m in mentions}
+    assert "Assimi Okoro" in names and "Okoro" not in names
+    okoro = next(a for a in found if a.name == "Assimi Okoro")
+    assert okoro.type == "person" and okoro.group == "junta" and okoro.source == "user"
+
+
+def test_user_actors_via_analyze():
+    report = framing.analyze("The colonels met at dawn.", actors={"Junta": ["the colonels"]})
+    item = report.actors.items[0]
+    assert item.name == "Junta" and item.source == "user"
+    assert item.mentions[0].text == "The colonels"
+
+
+# -- the actors file ---------------------------------------------------------------
+GOOD_TOML = """# actors for the Sahel study
+[actors."Ulf Laessing"]
+aliases = ["Laessing"]
+type = "person"
+
+[actors.JNIM]
+aliases = ["Jama'a Nusrat ul-Islam wa al-Muslimin"]
+type = "organization"
+group = "jihadists"
+"""
+
+
+def test_actor_file_parses(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(GOOD_TOML, encoding="utf-8")
+    actors = load_actor_file(path)
+    assert actors["Ulf Laessing"] == {"aliases": ["Laessing"], "type": "person", "group": None}
+    assert actors["JNIM"]["type"] == "organisation"
+    assert actors["JNIM"]["group"] == "jihadists"
+    report = framing.analyze("Laessing spoke.", actors=actors)
+    assert report.actors.items[0].name == "Ulf Laessing"
+
+
+def test_actor_file_short_form_without_actors_table():
+    assert parse_actors('"Mali" = ["Bamako", "the junta"]\n') == {
+        "Mali": {"aliases": ["Bamako", "the junta"], "type": None, "group": None}}
+
+
+def test_malformed_toml_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[actors]\n"Mali" = ["Bamako"\nx = 1\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_actor_file(path)
+    assert err.value.source == str(path)
+    assert err.value.line == 3
+    assert str(path) in str(err.value) and "invalid TOML" in str(err.value)
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ('[actors.A]\naliases = ["a"]\ntype = "planet"\n', 3, "type"),
+    ('[actors.A]\naliases = "a"\ncolour = "red"\n', 3, "unknown key"),
+    ('[actors.A]\naliases = [1, 2]\n', 2, "list of strings"),
+    ('[actors]\nA = 3\n', 2, "expected a list"),
+])
+def test_invalid_actor_entries_name_the_line(tmp_path, body, line, words):
+    path = tmp_path / "a.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_actor_file(path)
+    assert err.value.line == line
+    assert words in err.value.reason
+
+
+def test_missing_actor_file(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_actor_file(tmp_path / "none.toml")
+    assert "none.toml" in str(err.value)
+
+
+# -- the report section ------------------------------------------------------------
+def test_actor_items_are_consistent():
+    report = framing.analyze(STORY)
+    items = report.actors.items
+    assert items, "the story names actors"
+    assert [i.salience for i in items] == sorted((i.salience for i in items), reverse=True)
+    for it in items:
+        assert it.n == len(it.mentions) > 0
+        assert it.author.n + it.quoted.n == it.n
+        assert -1 <= it.score <= 1 and it.label in ("negative", "neutral", "positive")
+        if it.n == 1:
+            assert it.ci_low is None and it.ci_high is None
+        else:
+            assert it.ci_low <= it.score <= it.ci_high
+        for m in it.mentions:
+            assert STORY[m.start:m.end] == m.text
+            assert -1 <= m.score <= 1 and m.voice in ("author", "quoted")
+            assert m.sentence_start <= m.start < m.end <= m.sentence_end
+        for voice in (it.author, it.quoted):
+            if voice.n == 0:
+                assert voice.score is None and voice.label is None
+
+
+def test_quoted_mentions_are_marked_quoted():
+    report = framing.analyze(STORY)
+    junta = next(i for i in report.actors.items if i.name == "junta")
+    quoted = [m for m in junta.mentions if m.voice == "quoted"]
+    assert quoted and quoted[0].text == "junta"
+
+
+def test_speaker_to_actor_sentiment():
+    text = ("Victor Hale runs the port. Clara Diaz is his rival.\n\n"
+            "\u201cHale is a liar and a fraud who cheated every worker,\u201d said Clara Diaz.")
+    report = framing.analyze(text)
+    if not report.quotes.items:
+        pytest.skip("no quotation analyzer in the registry")
+    pairs = {(p.speaker, p.actor): p for p in report.actors.speaker_actor}
+    assert ("Clara Diaz", "Victor Hale") in pairs
+    assert pairs[("Clara Diaz", "Victor Hale")].score < 0
+
+
+def test_summarise_interval():
+    assert summarise([]).score is None and summarise([]).n == 0
+    one = summarise([0.5])
+    assert one.n == 1 and one.ci_low is None and one.label == "positive"
+    many = summarise([0.1, 0.2, 0.3, 0.4])
+    assert many.ci_low < many.score < many.ci_high
+    assert -1 <= many.ci_low and many.ci_high <= 1
+
+
+def test_actors_round_trip_and_are_deterministic():
+    a = framing.analyze(STORY).to_dict()
+    b = framing.analyze(STORY).to_dict()
+    assert json.dumps(a) == json.dumps(b)
+    again = ArticleReport.from_dict(json.loads(json.dumps(a)))
+    assert again.to_dict() == a
+    assert {"name", "score", "label", "mentions", "n", "ci_low", "ci_high", "salience",
+            "author", "quoted", "type"} <= a["actors"]["items"][0].keys()
+
+
+def test_no_actors_in_plain_text():
+    assert framing.analyze("it was raining and nobody came.").actors.items == []
+
+
+def test_actors_table_renders():
+    from rich.console import Console
+
+    from framing.render.actors_table import actors_table
+
+    report = framing.analyze(STORY)
+    console = Console(file=StringIO(), width=140, color_system=None)
+    console.print(actors_table(report, STORY))
+    out = console.file.getvalue()
+    assert "Ulf Laessing" in out and "salience" in out
+    assert actors_table(framing.analyze("no names here."), "no names here.") is None

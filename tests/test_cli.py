@@ -163,3 +163,23 @@ def test_bad_corpus_record_is_reported_and_the_rest_analysed(tmp_path):
     assert result.exit_code == 1
     assert f"{corpus}:2" in result.output
     assert sum(1 for line in result.output.splitlines() if line.startswith("{")) == 2
+
+
+def test_text_report_fits_a_narrow_terminal():
+    result = run("analyze", str(SAMPLE), "--width", "80")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any("hedge · " in line for line in lines)  # kind and category merged
+
+
+def test_actors_file_example_is_used(tmp_path):
+    example = SAMPLE.parent.parent / "actors.example.toml"
+    result = run("analyze", str(SAMPLE), "--actors", str(example), "-f", "json")
+    assert result.exit_code == 0, result.output
+    names = {a["name"]: a for a in json.loads(result.output)["actors"]["items"]}
+    assert names["Valmora city council"]["group"] == "city administration"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[actors\nx = 1\n', encoding="utf-8")
+    result = run("analyze", str(SAMPLE), "--actors", str(bad))
+    assert result.exit_code == 1 and f"{bad}:1" in result.output and "Traceback" not in result.output

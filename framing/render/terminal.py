@@ -32,11 +32,14 @@ def _rate(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def excerpt(text: str, sent_start: int, sent_end: int, start: int, end: int, style: str) -> Text:
+def excerpt(text: str, sent_start: int, sent_end: int, start: int, end: int, style: str,
+            context: int | None = None) -> Text:
     """The sentence around ``[start, end)`` with that span highlighted; long
-    sentences are cut to ``CONTEXT_CHARS`` either side of the span."""
-    lo = max(sent_start, start - CONTEXT_CHARS)
-    hi = min(sent_end, end + CONTEXT_CHARS)
+    sentences are cut to ``context`` characters (default ``CONTEXT_CHARS``)
+    either side of the span."""
+    context = CONTEXT_CHARS if context is None else context
+    lo = max(sent_start, start - context)
+    hi = min(sent_end, end + context)
     if lo > sent_start:  # cut at word boundaries
         space = text.find(" ", lo, start)
         lo = space + 1 if space != -1 else start
@@ -96,22 +99,29 @@ def questions_table(report: ArticleReport, text: str) -> Table | None:
     return t
 
 
-def hedging_table(report: ArticleReport, text: str) -> Table | None:
+def hedging_table(report: ArticleReport, text: str, width: int = 120) -> Table | None:
     items = report.hedging.items
     if not items:
         return None
+    narrow = width < 110
     t = Table(title="Hedges and boosters", title_justify="left", title_style="bold",
               box=box.SIMPLE_HEAD, expand=True)
     t.add_column("#", justify="right", width=3)
-    t.add_column("kind", width=7)
     t.add_column("cue", width=14)
-    t.add_column("category", width=15)
+    t.add_column("kind · category" if narrow else "kind", width=16 if narrow else 7)
+    if not narrow:
+        t.add_column("category", width=15)
     t.add_column("voice", width=6)
-    t.add_column("in its sentence", ratio=1)
+    t.add_column("in its sentence", ratio=1, min_width=30)
+    context = max(30, (width - 60) // 2) if narrow else None
     for i, h in enumerate(items, 1):
-        t.add_row(str(i), Text(h.kind, style=STYLE[h.kind]), Text(h.text, style=STYLE[h.kind]),
-                  h.category.replace("_", " "), h.voice,
-                  excerpt(text, h.sentence_start, h.sentence_end, h.start, h.end, STYLE[h.kind]))
+        category = h.category.replace("_", " ")
+        kind = Text(h.kind, style=STYLE[h.kind])
+        cells = [str(i), Text(h.text, style=STYLE[h.kind])]
+        cells += [kind.append(f" · {category}", style="")] if narrow else [kind, category]
+        cells += [h.voice, excerpt(text, h.sentence_start, h.sentence_end, h.start, h.end,
+                                   STYLE[h.kind], context)]
+        t.add_row(*cells)
     return t
 
 
@@ -180,7 +190,7 @@ def render(report: ArticleReport, text: str, console: Console) -> None:
                         expand=True))
     from .actors_table import actors_table
 
-    for table in (questions_table(report, text), hedging_table(report, text),
+    for table in (questions_table(report, text), hedging_table(report, text, console.width),
                   speakers_table(report), quotes_table(report, text),
                   actors_table(report, text)):
         if table is not None:

@@ -35,7 +35,7 @@ probable class; ``probabilities`` gives all three.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -122,40 +122,105 @@ def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, list[float]]
 
 
 # -- per-sentence view -----------------------------------------------------------
+class _DocView:
+    """Per-token data of a whole document, computed once and sliced by every
+    sentence: lower-cased words, raw VADER valences, negators, and (on first
+    use by the scorer) the token's unigram and bigram weights."""
+
+    __slots__ = ("doc", "starts", "ends", "words", "raw", "neg", "uw", "bw")
+
+    def __init__(self, doc: Document):
+        vader = vader_lexicon()
+        toks = doc.tokens
+        self.doc = doc
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        self.words = words = ["<num>" if t.text[:1].isdigit() else t.text.lower() for t in toks]
+        get = vader.get
+        self.raw = [get(w) for w in words]
+        self.neg = [w in NEGATORS or w.endswith("n't") for w in words]
+        self.uw: list | None = None
+        self.bw: list | None = None
+
+    def weights(self, fm: "_FastModel") -> tuple[list, list]:
+        if self.uw is None:
+            words = self.words
+            self.uw = list(map(fm.w.get, words))
+            self.bw = list(map(fm.b.get, zip(words, words[1:])))
+        return self.uw, self.bw  # type: ignore[return-value]
+
+
 class _Sentence:
     """Tokens of one context (a sentence), lower-cased, with their VADER
     valence after negation and the target-independent features; computed
     once, shared by every target in the sentence."""
 
-    __slots__ = ("starts", "ends", "words", "val", "cum", "vpos", "contra", "lex", "bag",
-                 "shared")
+    __slots__ = ("view", "lo", "hi", "starts", "ends", "words", "val", "cum", "vpos", "contra",
+                 "lex", "brk", "shared", "uw", "bw", "vbw")
 
-    def __init__(self, doc: Document, lo: int, hi: int):
-        vader = vader_lexicon()
-        toks = doc.tokens_in(lo, hi)
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        words = ["<num>" if t.text[:1].isdigit() else t.text.lower() for t in toks]
-        self.words = words
-        val: list[float | None] = []
-        for i, w in enumerate(words):
-            v = vader.get(w)
+    def __init__(self, view: _DocView, lo: int, hi: int):
+        doc = view.doc
+        # the tokens inside [lo, hi) (as Document.tokens_in): only the last
+        # token of the range can run past ``hi``
+        i0 = doc.token_index(lo)
+        i1 = doc.token_index(hi)
+        if i1 > i0 and view.ends[i1 - 1] > hi:
+            i1 -= 1
+        self.view, self.lo, self.hi = view, i0, i1
+        self.starts = view.starts[i0:i1]
+        self.ends = view.ends[i0:i1]
+        self.words = words = view.words[i0:i1]
+        raw = view.raw[i0:i1]
+        neg = view.neg[i0:i1]
+        val: list[float | None] = raw[:]
+        vpos = []
+        for i, v in enumerate(raw):
             if v is not None:
-                for x in words[max(0, i - 3):i]:
-                    if x in NEGATORS or x.endswith("n't"):
-                        v = -0.74 * v
-                        break
-            val.append(v)
+                if True in neg[max(0, i - 3):i]:
+                    v = val[i] = -0.74 * v
+                if v:
+                    vpos.append((i, v, raw[i]))
         self.val = val
         cum = [0.0]
         for v in val:
             cum.append(cum[-1] + (v or 0.0))
         self.cum = cum
-        self.vpos = [(i, v, vader.get(words[i], v)) for i, v in enumerate(val) if v]
+        self.vpos = vpos
         self.contra = next((i for i, w in enumerate(words) if w in CONTRAST), None)
+        self.brk = [i for i, w in enumerate(words) if w in BREAKS or w in CONTRAST]
         self.lex = _lexicon_features(words, val, doc, lo, hi)
-        self.bag = _bag(words)
-        self.shared: list[float] | None = None
+        self.shared: tuple[float, float, float] | None = None
+        self.uw: list = []   # per token: weights of its "w:" feature (or None)
+        self.bw: list = []   # per token i: weights of the bigram (i, i + 1) (or None)
+        self.vbw: list = []  # per valence token: its six "vb:<side><dist>" weights
+
+    def prepare(self, fm: "_FastModel") -> tuple[float, float, float]:
+        """The target-independent part of the score (lexicon features and the
+        sentence bag), and the per-token weights the targets reuse; once."""
+        if self.shared is None:
+            duw, dbw = self.view.weights(fm)
+            uw = duw[self.lo:self.hi]
+            bw = dbw[self.lo:max(self.lo, self.hi - 1)]
+            z0, z1, z2 = _dot(self.lex, fm.weights, 1.0)
+            for w in uw:
+                if w is not None:
+                    z0 += w[0]
+                    z1 += w[1]
+                    z2 += w[2]
+            for w in bw:
+                if w is not None:
+                    z0 += w[0]
+                    z1 += w[1]
+                    z2 += w[2]
+            vb = fm.vb
+            zero = _ZERO
+            self.vbw = [tuple(vb.get(sd + ("~" if (raw > 0) != (v > 0) else "")
+                                     + ("-" if v < 0 else "+") + ("2" if abs(raw) >= 2 else "1"),
+                                     zero) for sd in _VB_SIDES)
+                        for _, v, raw in self.vpos]
+            self.uw, self.bw = uw, bw
+            self.shared = (z0, z1, z2)
+        return self.shared
 
 
 def _add(f: dict, k: str, v: float = 1.0) -> None:  # noqa: E302
@@ -369,7 +434,13 @@ class SentimentScorer:
     def __init__(self, doc: Document):
         self.doc = doc
         self._sentences: dict[tuple[int, int], _Sentence] = {}
+        self._view: _DocView | None = None
         self._quote_starts = [q.start for q in doc.quotes]
+
+    def _doc_view(self) -> _DocView:
+        if self._view is None:
+            self._view = _DocView(self.doc)
+        return self._view
 
     def _context(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc
@@ -394,7 +465,7 @@ class SentimentScorer:
         key = self._context(start, end)
         sent = self._sentences.get(key)
         if sent is None:
-            sent = self._sentences[key] = _Sentence(self.doc, *key)
+            sent = self._sentences[key] = _Sentence(self._doc_view(), *key)
         n = len(sent.words)
         a = bisect_right(sent.ends, start)           # first token ending after start
         b = bisect_right(sent.starts, end - 1)       # tokens starting before end
@@ -415,24 +486,8 @@ class SentimentScorer:
         return out
 
     def score(self, start: int, end: int) -> TargetSentiment:
-        classes, intercept, weights = _model()
-        sent, a, b, mention = self._parts(start, end)
-        if sent.shared is None:
-            z = _dot(sent.lex, weights, 1.0)
-            y = _dot(sent.bag, weights, 1.0)
-            sent.shared = (z[0] + y[0], z[1] + y[1], z[2] + y[2])
-        z0 = intercept[0] + sent.shared[0]
-        z1 = intercept[1] + sent.shared[1]
-        z2 = intercept[2] + sent.shared[2]
-        if b > a:
-            removed, added = _target_bag(sent.words, a, b)
-            r = _dot(removed, weights, -1.0)
-            d = _dot(added, weights, 1.0)
-            z0 += r[0] + d[0]
-            z1 += r[1] + d[1]
-            z2 += r[2] + d[2]
-        m = _dot(mention, weights, 1.0)
-        z = (z0 + m[0], z1 + m[1], z2 + m[2])
+        classes = LABELS
+        z = self._z(start, end)
         top = max(z)
         ex = [math.exp(x - top) for x in z]
         total = sum(ex)
@@ -441,6 +496,305 @@ class SentimentScorer:
         label = classes[max(range(3), key=z.__getitem__)]
         score = round(p[2] - p[0], 4)  # classes are LABELS: negative, neutral, positive
         return TargetSentiment(start, end, label, score, probs)
+
+    def label_score(self, start: int, end: int) -> tuple[str, float]:
+        """``(label, score)`` of :meth:`score`, without building the result."""
+        z0, z1, z2 = self._z(start, end)
+        top = z0 if z0 >= z1 and z0 >= z2 else z1 if z1 >= z2 else z2
+        e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+        total = e0 + e1 + e2
+        label = LABELS[0] if z0 >= z1 and z0 >= z2 else LABELS[1] if z1 >= z2 else LABELS[2]
+        return label, round(e2 / total - e0 / total, 4)
+
+    def _z(self, start: int, end: int) -> tuple[float, float, float]:
+        """The three class scores of the span: what :func:`_dot` of
+        :meth:`features` with the model weights gives, computed from
+        per-template weight tables (no feature names are built)."""
+        fm = _fast_model()
+        key = self._context(start, end)
+        sent = self._sentences.get(key)
+        if sent is None:
+            sent = self._sentences[key] = _Sentence(self._doc_view(), *key)
+        n = len(sent.words)
+        a = bisect_right(sent.ends, start)           # first token ending after start
+        b = bisect_right(sent.starts, end - 1)       # tokens starting before end
+        if b <= a and n:  # span between tokens: the next token stands for it
+            a = min(a, n - 1)
+            b = a + 1
+        sh = sent.prepare(fm)
+        intercept = fm.intercept
+        z0 = intercept[0] + sh[0]
+        z1 = intercept[1] + sh[1]
+        z2 = intercept[2] + sh[2]
+        words = sent.words
+        if b > a:  # the target becomes one "<t>" token in the sentence bag
+            uw, bw = sent.uw, sent.bw
+            for i in range(a, b):
+                w = uw[i]
+                if w is not None:
+                    z0 -= w[0]
+                    z1 -= w[1]
+                    z2 -= w[2]
+            for i in range(max(a - 1, 0), min(b, n - 1)):
+                w = bw[i]
+                if w is not None:
+                    z0 -= w[0]
+                    z1 -= w[1]
+                    z2 -= w[2]
+            w = fm.t
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
+            if a > 0:
+                w = fm.b.get((words[a - 1], "<t>"))
+                if w is not None:
+                    z0 += w[0]
+                    z1 += w[1]
+                    z2 += w[2]
+            if b < n:
+                w = fm.b.get(("<t>", words[b]))
+                if w is not None:
+                    z0 += w[0]
+                    z1 += w[1]
+                    z2 += w[2]
+        m = _mention_z(sent, a, b, self._in_quote(start, end), fm)
+        return z0 + m[0], z1 + m[1], z2 + m[2]
+
+
+_ZERO = (0.0, 0.0, 0.0)
+_VB_SIDES = ("Ln:", "Lm:", "Lf:", "Rn:", "Rm:", "Rf:")
+
+
+class _FastModel:
+    """The model's weights split by feature template, keyed by the word (or
+    word pair) so that scoring is lookups and adds."""
+
+    def __init__(self, intercept: tuple[float, ...], weights: dict[str, list[float]]):
+        self.intercept = intercept
+        self.weights = weights
+        tables: dict[str, dict] = {p: {} for p in ("Ln", "Lm", "Rn", "Rm", "w", "b", "vb")}
+        for k, w in weights.items():
+            prefix, sep, rest = k.partition(":")
+            table = tables.get(prefix)
+            if table is None or not sep:
+                continue
+            w = (w[0], w[1], w[2])
+            if prefix == "b":
+                pair = rest.split(" ")
+                if len(pair) == 2:
+                    table[(pair[0], pair[1])] = w
+            else:
+                table[rest] = w
+        self.ln, self.lm, self.rn, self.rm = tables["Ln"], tables["Lm"], tables["Rn"], tables["Rm"]
+        self.w, self.b, self.vb = tables["w"], tables["b"], tables["vb"]
+        self.t = self.w.get("<t>", _ZERO)
+        g = self.get = lambda k: tuple(weights.get(k, _ZERO))
+        self.v_side = {(side, pol): g("v_" + side + "_" + pol)
+                       for side in "LR" for pol in "pn"}
+        self.v_cl = {pol: g("v_cl_" + pol) for pol in "pn"}
+        self.v_c = {(post, pol, tpost): g(("v_postc_" if post else "v_prec_") + pol
+                                          + ("_tpost" if tpost else "_tpre"))
+                    for post in (False, True) for pol in "pn" for tpost in (False, True)}
+        self.vc = {name: g("vc_" + name) for name in ("L", "R", "cl")}
+        self.vcb = {(name, bk): g("vcb_" + name + ":" + bk)
+                    for name in ("L", "R", "cl") for bk in "+-0"}
+        self.v_seq = tuple(self.v_side[k] for k in (("L", "p"), ("L", "n"), ("R", "p"),
+                                                     ("R", "n"))) + (self.v_cl["p"], self.v_cl["n"])
+        self.vc_seq = tuple(self.vc[k] for k in ("L", "R", "cl"))
+        self.vcb_seq = tuple(tuple(self.vcb[(k, bk)] for bk in "+-0") for k in ("L", "R", "cl"))
+        self.fv = framing_verbs()
+
+
+@lru_cache(maxsize=1)
+def _fast_model() -> _FastModel:
+    _, intercept, weights = _model()
+    return _FastModel(intercept, weights)
+
+
+def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
+               fm: _FastModel) -> tuple[float, float, float]:
+    """``_dot(_mention_features(s, a, b, ...), weights)``, by table lookups.
+    Mirrors :func:`_mention_features` rule for rule; keep the two in step."""
+    z0 = z1 = z2 = 0.0
+    words, val, cum = s.words, s.val, s.cum
+    n = len(words)
+    # words near the target
+    ln, lm = fm.ln, fm.lm
+    for i in range(max(a - WINDOW, 0), a):
+        w = (ln if a - i <= 3 else lm).get(words[i])
+        if w is not None:
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
+    rn, rm = fm.rn, fm.rm
+    for i in range(b, min(b + WINDOW, n)):
+        w = (rn if i - b < 3 else rm).get(words[i])
+        if w is not None:
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
+    keys = []  # binary features (value 1.0), as in _mention_features
+    if a >= 1:
+        keys.append("tl:" + words[a - 1])
+        if a >= 2:
+            keys.append("tl:" + " ".join(words[a - 2:a]))
+            if a >= 3:
+                keys.append("tl:" + " ".join(words[a - 3:a]))
+    if b < n:
+        keys.append("tr:" + words[b])
+        if b + 1 < n:
+            keys.append("tr:" + " ".join(words[b:b + 2]))
+            if b + 2 < n:
+                keys.append("tr:" + " ".join(words[b:b + 3]))
+    last = words[b - 1] if b > a else ""
+    keys.append("tp:" + last if last in PRONOUNS else "tp:name")
+    # lexicon polarity around the target; the clause as _clause walks it
+    brk = s.brk
+    if a > 0:
+        k = bisect_left(brk, a) - 1
+        cl_lo = brk[k] + 1 if k >= 0 else 0
+    else:
+        cl_lo = 0
+    if b > 0:
+        k = bisect_left(brk, b)
+        cl_hi = brk[k] - 1 if k < len(brk) else n - 1
+    else:
+        cl_hi = -1
+    contra = s.contra
+    vLp = vLn = vRp = vRn = clp = cln = 0.0
+    c_acc = None
+    if contra is not None:
+        c_acc = {}
+        tpost = a > contra
+    vbw = s.vbw
+    for k, (i, v, raw) in enumerate(s.vpos):
+        if a <= i < b:
+            continue
+        av = abs(v) / 4
+        if i < a:
+            d = a - i
+            if v > 0:
+                vLp += av / (1.0 + d / 4.0)
+            else:
+                vLn += av / (1.0 + d / 4.0)
+            w = vbw[k][0 if d <= 3 else 1 if d <= 8 else 2]
+        else:
+            d = i - b + 1
+            if v > 0:
+                vRp += av / (1.0 + d / 4.0)
+            else:
+                vRn += av / (1.0 + d / 4.0)
+            w = vbw[k][3 if d <= 3 else 4 if d <= 8 else 5]
+        z0 += w[0]
+        z1 += w[1]
+        z2 += w[2]
+        if (cl_lo <= i < a) or (b <= i <= cl_hi):
+            if v > 0:
+                clp += av
+            else:
+                cln += av
+        if c_acc is not None:
+            ck = (i > contra, "p" if v > 0 else "n", tpost)
+            c_acc[ck] = c_acc.get(ck, 0.0) + av
+    for w, x in zip(fm.v_seq, (vLp, vLn, vRp, vRn, clp, cln)):
+        if x:
+            z0 += w[0] * x
+            z1 += w[1] * x
+            z2 += w[2] * x
+    if c_acc:
+        for ck, x in c_acc.items():
+            w = fm.v_c[ck]
+            z0 += w[0] * x
+            z1 += w[1] * x
+            z2 += w[2] * x
+    sl = cum[a]
+    sr = cum[n] - cum[b]
+    scl = (cum[a] - cum[cl_lo]) + (cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0)
+    for w, (wp, wn, w0), total in zip(fm.vc_seq, fm.vcb_seq, (sl, sr, scl)):
+        c = total / math.sqrt(total * total + 15.0)  # VADER's normalisation
+        z0 += w[0] * c
+        z1 += w[1] * c
+        z2 += w[2] * c
+        w = wp if c >= 0.3 else wn if c <= -0.3 else w0  # _bucket
+        z0 += w[0]
+        z1 += w[1]
+        z2 += w[2]
+    # role: subject / passive patient / object / by-agent of a framing verb
+    fv = fm.fv
+    for j in range(b, min(b + 5, n)):
+        w = words[j]
+        if j > b and w in ROLE_STOPS:
+            break
+        hit = fv.get(w)
+        if hit:
+            lemma, obj, subj = hit
+            if w.endswith("ed") and any(x in BE for x in words[b:j]):
+                keys.append("fv_pass:" + lemma)
+                keys.append(f"fvp_obj:{obj}")
+            else:
+                keys.append("fv_subj:" + lemma)
+                keys.append(f"fvp_subj:{subj}")
+            break
+    by = a >= 1 and words[a - 1] == "by"
+    for j in range(a - 1, max(a - 5, -1), -1):
+        w = words[j]
+        hit = fv.get(w)
+        if hit:
+            lemma, obj, subj = hit
+            if by:
+                keys.append("fv_by:" + lemma)
+                keys.append(f"fvp_subj:{subj}")
+            else:
+                keys.append("fv_obj:" + lemma)
+                keys.append(f"fvp_obj:{obj}")
+            break
+        if w not in PRE_NAME and not (by and j == a - 1):
+            break
+    if a == 0 or cl_lo == a:
+        keys.append("t_clause_start")
+    get = fm.weights.get
+    for j in range(b, min(b + 4, n)):
+        if words[j] in ROLE_STOPS:
+            break
+        v = val[j]
+        if v is not None:
+            w = get("vr_first_" + ("p" if v > 0 else "n"))
+            if w is not None:
+                x = abs(v) / 4
+                z0 += w[0] * x
+                z1 += w[1] * x
+                z2 += w[2] * x
+            break
+    for j in range(a - 1, max(a - 5, -1), -1):
+        if words[j] in ROLE_STOPS:
+            break
+        v = val[j]
+        if v is not None:
+            w = get("vl_first_" + ("p" if v > 0 else "n"))
+            if w is not None:
+                x = abs(v) / 4
+                z0 += w[0] * x
+                z1 += w[1] * x
+                z2 += w[2] * x
+            break
+    # voice
+    keys.append("inq" if in_quote else "outq")
+    for j in range(b, min(b + 3, n)):
+        if words[j] in SAY:
+            keys.append("t_say_after")
+            break
+    for j in range(max(a - 3, 0), a):
+        if words[j] in SAY:
+            keys.append("t_say_before")
+            break
+    # binary features count once even when two rules set the same one
+    for k in (set(keys) if len(keys) != len(set(keys)) else keys):
+        w = get(k)
+        if w is not None:
+            z0 += w[0]
+            z1 += w[1]
+            z2 += w[2]
+    return z0, z1, z2
 
 
 def _dot(feats: dict, weights: dict, sign: float) -> tuple[float, float, float]:

@@ -81,10 +81,10 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     weight: dict[int, float] = {}
     lead = _lead_end(doc)
     for c in mentions:
-        r = scorer.score(c.start, c.end)
+        label, score = scorer.label_score(c.start, c.end)
         si = doc.sentence_index(c.start)
         ss, se = (doc.sentences[si].start, doc.sentences[si].end) if si is not None else (0, 0)
-        m = Mention(c.start, c.end, doc.text[c.start:c.end], r.score, r.label,
+        m = Mention(c.start, c.end, doc.text[c.start:c.end], score, label,
                     ctx.voice(c.start, c.end), c.kind, ss, se)
         by_actor.setdefault(c.actor, []).append(m)
         w = 0.5 if c.kind in ("pronoun", "description") else 1.0

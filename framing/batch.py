@@ -96,6 +96,13 @@ def errors_path_for(out_jsonl: str | os.PathLike) -> Path:
     return p.with_name(stem + ".errors.jsonl")
 
 
+def options_key(actors: Mapping[str, Any] | None, terms: bool) -> str:
+    """The analysis options as they enter every record's resume key: the whole
+    actors mapping (aliases, types, groups), so changing any of them re-runs."""
+    return json.dumps({"actors": actors or {}, "terms": bool(terms)}, sort_keys=True,
+                      ensure_ascii=False, default=list)
+
+
 def record_key(record: Record, options: str) -> tuple[str, str]:
     """(key, sha256 of the text) of a record under the given options."""
     text_hash = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -135,8 +142,7 @@ def analyze_corpus(
     out = Path(out_jsonl)
     out.parent.mkdir(parents=True, exist_ok=True)
     err_path = Path(errors_path) if errors_path is not None else errors_path_for(out)
-    options = json.dumps({"actors": {k: list(v) for k, v in sorted((actors or {}).items())},
-                          "terms": bool(terms)}, sort_keys=True)
+    options = options_key(actors, terms)
     summary = BatchSummary(out=str(out), errors_path=str(err_path), jobs=jobs)
 
     old_files = [p for p in [out, *_leftovers(out)] if p.is_file()] if resume else []

@@ -180,6 +180,28 @@ def count_records(sources: Iterable[str | os.PathLike]) -> int:
     return total
 
 
+def article_files(folder: str | os.PathLike) -> list[Path]:
+    """The article files of a folder source, in reading order."""
+    return list(_article_files(Path(folder)))
+
+
+def iter_folder_files(folder: str | os.PathLike, files: Iterable[str | os.PathLike]) -> Iterator[Item]:
+    """The records of some of a folder's article files (a slice of
+    :func:`article_files`), read as :func:`iter_corpus` reads the folder:
+    same outlets, sidecar metadata and errors."""
+    yield from _read_folder(Path(folder), [Path(f) for f in files])
+
+
+def iter_jsonl_range(path: str | os.PathLike, start: int, end: int | None,
+                     first_line: int) -> Iterator[Item]:
+    """The records of the lines of an uncompressed JSON Lines file that begin
+    in bytes ``[start, end)``; ``start`` is the offset of line ``first_line``.
+    Line numbers, ids and errors are those :func:`iter_corpus` gives."""
+    p = Path(path)
+    for n, obj in _jsonl_rows(p, start, end, first_line):
+        yield obj if isinstance(obj, RecordError) else _to_record(obj, p, n)
+
+
 # -- folders ---------------------------------------------------------------------
 def _article_files(root: Path) -> Iterator[Path]:
     """Article files under ``root`` (sorted, so the order is stable), skipping
@@ -223,7 +245,9 @@ def _read_sidecar(folder: Path, errors: list[RecordError]) -> dict[str, dict[str
     return meta
 
 
-def _read_folder(root: Path) -> Iterator[Item]:
+def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[Item]:
+    """The records of ``root``; of ``files`` only (paths under ``root``, as
+    :func:`article_files` lists them) when given."""
     sidecar_errors: list[RecordError] = []
     sidecars: dict[Path, dict[str, dict[str, str]]] = {}
 
@@ -240,7 +264,7 @@ def _read_folder(root: Path) -> Iterator[Item]:
                 return {}
             folder = folder.parent
 
-    for path in _article_files(root):
+    for path in _article_files(root) if files is None else files:
         meta = lookup(path)
         yield from _drain(sidecar_errors)
         outlet = (meta.get("outlet") or "").strip() or (
@@ -331,15 +355,25 @@ def _open_text(path: Path):
     return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
 
 
-def _jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, parsed object or RecordError) for each non-blank line."""
+def _jsonl_rows(path: Path, start: int = 0, end: int | None = None,
+                first_line: int = 1) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed object or RecordError) for each non-blank line;
+    of the lines that begin in bytes ``[start, end)`` only when given
+    (``start`` a line start numbered ``first_line``; uncompressed files)."""
     try:
         fh = _open_binary(path)
+        if start:
+            fh.seek(start)
     except OSError as exc:
         yield 0, RecordError(str(path), f"cannot be read ({exc.strerror or exc})")
         return
+    pos = start
     with fh:
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(fh, first_line):
+            if end is not None:
+                if pos >= end:
+                    break
+                pos += len(raw)
             if not raw.strip():
                 continue
             try:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
 
 from .text.quotes import QuotedRegion, find_quotes
 from .text.segment import Sentence, Span, paragraphs, sentences
 from .text.tokens import Token, tokenize
 
 __all__ = ["Document", "Sentence", "Span", "Token", "QuotedRegion"]
+
+_first = itemgetter(0)  # start of a Token or Sentence
+_is_word = itemgetter(3)  # Token.is_word
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,11 +47,17 @@ class Document:
         set_(self, "tokens", tuple(toks))
         set_(self, "quotes", tuple(quotes))
         set_(self, "warnings", tuple(warnings))
-        set_(self, "_token_starts", [t.start for t in toks])
-        set_(self, "_sentence_starts", [s.start for s in sents])
-        set_(self, "words", sum(1 for t in toks if t.is_word))
+        set_(self, "_token_starts", list(map(_first, toks)))
+        set_(self, "_sentence_starts", list(map(_first, sents)))
+        set_(self, "words", sum(map(_is_word, toks)))
 
     words: int = field(init=False, default=0)
+
+    @cached_property
+    def lower_tokens(self) -> tuple[str, ...]:
+        """Every token's text lower-cased (``str.lower``), computed once on
+        first use and shared by the analyzers that match word lists."""
+        return tuple([t.text.lower() for t in self.tokens])
 
     # -- lookups -----------------------------------------------------------
     def span_text(self, start: int, end: int) -> str:

@@ -24,6 +24,10 @@ class InputError(FramingError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # picklable (worker processes, Dask): rebuilt from its fields, not its message
+        return type(self), (self.source, self.reason, self.line)
+
 
 class LexiconError(FramingError):
     """A lexicon file shipped with (or given to) the package is malformed."""

@@ -30,3 +30,26 @@ def test_any_text_gives_valid_spans_and_same_output(text):
         assert 0 <= s.start < s.end <= len(text)
     for q in doc.quotes:
         assert 0 <= q.start < q.end <= len(text)
+
+
+def test_same_output_in_other_processes_whatever_the_hash_seed():
+    """Byte-identical JSON across processes: nothing depends on set or dict
+    order under string hash randomisation (PYTHONHASHSEED)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import fixture_texts
+
+    texts = fixture_texts() + ["“Is it over?” she asked. Officials say it may be, reportedly.",
+                               "Mr. Smith said: „Das ist falsch“ — « vraiment ? » ’Tis odd."]
+    code = ("import json, sys, framing\n"
+            "texts = json.load(sys.stdin)\n"
+            "print(json.dumps([framing.analyze(t).to_dict() for t in texts]))\n")
+    here = json.dumps([framing.analyze(t).to_dict() for t in texts])
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), env=env,
+                             capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == here

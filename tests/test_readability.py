@@ -16,6 +16,27 @@ def test_syllables_follow_textstats_pyphen_path():
         assert readability.syllables(word) == len(ph.positions(word)) + 1
 
 
+def test_syllables_equal_pyphen_positions_and_keep_no_unbounded_cache():
+    """Our Liang pass over Pyphen's patterns gives Pyphen's count for any
+    word (case, apostrophes, digits, non-ASCII), and leaves Pyphen's own
+    per-word cache (unbounded) empty."""
+    import random
+
+    import pyphen
+
+    ph = pyphen.Pyphen(lang="en_US")
+    rnd = random.Random(5)
+    words = ["Desalination", "don't", "Clinton’s", "İstanbul", "ΣΟΦΙΑΣ", "x", "42nd", "well-known",
+             "U.S.", "ok", "strengths", "re-elected"]
+    words += ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyzéİΣ-'’09AB.") for _ in range(rnd.randint(1, 18)))
+              for _ in range(3000)]
+    readability.syllables.cache_clear()
+    readability._pyphen().hd.cache.clear()
+    ours = [readability.syllables(w) for w in words]
+    assert not readability._pyphen().hd.cache
+    assert ours == [len(ph.positions(w.lower())) + 1 for w in words]
+
+
 def test_flesch_matches_hand_computation():
     # 2 sentences, 8 words; syllables computed by the pinned method
     text = "The cat sat down. A remarkable situation emerged."

@@ -33,11 +33,12 @@ and boosters), *always/never*, and "according to" + a named source.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product
 
 from ..document import Document
 from ..errors import LexiconError
@@ -107,22 +108,54 @@ def cue_index() -> dict[str, tuple[Cue, ...]]:
             for first, cues in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_table() -> dict[str, tuple[dict[str, tuple[Cue, ...]], tuple[Cue, ...]]]:
+    """:func:`cue_index` split by the second token: first token →
+    ({second token: cues of two or more tokens}, one-token cues), each in
+    :func:`cue_index` order. Every longer cue precedes every one-token cue
+    there, so trying ``by_second[next]`` and then the one-token cues tries
+    exactly the cues that can match, in the same order ("it" starts some
+    400 cues)."""
+    table = {}
+    for first, cues in cue_index().items():
+        by_second: dict[str, list[Cue]] = {}
+        for cue in cues:
+            if len(cue.tokens) > 1:
+                by_second.setdefault(cue.tokens[1], []).append(cue)
+        table[first] = ({k: tuple(v) for k, v in by_second.items()},
+                        tuple(c for c in cues if len(c.tokens) == 1))
+    return table
+
+
 # -- the analyzer --------------------------------------------------------------
 def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
     """``(first_token, end_token, cue)`` for every cue in ``doc``, in order."""
-    index = cue_index()
-    lows = [t.text.lower().replace("’", "'") for t in doc.tokens]
+    index = _cue_table()
+    lows = list(doc.lower_tokens)
+    if "’" in doc.text:
+        lows = [w.replace("’", "'") for w in lows]
+    n = len(lows)
+    # tokens that begin some cue: the scan jumps from one to the next (a
+    # token no cue begins with is never a match, so skipping it changes nothing)
+    starts = list(compress(range(len(lows)), map(index.__contains__, lows)))
     found = []
+    if not starts:
+        return found
+    token_index = doc.token_index
+    memo: dict = {}  # per-sentence facts the context rules compute once
     for sent in doc.sentences:
-        lo, hi = doc.token_index(sent.start), doc.token_index(sent.end)
-        i = lo
-        while i < hi:
+        lo, hi = token_index(sent.start), token_index(sent.end)
+        k = bisect_left(starts, lo)
+        while k < len(starts) and starts[k] < hi:
+            i = starts[k]
             best = None
-            for cue in index.get(lows[i], ()):
+            by_second, singles = index[lows[i]]
+            longer = by_second.get(lows[i + 1], ()) if i + 1 < n else ()
+            for cue in (*longer, *singles) if longer else singles:
                 j = i + len(cue.tokens)
-                if j > hi or (j > i + 1 and tuple(lows[i + 1:j]) != cue.tokens[1:]):
+                if j > hi or (j > i + 2 and tuple(lows[i + 2:j]) != cue.tokens[2:]):
                     continue
-                w = Window(doc, lows, i, j, lo, hi)
+                w = Window(doc, lows, i, j, lo, hi, memo)
                 if cue.rule is not None and not cue.rule(w):
                     continue
                 if cue.kind == "booster" and negated_before(w):
@@ -131,9 +164,9 @@ def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
                 break
             if best:
                 found.append(best)
-                i = best[1]
+                k = bisect_left(starts, best[1], k + 1)
             else:
-                i += 1
+                k += 1
     return found
 
 

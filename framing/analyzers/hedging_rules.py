@@ -90,7 +90,7 @@ Context rules (named in the lexicon's ``rule`` column):
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document
 from ..errors import LexiconError
@@ -166,7 +166,9 @@ PREDICATIVE_PREV = frozenset(BE) | _set("predicative_prev")
 @dataclass(frozen=True)
 class Window:
     """A candidate match: tokens ``i``..``j-1`` of a sentence spanning tokens
-    ``lo``..``hi-1``; ``lows`` are the document's lower-cased token texts."""
+    ``lo``..``hi-1``; ``lows`` are the document's lower-cased token texts.
+    ``memo`` keeps facts about whole sentences that rules ask for (shared by
+    the windows of one document, so a long sentence is looked at once)."""
 
     doc: Document
     lows: list[str]
@@ -174,6 +176,7 @@ class Window:
     j: int
     lo: int
     hi: int
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def prev(self, k: int = 1) -> str:
         at = self.i - k
@@ -215,9 +218,13 @@ def negated_before(w: Window, span: int = 2) -> bool:
 
 
 def _title_case(w: Window) -> bool:
-    words = [w.doc.tokens[k].text for k in range(w.lo, w.hi) if w.doc.tokens[k].is_word]
-    caps = sum(1 for t in words if t[:1].isupper())
-    return len(words) >= 3 and caps >= 0.6 * len(words)
+    key = ("title_case", w.lo, w.hi)
+    found = w.memo.get(key)
+    if found is None:
+        words = [w.doc.tokens[k].text for k in range(w.lo, w.hi) if w.doc.tokens[k].is_word]
+        caps = sum(1 for t in words if t[:1].isupper())
+        found = w.memo[key] = len(words) >= 3 and caps >= 0.6 * len(words)
+    return found
 
 
 # -- rules ---------------------------------------------------------------------

@@ -38,6 +38,7 @@ the reporting-verb categories in ``lexicons/cue_verbs.tsv``.
 """
 from __future__ import annotations
 
+from itertools import compress
 from typing import Optional
 
 from ..document import Document
@@ -105,7 +106,8 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
     doc, cues, low = tk.doc, tk.lex.cues, tk.low
     skip_to = -1
     toks = tk.toks
-    for i in [i for i, w in enumerate(low) if w in cues or w == ":"]:
+    starts = cues.keys() | {":"}
+    for i in compress(range(len(low)), map(starts.__contains__, low)):
         t = toks[i]
         forms = None if t.text == ":" else cues[low[i]]
         if i < skip_to or inq[i] >= 0:

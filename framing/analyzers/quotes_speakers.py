@@ -26,6 +26,7 @@ from ..document import Document
 from .quotes_lexicon import (DETERMINERS, FIRST_SECOND, NOT_NAME, PERSONAL,
                              POSSESSIVE_PRONOUNS, Lexicon)
 
+_NO_KINDS: frozenset[str] = frozenset()
 NP_KINDS = frozenset(("role", "group", "org", "document", "modifier", "title"))
 HEAD_KINDS = frozenset(("role", "group", "org", "document"))
 LINKS = frozenset(("of", "for", "at", "with", "from", "to", "in"))
@@ -77,11 +78,16 @@ class Tokens:
         self.text = doc.text
         self.lex = lex
         self.toks = doc.tokens
-        self.low = [t.text.lower() for t in self.toks]
-        self.cap = [t.text[:1].isupper() for t in self.toks]
+        self.low = list(doc.lower_tokens)
+        # a token's first character is the text at its start offset
+        self.cap = list(map(str.isupper, map(doc.text.__getitem__, doc._token_starts)))
+        self._kinds: dict[int, frozenset[str]] = {}  # kinds(i), once per token
 
     def kinds(self, i: int) -> frozenset[str]:
-        return self.lex.kinds.get(self.base(i).rstrip("."), frozenset())
+        k = self._kinds.get(i)
+        if k is None:
+            k = self._kinds[i] = self.lex.kinds.get(self.base(i).rstrip("."), _NO_KINDS)
+        return k
 
     def is_name_word(self, i: int) -> bool:
         """A capitalised word that can be part of a name."""

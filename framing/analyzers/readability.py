@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..report import ReadabilitySection
@@ -28,6 +29,7 @@ from .base import Analyzer, Context
 
 HAS_LETTER = re.compile(r"[^\W\d_]")
 ALNUM = re.compile(r"[^\W_]")
+NOT_ALNUM_RUN = re.compile(r"[\W_]+")  # the complement of ALNUM, in runs
 SYLLABLE_METHOD = "pyphen en_US (hyphenation points + 1)"
 
 
@@ -38,6 +40,16 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1)
+def _hyphenation():
+    """Pyphen's en_US patterns, the pattern length limit, every prefix of a
+    pattern (to stop looking early) and the left/right margins."""
+    ph = _pyphen()
+    patterns = ph.hd.patterns
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    return patterns, ph.hd.maxlen, prefixes, ph.left, ph.right
+
+
 # Flesch (1948) reading-ease coefficients for English, the values textstat
 # 0.7.x keeps in its LANG_CONFIGS["en"] (fre_base, fre_sentence_length,
 # fre_syll_per_word); tests/test_readability.py checks they still agree.
@@ -46,8 +58,32 @@ FLESCH_EN = (206.835, 1.015, 84.6)
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables of one word by the pinned method (see module docstring)."""
-    return len(_pyphen().positions(word.lower())) + 1
+    """Syllables of one word by the pinned method (see module docstring).
+
+    Equals ``len(pyphen.Pyphen(lang="en_US").positions(word.lower())) + 1``
+    (tests/test_readability.py checks it), computed here from Pyphen's own
+    patterns (Liang 1983) rather than through ``positions``: that method
+    keeps every word it has seen in an unbounded cache (memory growing with
+    the vocabulary of a corpus) and tries every substring, where a substring
+    that begins no pattern ends the search. The cache here is bounded.
+    """
+    patterns, maxlen, prefixes, left, right = _hyphenation()
+    word = word.lower()
+    pointed = f".{word.lower()}."  # Pyphen lower-cases once more
+    n = len(pointed)
+    refs = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + maxlen, n) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if pattern:
+                offset, values = pattern
+                cut = slice(i + offset, i + offset + len(values))
+                refs[cut] = map(max, values, refs[cut])
+    last = len(word) - right
+    return 1 + sum(1 for i, r in enumerate(refs) if r % 2 and left <= i - 1 <= last)
 
 
 def run(ctx: Context) -> ReadabilitySection:
@@ -56,11 +92,20 @@ def run(ctx: Context) -> ReadabilitySection:
     n_words, n_sent = len(words), len(doc.sentences)
     if not n_words or not n_sent:
         return ReadabilitySection(syllable_method=SYLLABLE_METHOD)
-    alpha = [w for w in words if HAS_LETTER.search(w)]
-    syl = list(map(syllables, alpha))
-    n_syl = sum(syl) + (n_words - len(alpha))  # a number counts as one
-    poly = sum(s >= 3 for s in syl)
-    letters = len(ALNUM.findall(" ".join(words)))
+    # each distinct word once (Counter counts in C); a number counts as one syllable
+    n_syl = poly = 0
+    has_letter = HAS_LETTER.search
+    for word, count in Counter(words).items():
+        if has_letter(word):
+            s = syllables(word)
+            n_syl += s * count
+            if s >= 3:
+                poly += count
+        else:
+            n_syl += count
+    # letters and digits (ALNUM): every character minus the runs of the rest
+    joined = "".join(words)
+    letters = len(joined) - sum(map(len, NOT_ALNUM_RUN.findall(joined)))
     wps = n_words / n_sent
     spw = n_syl / n_words
     base, k_sent, k_syl = FLESCH_EN

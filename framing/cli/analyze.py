@@ -27,6 +27,11 @@ class Format(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def analyze(
     sources: List[str] = typer.Argument(..., metavar="SOURCE...",
                                         help="Article files (plain text, UTF-8; '-' reads stdin), "
@@ -50,6 +55,14 @@ def analyze(
                                        help="Worker processes for a corpus (default: all cores)."),
     resume: bool = typer.Option(True, "--resume/--no-resume",
                                 help="For a corpus with --out: reuse analyses already written."),
+    engine: Engine = typer.Option(Engine.local, "--engine",
+                                  help="For a corpus: local (worker processes on this machine) or "
+                                       "dask (a Dask cluster; needs the dask extra; writes "
+                                       "DIR/articles/part-* partitions with --out)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="With --engine dask: the scheduler, e.g. "
+                                                 "tcp://host:8786 (default: a local cluster of "
+                                                 "--jobs workers)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
@@ -65,12 +78,23 @@ def analyze(
             error(str(exc))
             raise typer.Exit(code=1)
     corpus = [s for s in sources if s != "-" and _is_corpus(s, source_kind)]
+    if scheduler is not None and engine is not Engine.dask:
+        error("--scheduler needs --engine dask")
+        raise typer.Exit(code=2)
     if corpus:
         if len(corpus) != len(sources):
             error("give either article files or corpus sources (folders, .jsonl, .csv), not both")
             raise typer.Exit(code=2)
+        if engine is Engine.dask:
+            from ._dask import analyze_corpus_dask
+
+            analyze_corpus_dask(sources, out, jobs, resume, quiet, actor_map, scheduler)
+            return
         _analyze_corpus(sources, out, jobs, resume, quiet, actor_map)
         return
+    if engine is Engine.dask:
+        error("--engine dask needs corpus sources (a folder of articles, a .jsonl or .csv file)")
+        raise typer.Exit(code=2)
     _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from enum import Enum
 from pathlib import Path
@@ -45,6 +46,7 @@ def compare(
     from ..compare import CSV_COLUMNS, Comparer, csv_rows
     from ..corpus import check_sources, count_records, iter_corpus
     from ..errors import FramingError
+    from ..render.outdir import atomic_write
 
     try:
         check_sources(sources)
@@ -76,12 +78,12 @@ def compare(
     result["run"] = {"sources": list(sources), "articles_file": articles.name,
                      "errors_file": errors_path.name, "errors": summary.failed,
                      "duplicates": summary.duplicates}
-    (out / "comparison.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                         encoding="utf-8")
-    with open(out / "comparison.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(csv_rows(result))
+    atomic_write(out / "comparison.json", json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(result))
+    atomic_write(out / "comparison.csv", table.getvalue())
     written = ["comparison.json", "comparison.csv", articles.name]
     if figures:
         from ..render.compare_figures import write_figures

@@ -472,12 +472,14 @@ def figure_bytes(fig: "Figure", fmt: str = "png") -> bytes:
 def write_figures(result: dict, folder: str | Path, values: dict | None = None,
                   formats: Sequence[str] = ("png", "pdf")) -> list[Path]:
     """Save every chart as ``<folder>/<name>.<fmt>``; returns the paths."""
+    from .outdir import atomic_write
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, fig in figures(result, values).items():
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
-            path.write_bytes(figure_bytes(fig, fmt))
+            atomic_write(path, figure_bytes(fig, fmt))
             paths.append(path)
     return paths

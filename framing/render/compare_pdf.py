@@ -8,12 +8,14 @@ file's metadata carries no date, so the same comparison gives the same bytes.
 """
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import compare_figures as CF
 from . import style as S
+from .outdir import atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -225,11 +227,12 @@ def write_pdf(result: dict, path: str | Path, values: dict | None = None) -> Pat
         _tests_pages(result)
     title = (f"framing compare — {result['corpus']['articles']:,} articles, "
              f"{result['corpus']['outlets']} outlets")
+    buf = io.BytesIO()  # written whole, then moved into place: never half a file
     with S.context():
-        with PdfPages(path, metadata=S.save_metadata("pdf")) as pdf:
+        with PdfPages(buf, metadata=S.save_metadata("pdf")) as pdf:
             for i, draw in enumerate(pages, 1):
                 fig = _page()
                 draw(fig)
                 _footer(fig, i, len(pages), title)
                 pdf.savefig(fig)
-    return path
+    return atomic_write(path, buf.getvalue())

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import __version__
-from .batch import options_key
+from .batch import BatchSummary, options_key
 from .errors import FramingError
 
 #: records per partition (about 1.5 s of work on one core)
@@ -98,36 +98,21 @@ class Partition:
 
 
 @dataclass
-class DaskSummary:
-    """Counts of one run (also handed to the ``progress`` callback)."""
+class DaskSummary(BatchSummary):
+    """A :class:`~framing.batch.BatchSummary` with the Dask run's partitions
+    (also handed to the ``progress`` callback). ``jobs`` is the worker count."""
 
-    out: str
-    errors_path: str
-    format: str
-    workers: int
+    format: str = "jsonl"
     partitions: int = 0
     partitions_reused: int = 0
-    analysed: int = 0
-    reused: int = 0
-    failed: int = 0
-    duplicates: int = 0
-    seconds: float = 0.0
-    errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
-    def done(self) -> int:
-        return self.analysed + self.reused + self.failed + self.duplicates
-
-    @property
-    def written(self) -> int:
-        return self.analysed + self.reused
+    def workers(self) -> int:
+        return self.jobs
 
     def to_dict(self) -> dict[str, Any]:
-        return {"out": self.out, "errors_path": self.errors_path, "format": self.format,
-                "workers": self.workers, "partitions": self.partitions,
-                "partitions_reused": self.partitions_reused, "analysed": self.analysed,
-                "reused": self.reused, "failed": self.failed, "duplicates": self.duplicates,
-                "written": self.written, "seconds": round(self.seconds, 3), "errors": self.errors}
+        return {**super().to_dict(), "format": self.format, "workers": self.workers,
+                "partitions": self.partitions, "partitions_reused": self.partitions_reused}
 
 
 def default_format() -> str:
@@ -181,7 +166,7 @@ def analyze_corpus_dask(
     client, cluster = _connect(scheduler, jobs)
     try:
         workers = _check_workers(client)
-        summary = DaskSummary(out=str(out), errors_path=str(out / ERRORS), format=fmt, workers=workers)
+        summary = DaskSummary(out=str(out), errors_path=str(out / ERRORS), jobs=workers, format=fmt)
         t0 = time.perf_counter()
         _run(client, _plan(sources, partition_size, options, fmt), summary, out, fmt, options,
              dict(actors) if actors else None, terms, resume, max(2, 2 * workers), progress, t0)

@@ -93,14 +93,21 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     items = []
     for idx, ms in by_actor.items():
         a = actors[idx]
-        overall = summarise([m.score for m in ms])
+        scores, author, quoted = [], [], []
+        for m in ms:
+            scores.append(m.score)
+            if m.voice == "author":
+                author.append(m.score)
+            elif m.voice == "quoted":
+                quoted.append(m.score)
+        overall = summarise(scores)
         items.append(ActorItem(
             name=a.name, score=overall.score, label=overall.label, mentions=ms,
             type=a.type, source=a.source, aliases=sorted(a.aliases - {a.name}), group=a.group,
             salience=round(weight[idx] / total, 4), n=overall.n,
             ci_low=overall.ci_low, ci_high=overall.ci_high,
-            author=summarise([m.score for m in ms if m.voice == "author"]),
-            quoted=summarise([m.score for m in ms if m.voice == "quoted"]),
+            author=summarise(author),
+            quoted=summarise(quoted),
         ))
     items.sort(key=lambda it: (-it.salience, it.mentions[0].start, it.name))
     return ActorsSection(items=items, speaker_actor=_speaker_actor(ctx, items))

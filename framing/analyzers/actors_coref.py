@@ -40,6 +40,7 @@ FEMALE = frozenset("she her hers herself".split())
 PLURAL = frozenset("they them their theirs themselves".split())
 NEUTER = frozenset(["its"])
 CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
+_TRIGGERS = MALE | FEMALE | PLURAL | NEUTER | {"the"}
 
 
 @lru_cache(maxsize=1)
@@ -58,30 +59,37 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
     covered = _covered(mentions)
     added: list[Cand] = []
     history: list[tuple[int, int, int]] = []  # (start, sentence, actor) in text order
+    lower = doc.lower_tokens
+    n_mentions = len(mentions)
     mi = 0
     for i, t in enumerate(toks):
-        while mi < len(mentions) and mentions[mi].start <= t.start:
+        while mi < n_mentions and mentions[mi].start <= t.start:
             m = mentions[mi]
             history.append((m.start, sent_of(m.start), m.actor))
             mi += 1
         if not t.is_word or not history:
             continue
-        low = t.text.lower()
-        if low.endswith(CLITICS):  # he's, she'd, they'll
-            low = low[:low.rfind("'") if "'" in low else low.rfind("’")]
+        low = lower[i]
+        if low not in _TRIGGERS:
+            if not low.endswith(CLITICS):
+                continue
+            low = low[:low.rfind("'") if "'" in low else low.rfind("’")]  # he's, she'd
+            if low not in _TRIGGERS:
+                continue
         if low in MALE or low in FEMALE:
             if _inside(covered, t.start):
                 continue
             g = "m" if low in MALE else "f"
+            sent = sent_of(t.start)
             # a person of that gender, then a person of unknown gender, then
             # an untyped name; most recent first within each tier
-            a = _recent(history, actors, sent_of(t.start), 2,
+            a = _recent(history, actors, sent, 2,
                         lambda x: x.type == "person" and x.gender == g)
             if a is None:
-                a = _recent(history, actors, sent_of(t.start), 2,
+                a = _recent(history, actors, sent, 2,
                             lambda x: x.type == "person" and x.gender is None)
             if a is None:
-                a = _recent(history, actors, sent_of(t.start), 2,
+                a = _recent(history, actors, sent, 2,
                             lambda x: x.type == "unknown" and x.gender in (None, g))
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
@@ -96,12 +104,12 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
         elif low == "the" and i + 1 < len(toks):
-            head = toks[i + 1].text.lower()
+            head = lower[i + 1]
             refers = desc.get(head)
             if not refers or _inside(covered, toks[i + 1].start):
                 continue
             nxt = toks[i + 2].text if i + 2 < len(toks) else ""
-            if nxt.lower() == "of" or nxt[:1].isupper():
+            if (lower[i + 2] if i + 2 < len(toks) else "") == "of" or nxt[:1].isupper():
                 continue
             if refers == ("title",):
                 a = _recent(history, actors, sent_of(t.start), None,

@@ -106,6 +106,19 @@ def _is_cap(t: str) -> bool:
     return bool(sep) and rest[:1].isupper() and head.lower() in CONNECTORS
 
 
+_cap_cache: dict[str, bool] = {}
+
+
+def _is_cap_fast(t: str) -> bool:
+    """:func:`_is_cap`, memoised (a bounded module-level cache)."""
+    r = _cap_cache.get(t)
+    if r is None:
+        if len(_cap_cache) > 200_000:
+            _cap_cache.clear()
+        r = _cap_cache[t] = _is_cap(t)
+    return r
+
+
 def _strip_possessive(text: str, start: int, end: int) -> int:
     s = text[start:end]
     for ap in APOSTROPHES:
@@ -122,6 +135,7 @@ class _Detector:
         self.lex = lexicon()
         self.toks = doc.tokens
         self.text = doc.text
+        self.low = doc.lower_tokens
         self.lower_seen = {t.text for t in doc.tokens if t.is_word and t.text[:1].islower()}
         starts = set()
         for s in doc.sentences:
@@ -152,13 +166,13 @@ class _Detector:
         """Length in tokens of a title starting at token i (periods count as
         tokens), with its head word and gender; (0, None, None) if none."""
         lex = self.lex
-        if self.word(i).lower() not in lex.title_first:
+        if (self.low[i] if 0 <= i < len(self.low) else "") not in lex.title_first:
             return 0, None, None
         best = (0, None, None)
         words: list[str] = []
         j = i
         while j < hi and len(words) < lex.max_title:
-            w = self.toks[j].text.lower()
+            w = self.low[j]
             if w == ".":
                 if not words:
                     break
@@ -208,6 +222,7 @@ class _Detector:
 
     def _sentence(self, lo: int, hi: int, headline: bool) -> None:
         toks = self.toks
+        groups = self.lex.groups
         i = lo
         first = lo
         while first < hi and self.word(first) in OPENERS:
@@ -218,18 +233,19 @@ class _Detector:
             if not t.is_word:
                 i += 1
                 continue
-            if _is_cap(w):
+            if _is_cap_fast(w):
                 j = self._run_end(i, hi)
                 i = self._name_run(i, j, hi, i == first or self.word(i - 1) in OPENERS, headline)
                 continue
-            low = w.lower()
-            if low in self.lex.groups:
+            if self.low[i] in groups:
                 self._group(i, i, i + 1)
             i += 1
 
     def _run_end(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at token i."""
         toks = self.toks
+        low = self.low
+        _is_cap = _is_cap_fast
         j = i
         while j < hi:
             w = toks[j].text
@@ -243,10 +259,10 @@ class _Detector:
                     j += 1
                 # Mr. / Gen. / Sen.: the period belongs to the title
                 elif (j + 1 < hi and toks[j].text == "." and self.toks[j].start == toks[j - 1].end
-                      and (w.lower() + ".",) in self.lex.titles and _is_cap(toks[j + 1].text)):
+                      and (low[j - 1] + ".",) in self.lex.titles and _is_cap(toks[j + 1].text)):
                     j += 1
                 continue
-            if toks[j].is_word and w.lower() in self.lex.title_first and j > i:
+            if toks[j].is_word and low[j] in self.lex.title_first and j > i:
                 n, _, _ = self.title_at(j, hi)
                 if n and j + n < hi and _is_cap(toks[j + n].text):
                     j += n
@@ -293,7 +309,7 @@ class _Detector:
             place = self._place_at(k, j)
             if place:
                 m, name, kind = place
-                if kind == "demonym" and k + m < len(toks) and toks[k + m].text.lower() in lex.groups:
+                if kind == "demonym" and k + m < len(toks) and self.low[k + m] in lex.groups:
                     self._group(k, k + m, k + m + 1)
                     return k + m + 1
                 end = _strip_possessive(self.text, toks[k].start, toks[k + m - 1].end)
@@ -305,16 +321,16 @@ class _Detector:
         if k >= j:
             return j
         # trim stop words at the start ("The", "Former"), weekdays at the end
-        while k < j and (toks[k].text.lower() in lex.stop or not toks[k].is_word):
+        while k < j and (self.low[k] in lex.stop or not toks[k].is_word):
             k += 1
         e = j
-        while e > k and (toks[e - 1].text.lower() in WEEKDAYS or toks[e - 1].text in CONNECTORS
+        while e > k and (self.low[e - 1] in WEEKDAYS or toks[e - 1].text in CONNECTORS
                          or toks[e - 1].text == "."):
             e -= 1
         if k >= e:
             return j
         # "Tuareg rebels", "Islamist militants": a short run before a group noun
-        if (e == j and j < hi and toks[j].text.lower() in lex.groups and e - k <= 2
+        if (e == j and j < hi and self.low[j] in lex.groups and e - k <= 2
                 and not titled and not toks[e - 1].text.endswith(APOSTROPHES)):
             self._group(k, j, j + 1)
             return j + 1
@@ -414,8 +430,7 @@ class _Detector:
                     self._push(Cand(toks[k].start, end, kind, name, "place"))
                     k += m
                     continue
-                low = toks[k].text.lower()
-                if low in self.lex.groups:
+                if self.low[k] in self.lex.groups:
                     self._group(k, k, k + 1)
                 k += 1
 
@@ -423,7 +438,7 @@ class _Detector:
         """A group noun at token ``head`` with capitalised modifiers from
         ``mod_lo`` ("Islamist militants"), or none (``mod_lo == head``)."""
         toks = self.toks
-        canonical, typ = self.lex.groups[toks[head].text.lower()]
+        canonical, typ = self.lex.groups[self.low[head]]
         mods = " ".join(t.text for t in toks[mod_lo:head])
         key = f"{mods} {canonical}" if mods else canonical
         start = toks[mod_lo].start

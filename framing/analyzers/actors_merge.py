@@ -119,13 +119,15 @@ def merge(doc: Document, cands: list[Cand], users: list[UserActor]) -> tuple[lis
 
     # places, acronym expansions and full names first; shorter forms after
     names = [c for c in cands if c.kind == "name"]
-    order = sorted(range(len(names)), key=lambda i: (-len(names[i].key.split()), names[i].start))
+    words = [tuple(c.key.split()) for c in names]
+    order = sorted(range(len(names)), key=lambda i: (-len(words[i]), names[i].start))
+    index = _name_index(names, words)
     for i in order:
         c = names[i]
         if c.key in by_key:
             c.actor = by_key[c.key]
             continue
-        target = _longer_name(c, names, actors)
+        target = _longer_name(c, words[i], index, actors)
         c.actor = target if target is not None else new(c.key, c.type)
         by_key.setdefault(c.key, c.actor)
     for c in cands:
@@ -172,27 +174,42 @@ def _combine(old: str, new: str) -> str:
     return "person" if "person" in (old, new) else old
 
 
-def _longer_name(c: Cand, names: list[Cand], actors: list[Actor]) -> Optional[int]:
+def _name_index(names: list[Cand], words: list[tuple]) -> dict:
+    """Each proper word-suffix of a name (a tuple) and, under ``(None, w)``,
+    each first word of a name of two or more words → the names that have it,
+    in order."""
+    index: dict = {}
+    for o, ow in zip(names, words):
+        n = len(ow)
+        for k in range(1, n):
+            index.setdefault(ow[n - k:], []).append(o)
+        if n > 1:
+            key = (None, ow[0])
+            index.setdefault(key, []).append(o)
+    return index
+
+
+def _longer_name(c: Cand, words: tuple, index: dict, actors: list[Actor]) -> Optional[int]:
     """The actor of a longer name that ``c`` abbreviates, preferring the most
     recent one mentioned before ``c``."""
-    words = c.key.split()
     n = len(words)
     best_before: Optional[Cand] = None
     best_after: Optional[Cand] = None
-    for o in names:
+    if not n:
+        return None
+    found = index.get(words, ())
+    if n == 1:
+        found = [*found, *index.get((None, words[0]), ())]
+    for o in found:
         if o.actor is None or o is c:
             continue
-        ow = o.key.split()
-        if len(ow) <= n:
+        if actors[o.actor].type in ("place", "group"):
             continue
-        if ow[-n:] == words or (n == 1 and ow[0] == words[0]):
-            if actors[o.actor].type in ("place", "group"):
-                continue
-            if o.start < c.start:
-                if best_before is None or o.start > best_before.start:
-                    best_before = o
-            elif best_after is None or o.start < best_after.start:
-                best_after = o
+        if o.start < c.start:
+            if best_before is None or o.start > best_before.start:
+                best_before = o
+        elif best_after is None or o.start < best_after.start:
+            best_after = o
     best = best_before or best_after
     return best.actor if best is not None else None
 

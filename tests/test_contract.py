@@ -118,3 +118,19 @@ def test_every_analyzer_declares_known_dependencies():
     for analyzer in REGISTRY:
         assert set(analyzer.requires) <= seen, analyzer.name
         seen.add(analyzer.name)
+
+
+def test_to_dict_equals_asdict_and_shares_nothing():
+    """The per-class converters give exactly ``dataclasses.asdict``'s result,
+    and the dict is a copy: changing it leaves the report alone."""
+    for text in fixture_texts():
+        report = framing.analyze(text)
+        d = report.to_dict()
+        plain = dataclasses.asdict(report)
+        assert d == {"schema": plain.pop("schema"), **plain}
+        assert list(d)[0] == "schema"
+        if report.actors.items:
+            d["actors"]["items"][0]["mentions"].clear()
+            d["actors"]["items"][0]["aliases"].append("changed")
+            assert report.actors.items[0].mentions
+            assert "changed" not in report.actors.items[0].aliases

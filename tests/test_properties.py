@@ -53,3 +53,36 @@ def test_same_output_in_other_processes_whatever_the_hash_seed():
         out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), env=env,
                              capture_output=True, text=True, check=True)
         assert out.stdout.strip() == here
+
+
+def _reference_tokens(text, start=0, end=None):
+    """The tokenizer as the plain ``finditer`` idiom over the same pattern:
+    one match object per token (what ``tokenize`` computes faster)."""
+    import re
+
+    from framing.text.tokens import _TOKEN, Token
+
+    out = []
+    for m in re.finditer(_TOKEN + r" | (\S)", text[:len(text) if end is None else end], re.VERBOSE):
+        if m.start() < start:
+            continue
+        single = m.group(1)
+        out.append(Token(m.start(), m.end(), m.group(), True) if single is None
+                   else Token(m.start(), m.end(), single, single.isalnum()))
+    return out
+
+
+WHITESPACE_SOUP = st.text(alphabet=" \t\n\u00a0\u2003\u3000a.U3,5’'-_é\u0301?“", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXTS, WHITESPACE_SOUP), st.integers(0, 70), st.integers(0, 70))
+def test_tokenize_offsets_equal_one_match_per_token(text, a, b):
+    from framing.text.tokens import tokenize
+
+    assert tokenize(text) == _reference_tokens(text)
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    if a == 0 or text[a - 1].isspace():  # a token boundary: both agree on the slice
+        assert tokenize(text, a, b) == _reference_tokens(text, a, b)
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.text

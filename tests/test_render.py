@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -427,6 +429,88 @@ def test_pdf_has_summary_and_one_section_per_analyzer(baseline):
     assert 5 < pdf_pages(long) <= 1 + 4 * 3
 
 
+def _pdftotext_words(pdf: bytes, tmp_path, name: str) -> list[tuple[str, float, float]]:
+    """(word, x min, x max) of every word on the PDF's pages, via poppler."""
+    src = tmp_path / f"{name}.pdf"
+    src.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", str(src), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [(html_unescape(m.group(3)), float(m.group(1)), float(m.group(2))) for m in
+            re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                        r'yMax="[\d.]+">([^<]*)</word>', out)]
+
+
+def _page_pdf(draw) -> bytes:
+    import io
+
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from framing.render import style as S
+    from framing.render.pdf_page import Page
+
+    buf = io.BytesIO()
+    with S.context(), PdfPages(buf, metadata=S.PDF_METADATA) as pdf:
+        page = Page()
+        draw(page)
+        pdf.savefig(page.fig)
+    return buf.getvalue()
+
+
+KERNED = ("AVATAR Yo Te “Wavy” P.A. — −0.25 ± fi ffl café 41 % Tŷ", "Vow LTA Ty",
+          "“Yes,” WAVE said.")
+
+
+def _draw_sample_page(page) -> None:
+    from framing.render import figures as F
+    from framing.render.pdf_page import flow
+
+    y = 80.0
+    for k, s in enumerate(KERNED):
+        page.text(60, y, s, 9 + k, weight=("normal", "bold", "normal")[k],
+                  style=("normal", "normal", "italic")[k])
+        page.text(540, y + 14, s, 8, ha="right")
+        y += 34
+    runs = [("The council's plan ", None), ("could", "hedge"), (" end rationing, ", None),
+            ("officials said", "dim")]
+    page.lines(60, y, flow(runs, 300))
+    page.chart(y + 40, 2, 26.0, lambda ax: F.draw_rates(ax, demo_report(), None,
+                                                         ("hedges_per_1k", "boosters_per_1k")))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_pdf_direct_text_reads_and_sits_where_matplotlib_puts_it(tmp_path, monkeypatch):
+    """The PDF's own text path (pdf_text.emit_text) against matplotlib's
+    draw_text: the same words, at the same places (to 0.3 pt), for plain,
+    bold and italic runs with kerning pairs, highlighted evidence and a
+    chart's labels; and it really is used (smaller content streams)."""
+    from framing.render import pdf_text
+
+    direct = _page_pdf(_draw_sample_page)
+    calls: list[str] = []
+    monkeypatch.setattr(pdf_text, "emit_text", lambda pdf, gc, x, y, s, *a: calls.append(s))
+    via_mpl = _page_pdf(_draw_sample_page)
+    assert "could" in calls and KERNED[0] in calls and "Hedges" in calls  # page and chart text
+    a, b = _pdftotext_words(direct, tmp_path, "a"), _pdftotext_words(via_mpl, tmp_path, "b")
+    assert [w for w, *_ in a] == [w for w, *_ in b]
+    assert {"AVATAR", "“Wavy”", "ffl", "café", "Tŷ", "could", "rationing,", "Hedges",
+            "Boosters"} <= {w for w, *_ in a}
+    for (w, x0, x1), (_, y0, y1) in zip(a, b):
+        assert abs(x0 - y0) < 0.3 and abs(x1 - y1) < 0.3, w
+    assert len(direct) < len(via_mpl)
+
+
+def test_pdf_text_falls_back_to_matplotlib_for_missing_glyphs(tmp_path, recwarn):
+    """A character DejaVu lacks goes through matplotlib (font fallback or a
+    warning), the rest of the page through the direct path."""
+    pdf = _page_pdf(lambda page: (page.text(60, 80, "Mayor 李 said it: ✓ done", 10),
+                                  page.text(60, 100, "plain line", 10)))
+    assert pdf_pages(pdf) == 1
+    if shutil.which("pdftotext"):
+        words = [w for w, *_ in _pdftotext_words(pdf, tmp_path, "f")]
+        assert words[:2] == ["Mayor", "李"] or words[0] == "Mayor"
+        assert words[-2:] == ["plain", "line"]
+
+
 # -- the --out folder ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory, baseline):
@@ -470,6 +554,39 @@ def test_same_input_gives_byte_identical_outputs(outputs):
     assert [p.relative_to(a) for p in pa] == [p.relative_to(b) for p in pb]
     for p in pa:
         assert p.read_bytes() == (b / p.relative_to(a)).read_bytes(), p.name
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_figures_in_a_second_process_give_the_same_files(tmp_path, monkeypatch, baseline):
+    """write_outputs draws the figures in a forked process or in its own:
+    the same files byte for byte; and when the forked process fails, the
+    parent draws the figures itself."""
+    from framing.render import outdir
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    report = demo_report()
+    kw = dict(figure_formats="png,svg", baseline=baseline)
+    pa = outdir.write_outputs(report, text, tmp_path / "fork", parallel=True, **kw)
+    pb = outdir.write_outputs(report, text, tmp_path / "one", parallel=False, **kw)
+    parent = os.getpid()
+    real = outdir._write_figures
+
+    def fails_in_child(*args):
+        if os.getpid() != parent:
+            raise RuntimeError("figure process failed")
+        real(*args)
+
+    monkeypatch.setattr(outdir, "_write_figures", fails_in_child)
+    pc = outdir.write_outputs(report, text, tmp_path / "retry", parallel=True, **kw)
+    names = [p.relative_to(tmp_path / "fork") for p in pa]
+    assert names == [p.relative_to(tmp_path / "one") for p in pb] \
+        == [p.relative_to(tmp_path / "retry") for p in pc]
+    assert len(names) == 12
+    for rel in names:
+        data = (tmp_path / "fork" / rel).read_bytes()
+        assert data and data == (tmp_path / "one" / rel).read_bytes() \
+            == (tmp_path / "retry" / rel).read_bytes(), rel
+    assert not list(tmp_path.rglob(".*.tmp"))
 
 
 def test_outputs_do_not_depend_on_hash_seed(tmp_path):

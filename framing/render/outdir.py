@@ -11,14 +11,18 @@
 
 Each file is written to a temporary name in ``DIR`` and moved into place
 (``os.replace``), so a reader never sees half a file. matplotlib is imported
-here only when the figures are drawn.
+here only when the figures are drawn. The figures and the PDF are drawn side
+by side in two processes where that is safe (:func:`write_outputs`).
 """
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 import tempfile
+import threading
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 from ..report import ArticleReport
 from .baseline import Baseline, resolve
@@ -62,9 +66,41 @@ def atomic_write(path: Path, data: Union[bytes, str]) -> Path:
     return path
 
 
+def _parallel_ok() -> bool:
+    """Fork a second process for the figures? Only on Linux (fork is safe
+    there for a process without threads), in a process without other
+    threads, with a second CPU to run on."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):  # pragma: no cover
+        return (os.cpu_count() or 1) > 1
+
+
+def _write_figures(report: ArticleReport, text: str, bl: Optional[Baseline], out: Path,
+                   formats: tuple[str, ...]) -> None:
+    """figures/* and report.html (which embeds the PNGs)."""
+    from .figures import all_figures, figure_bytes
+    from .html import to_html
+
+    figdir = out / "figures"
+    png: dict[str, bytes] = {}
+    for stem, fig in all_figures(report, bl).items():
+        for fmt in formats:
+            data = figure_bytes(fig, fmt)
+            if fmt == "png":
+                png[stem] = data
+            atomic_write(figdir / f"{stem}.{fmt}", data)
+        if "png" not in formats:  # the HTML view embeds PNGs
+            png[stem] = figure_bytes(fig, "png")
+    atomic_write(out / "report.html", to_html(report, text, baseline=bl, figures=png))
+
+
 def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *,
                   figure_formats: Union[str, Iterable[str]] = ("png",),
-                  baseline: Union[Baseline, str, Path, None] = None) -> list[Path]:
+                  baseline: Union[Baseline, str, Path, None] = None,
+                  parallel: Optional[bool] = None) -> list[Path]:
     """Write every output for one article into ``out_dir`` (created if
     needed) and return the paths written, in order.
 
@@ -72,38 +108,49 @@ def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *
     ``figure_formats`` any of png, svg, pdf (a list or ``"png,svg"``);
     ``baseline`` a :class:`Baseline`, a folder of ``.txt`` articles, or
     ``None`` for the bundled sample-corpus baseline.
+
+    The figures (and report.html, which embeds them) and report.pdf take
+    about the same time and need nothing from each other, so by default
+    (``parallel=None``) the figures are drawn in a forked second process
+    where that is safe and a second CPU is free (see :func:`_parallel_ok`);
+    ``parallel=False`` draws everything in this process. The files are the
+    same byte for byte either way. If the second process fails for any
+    reason, this process draws the figures itself (and raises any error).
     """
     from . import to_json
-    from .figures import all_figures, figure_bytes
-    from .html import to_html
+    from .figures import FIGURES
     from .markdown import to_markdown
-    from .pdf import pdf_bytes
 
     formats = parse_formats(figure_formats)
     bl = resolve(baseline)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    figdir = out / "figures"
-    figdir.mkdir(exist_ok=True)
+    (out / "figures").mkdir(exist_ok=True)
 
     written = [atomic_write(out / "report.json", to_json(report) + "\n")]
-    figs = all_figures(report, bl)
-    png: dict[str, bytes] = {}
-    fig_paths = []
-    for stem, fig in figs.items():
-        for fmt in formats:
-            data = figure_bytes(fig, fmt)
-            if fmt == "png":
-                png[stem] = data
-            fig_paths.append(atomic_write(figdir / f"{stem}.{fmt}", data))
-        if "png" not in formats:  # the HTML view embeds PNGs
-            png[stem] = figure_bytes(fig, "png")
     md_ext = formats[0] if formats[0] != "pdf" or len(formats) == 1 else formats[1]
     written.append(atomic_write(out / "report.md",
-                                to_markdown(report, text, baseline=bl, figures=list(figs),
+                                to_markdown(report, text, baseline=bl, figures=list(FIGURES),
                                             figure_ext=md_ext)))
-    written += fig_paths
-    written.append(atomic_write(out / "report.pdf", pdf_bytes(report, text, bl)))
-    written.append(atomic_write(out / "report.html", to_html(report, text, baseline=bl,
-                                                             figures=png)))
+    written += [out / "figures" / f"{stem}.{fmt}" for stem in FIGURES for fmt in formats]
+
+    importlib.import_module("matplotlib.figure")  # once, before the fork: both use it
+    fork = _parallel_ok() if parallel is None else parallel and hasattr(os, "fork")
+    pid = os.fork() if fork else -1
+    if pid == 0:  # the second process: figures and report.html, then leave
+        status = 1
+        try:
+            _write_figures(report, text, bl, out, formats)
+            status = 0
+        finally:
+            os._exit(status)
+    try:
+        from .pdf import pdf_bytes
+
+        written.append(atomic_write(out / "report.pdf", pdf_bytes(report, text, bl)))
+    finally:
+        done = pid > 0 and os.waitpid(pid, 0)[1] == 0
+    if not done:
+        _write_figures(report, text, bl, out, formats)
+    written.append(out / "report.html")
     return written

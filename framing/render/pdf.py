@@ -7,7 +7,7 @@ finding highlighted in its device's tint, as many as fit (``max_section_pages``
 allows more pages); the count of the rest is given, and every finding is in
 report.md and report.html.
 
-Layout is done by hand in points on a full-page Axes (no layout engine), so
+Layout is done by hand in points (:mod:`.pdf_page`, no layout engine), so
 pages come out the same every run; the file carries no creation date, so the
 same report gives byte-identical PDF bytes.
 """
@@ -24,241 +24,17 @@ from . import style as S
 from .baseline import Baseline, actor_score, article_metrics
 from .markdown import (Excerpt, article_title, band_name, excerpt, excerpt_spans, fmt,
                        mention_context, summary_rows)
+from .pdf_page import BODY, BOTTOM, H, LEFT, LINE, RIGHT, TOP, W, Page, Word, ellipsize, flow
 
-W, H = S.PAGE[0] * 72, S.PAGE[1] * 72
-LEFT, RIGHT, TOP, BOTTOM = 54.0, 54.0, 50.0, 58.0
-BODY = 8.6            # evidence text size (pt)
-LINE = BODY * 1.42    # evidence line height
 META_W = 124.0        # width of the evidence meta column
 MAX_SECTION_PAGES = 1  # default: one page per analyzer
-CHART_RIGHT = 78.0    # room right of a chart for its per-row annotations
 CONTEXT = 110         # characters of context either side of a finding (sentence permitting)
 QUOTE_MAX = 280       # longer quotes are cut (with …) in the PDF; report.md has them whole
-
-
-# -- text measurement and flow ---------------------------------------------------------
-def width(s: str, size: float = BODY, weight: str = "normal", style: str = "normal") -> float:
-    return S.text_width(s, size, weight, style)
-
-
-def _prop(size: float, weight: str = "normal", style: str = "normal"):
-    from matplotlib.font_manager import FontProperties
-
-    return FontProperties(family=S.FONT, size=size, weight=weight, style=style)
-
-
-def ellipsize(s: str, max_w: float, size: float = BODY, weight: str = "normal") -> str:
-    if width(s, size, weight) <= max_w:
-        return s
-    while s and width(s + "…", size, weight) > max_w:
-        s = s[:-1]
-    return s.rstrip() + "…"
-
-
-@dataclass
-class Word:
-    text: str
-    tag: Optional[str]       # None, "dim", or a device name (highlighted)
-    space: bool              # a space before this word
-    x: float = 0.0
-    w: float = 0.0
 
 
 def runs_of(e: Excerpt, tag: str) -> list[tuple[str, Optional[str]]]:
     return [("… " if e.lead else "", None), (e.pre, None), (e.mid, tag), (e.post, None),
             (" …" if e.trail else "", None)]
-
-
-#: highlighted runs drawn in bold (the cue words); other tags are tinted only
-BOLD_TAGS = frozenset({"hedge", "booster", "actor"})
-
-
-def _style(tag: Optional[str]) -> tuple[str, str]:
-    """(weight, style) of a run's font."""
-    return ("bold" if tag in BOLD_TAGS else "normal", "italic" if tag == "dim" else "normal")
-
-
-def _chop(word: str, max_w: float, size: float, tag: Optional[str]) -> list[str]:
-    """An over-long token (a URL) cut into pieces that fit a line."""
-    weight = _style(tag)[0]
-    if len(word) < 20 or width(word, size, weight) <= max_w:
-        return [word]
-    out, cur = [], ""
-    for c in word:
-        if cur and width(cur + c, size, weight) > max_w:
-            out.append(cur)
-            cur = ""
-        cur += c
-    return out + [cur] if cur else out
-
-
-def flow(runs: list[tuple[str, Optional[str]]], max_w: float,
-         size: float = BODY) -> list[list[Word]]:
-    """Greedy line filling of styled runs into lines of at most ``max_w`` pt.
-    Words not separated by a space (``"`` + a highlighted word) stay together."""
-    words: list[Word] = []
-    pending_space = False
-    for text, tag in runs:
-        parts = text.split(" ")
-        for k, part in enumerate(parts):
-            if k > 0:
-                pending_space = True
-            if part == "":
-                continue
-            for j, chunk in enumerate(_chop(part, max_w, size, tag)):
-                words.append(Word(chunk, tag, pending_space if j == 0 else True))
-            pending_space = False
-    for wd in words:
-        wd.w = width(wd.text, size, *_style(wd.tag))
-    clusters: list[list[Word]] = []
-    for wd in words:
-        if clusters and not wd.space:
-            clusters[-1].append(wd)
-        else:
-            clusters.append([wd])
-    def space_w(tag: Optional[str]) -> float:  # as drawn inside a run of this style
-        return width("a a", size, *_style(tag)) - width("aa", size, *_style(tag))
-
-    lines: list[list[Word]] = [[]]
-    x = 0.0
-    for cl in clusters:
-        cw = sum(w.w for w in cl)
-        same = lines[-1] and lines[-1][-1].tag == cl[0].tag
-        sp = space_w(cl[0].tag if same else None) if lines[-1] else 0.0
-        if lines[-1] and x + sp + cw > max_w:
-            lines.append([])
-            x, sp = 0.0, 0.0
-        for k, wd in enumerate(cl):
-            if cw > max_w and x + wd.w > max_w and lines[-1]:  # an over-long cluster
-                lines.append([])
-                x = 0.0
-            wd.space = bool(lines[-1]) and (k == 0 or wd.space)
-            wd.x = x + (sp if k == 0 and lines[-1] else 0.0)
-            lines[-1].append(wd)
-            x = wd.x + wd.w
-    return [ln for ln in lines if ln] or [[]]
-
-
-# -- pages ------------------------------------------------------------------------------
-def _raw_text_class():
-    """A minimal text artist: draws one line with its baseline at (x, y),
-    left-aligned, never parsed as math. It skips matplotlib's text layout
-    (the report's flow is laid out already), which halves drawing time."""
-    from matplotlib.artist import Artist
-    from matplotlib.colors import to_rgba
-
-    class RawText(Artist):
-        def __init__(self, x: float, y: float, s: str, prop, color: str) -> None:
-            super().__init__()
-            self._xy, self._s, self._prop, self._color = (x, y), s, prop, to_rgba(color)
-
-        def draw(self, renderer) -> None:
-            if not self._s:
-                return
-            x, y = self.axes.transData.transform(self._xy)
-            if renderer.flipy():
-                y = renderer.get_canvas_width_height()[1] - y
-            gc = renderer.new_gc()
-            gc.set_foreground(self._color, isRGBA=True)
-            renderer.draw_text(gc, x, y, self._s, self._prop, 0.0, ismath=False, mtext=self)
-            gc.restore()
-
-        # asked for by the renderers: no ligatures keeps one font subset per
-        # face (faster to embed) and copy-paste exact
-        def get_fontfeatures(self):
-            return ("-liga", "-clig")
-
-        def get_language(self):
-            return None
-
-    return RawText
-
-
-_RAW: list = []
-
-
-class Page:
-    """One A4 page: a Figure with a full-page Axes in points, y downwards."""
-
-    def __init__(self) -> None:
-        from matplotlib.figure import Figure
-
-        self.fig = Figure(figsize=S.PAGE)
-        ax = self.fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(0, W)
-        ax.set_ylim(H, 0)
-        ax.axis("off")
-        self.ax = ax
-
-    def text(self, x: float, y: float, s: str, size: float = BODY, *, ha: str = "left",
-             weight: str = "normal", style: str = "normal", color: str = S.INK,
-             zorder: float = 3) -> None:
-        """One line of text, its baseline at ``y``."""
-        if not _RAW:
-            _RAW.append(_raw_text_class())
-        if ha != "left":
-            w = width(s, size, weight, style)
-            x -= w if ha == "right" else w / 2
-        art = _RAW[0](x, y, s, _prop(size, weight, style), color)
-        art.set_zorder(zorder)
-        self.ax.add_artist(art)
-
-    def rule(self, y: float, x0: float = LEFT, x1: float = W - RIGHT, lw: float = 0.5,
-             color: str = S.LIGHT_GREY) -> None:
-        self.ax.plot([x0, x1], [y, y], color=color, lw=lw, solid_capstyle="butt")
-
-    def swatch(self, x: float, y: float, colour: str, size: float = 7.0) -> None:
-        from matplotlib.patches import Rectangle
-
-        self.ax.add_patch(Rectangle((x, y - size), size, size, facecolor=colour, edgecolor="none"))
-
-    def lines(self, x: float, y: float, lines: list[list[Word]], size: float = BODY,
-              line_h: float = LINE) -> float:
-        """Draw flowed lines with their baseline starting at ``y``; returns the
-        baseline after the last line."""
-        from matplotlib.patches import Rectangle
-
-        for ln in lines:
-            groups: list[list[Word]] = []
-            for wd in ln:
-                if groups and groups[-1][-1].tag == wd.tag:
-                    groups[-1].append(wd)
-                else:
-                    groups.append([wd])
-            for g in groups:
-                tag = g[0].tag
-                s = "".join((" " if k and wd.space else "") + wd.text for k, wd in enumerate(g))
-                x0 = x + g[0].x
-                if tag not in (None, "dim"):
-                    x1 = x + g[-1].x + g[-1].w
-                    self.ax.add_patch(Rectangle((x0 - 1.2, y - size * 0.98), x1 - x0 + 2.4,
-                                                size * 1.32, facecolor=S.TINT.get(tag, "#EEEEEE"),
-                                                edgecolor="none", zorder=1))
-                    self.text(x0, y, s, size, weight=_style(tag)[0], zorder=2)
-                elif tag == "dim":
-                    self.text(x0, y, s, size, color=S.DARK_GREY, style="italic", zorder=2)
-                else:
-                    self.text(x0, y, s, size, zorder=2)
-            y += line_h
-        return y
-
-    def chart(self, top: float, rows: int, row_h: float, draw: Callable, *,
-              head: float = 62.0, foot: float = 36.0) -> float:
-        """Draw a chart whose plot area starts ``head`` pt below ``top``; the
-        left margin fits the longest y tick label. Returns the y under it."""
-        ax = self.fig.add_axes((0.3, 0.3, 0.4, 0.4))
-        draw(ax)
-        plot_h = rows * row_h
-        y0 = top + head
-        F.place(ax, head=y0, foot=H - y0 - plot_h, right=RIGHT + CHART_RIGHT, left=LEFT)
-        F.no_ligatures(ax)
-        return y0 + plot_h + foot
-
-    def footer(self, left: str, page: int, total: int) -> None:
-        self.rule(H - BOTTOM + 20, lw=0.4)
-        self.text(LEFT, H - BOTTOM + 33, left, S.SMALL_SIZE, color=S.DARK_GREY)
-        self.text(W - RIGHT, H - BOTTOM + 33, f"page {page} of {total}", S.SMALL_SIZE,
-                  color=S.DARK_GREY, ha="right")
 
 
 @dataclass

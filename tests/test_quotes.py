@@ -335,3 +335,88 @@ def test_question_inside_indirect_speech_is_quoted():
     voices = {q["text"]: q["voice"] for q in d["questions"]["items"]}
     assert voices.get("who will pay?") == "quoted"
     assert voices.get("Is it worth it?") == "author"
+
+
+# -- attributions beyond speech (PolNeAR, Pareti 2016) ---------------------------------
+# Each case: (text, speaker as written, cue, category, content). Beliefs, stances,
+# intentions, refusals and topics are attributions in PolNeAR (Newell et al. 2018);
+# each carries its own category so a report can keep speech apart.
+BEYOND_SPEECH = [
+    ("Ann Ruiz believes the bridge will open in May.",
+     "Ann Ruiz", "believes", "cognition", "the bridge will open in May"),
+    ("Council member Tom Okafor supports the new transit levy.",
+     "Council member Tom Okafor", "supports", "stance", "the new transit levy"),
+    ("Most farmers in the valley oppose the dam.",
+     "Most farmers in the valley", "oppose", "stance", "the dam"),
+    ("Ann Ruiz wants to rebuild the harbour wall.",
+     "Ann Ruiz", "wants", "intention", "to rebuild the harbour wall"),
+    ("The Okafor campaign is seeking an injunction against the council.",
+     "The Okafor campaign", "seeking", "intention", "an injunction against the council"),
+    ("The Harbour Authority declined to comment on the lawsuit.",
+     "The Harbour Authority", "declined", "refusal", "to comment on the lawsuit"),
+    ("Tom Okafor refused to say whether he would run again.",
+     "Tom Okafor", "refused", "refusal", "to say whether he would run again"),
+    ("Ann Ruiz talked about the cost of the new bridge.",
+     "Ann Ruiz", "talked about", "topic", "the cost of the new bridge"),
+    ("In his speech, Tom Okafor referred to the flood of 1998.",
+     "Tom Okafor", "referred to", "topic", "the flood of 1998"),
+    # poll shares and documents as sources
+    ("Six in 10 voters say the bridge is too expensive.",
+     "Six in 10 voters", "say", "neutral", "the bridge is too expensive"),
+    ("About 75 percent of Democrats said the levy was fair.",
+     "About 75 percent of Democrats", "said", "neutral", "the levy was fair"),
+    ("Port Authority records obtained by the Tribune show the ferry ran late 40 times.",
+     "Port Authority records", "show", "evidence", "the ferry ran late 40 times"),
+    ("The ferry ran late 40 times last year, city records show.",
+     "city records", "show", "evidence", "The ferry ran late 40 times last year"),
+    ("Ann Ruiz: We will rebuild the bridge before winter.",
+     "Ann Ruiz", ":", "neutral", "We will rebuild the bridge before winter"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,cue,category,content", BEYOND_SPEECH)
+def test_attribution_beyond_speech(text, speaker, cue, category, content):
+    section = quotes(text)
+    check_spans(text, section)
+    q = only(text)
+    assert (q.speaker_text, q.cue, q.cue_category) == (speaker, cue, category)
+    assert " | ".join(text[s:e] for s, e in q.parts) == content
+
+
+# Same words, no attribution: a phrasal verb ("backed away"), a noun ("plans",
+# "support"), a label or a tally before a colon. PolNeAR's guidelines ask for a
+# source, a cue and content; none of these has all three.
+@pytest.mark.parametrize("text", [
+    "The senator backed away from the plan on Tuesday.",
+    "The mayor's plans were shelved in June.",
+    "The plan's support grew after the storm.",
+    "Its twin aims of lower fares and faster trains were praised.",
+    "CORRECTION: An earlier version of this article misstated the date of the vote.",
+    "Delegate Update: The latest count in the council race.",
+    "Ann Ruiz: 1,204",
+    "Tom Okafor: https://example.org/okafor",
+])
+def test_same_words_not_used_as_attribution(text):
+    assert quotes(text).items == []
+
+
+def test_nested_belief_is_part_of_the_outer_report():
+    text = "Mayor Ann Ruiz told reporters that she thinks the bridge will open in May."
+    q = only(text)
+    assert (q.cue, q.cue_category) == ("told", "neutral")
+    assert text[q.start:q.end] == "that she thinks the bridge will open in May"
+
+
+def test_stance_is_an_item_but_not_quoted_words():
+    text = "Ann Ruiz said the bridge will open in May. Ann Ruiz supports the new levy."
+    section, voice = analyze_quotes(Document(text))
+    check_spans(text, section)
+    cats = sorted(q.cue_category for q in section.items)
+    assert cats == ["neutral", "stance"]
+    speech = next(q for q in section.items if q.cue_category == "neutral")
+    stance = next(q for q in section.items if q.cue_category == "stance")
+    (ruiz,) = section.speakers
+    assert ruiz.quotes == 2 and ruiz.cue_categories == {"neutral": 1, "stance": 1}
+    assert ruiz.words == section.quoted_words == speech.words
+    assert [tuple(p) for p in stance.parts][0] not in voice
+    assert tuple(speech.parts[0]) in [tuple(v) for v in voice]

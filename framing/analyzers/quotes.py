@@ -38,14 +38,17 @@ the reporting-verb categories in ``lexicons/cue_verbs.tsv``.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import compress
 from typing import Optional
 
 from ..document import Document
+from ..lexicons import load_table
 from ..report import QuotesSection
 from .base import Analyzer, Context
 from .quotes_attrib import Attribution, find_attribution, match_cue
-from .quotes_content import assign_contents
+from .quotes_content import assign_contents, drop_nested
 from .quotes_lexicon import lexicon
 from .quotes_marks import Region, non_speech_kind, regions
 from .quotes_regions import place_regions
@@ -66,7 +69,7 @@ def analyze_quotes(doc: Document) -> tuple[QuotesSection, list[tuple[int, int]]]
     sent_lo, sent_hi = _sentence_tokens(doc)
     attrs = _find_attributions(tk, inq, sent_lo, sent_hi)
     assign_contents(doc, tk, speech_regs, attrs, sent_lo, sent_hi)
-    items = [a for a in attrs if a.parts]
+    items = drop_nested([a for a in attrs if a.parts])
     scare = [(r, k) for r, k in named.items() if k is not None]
     scare += place_regions(doc, tk, speech_regs, items)
     scare.sort()
@@ -132,6 +135,14 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
     return attrs
 
 
+NOT_SPEECH_RE = re.compile(r"\s*(?:https?://|www\.|\S+@\S+\.\w+|[\d.,%$ ]+$)")
+
+
+@lru_cache(maxsize=1)
+def colon_labels() -> frozenset[str]:
+    return frozenset(row["label"] for row in load_table("quote_labels.tsv"))
+
+
 def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution]:
     """"Trump: We will win" — a name, a colon and what they said."""
     k = i - 1
@@ -143,6 +154,11 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     m = tk.mention(*span)
     if m.type not in ("named", "organisation") or "'" in m.text or "’" in m.text:
         return None
+    if " ".join(m.text.lower().split()) in colon_labels():
+        return None  # "CORRECTION: …", "Delegate Update: …": a label, not a speaker
+    rest = tk.text[tk.toks[i].end:tk.toks[hi - 1].end]
+    if not any(c.isalpha() for c in rest) or NOT_SPEECH_RE.match(rest):
+        return None  # "Clinton: 1,769" (a tally), "EMAIL: x@y.com", a link
     t = tk.toks[i]
     a = Attribution(t.start, t.end, i, i + 1, ":", "neutral", "speech", "phrase", s, m)
     a.start, a.end, a.right_tok, a.pattern = m.start, t.end, i + 1, "colon"

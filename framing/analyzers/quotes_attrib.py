@@ -23,6 +23,7 @@ from typing import Optional
 from .quotes_lexicon import (ADVERBS, AUX, CLOSE_MARKS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
 from .quotes_speakers import Mention, Tokens
+from .quotes_subjects import document_left, quantity_left
 
 DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday morning "
@@ -44,7 +45,8 @@ OBJECT_NOUNS = frozenset(
 NOUNY = frozenset(
     "state worry comment appeal demand report charge claim call note answer question hope fear "
     "doubt promise pledge order request remark reply tweet post quote estimate forecast guess "
-    "signal counter protest joke quip laugh sigh cry attack praise blame concern".split())
+    "signal counter protest joke quip laugh sigh cry attack praise blame concern support plan aim back "
+    "favor favour want".split())
 
 
 @dataclass
@@ -172,11 +174,14 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None
     if low[p] in FIRST_SECOND or tk.base(p) in FIRST_SECOND:
         return None  # the writer or the reader, not a quoted voice
-    anon = tk.anonymous_left(lo, p)
+    anon = tk.anonymous_left(lo, p) or quantity_left(tk, lo, p)
     span = tk.np_left(p, lo) if anon is None else None
-    if span is None:
-        if anon is None:
+    if span is None and anon is None:
+        span = document_left(tk, lo, p)  # "FEC records from the 2008 cycle show"
+        if span is None or not (aux or _agrees(tk, span, form)):
             return None
+        return _with_left(a, tk, span, i + n)
+    if span is None:
         m = _char_mention(tk, anon)
         a.speaker = m
         a.start, a.end, a.right_tok = m.start, a.cue_end, i + n
@@ -187,8 +192,13 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         nx2 = toks[i + n + 1].text if i + n + 1 < hi else ""
         if not (nx in (",", ":") and nx2 in ("“", '"', "‘") or low[i + n:i + n + 1] == ["that"]):
             return None
-    if not aux and not _agrees(tk, span, form):
-        return None
+    if "document" in tk.kinds(span[1]) or not (aux or _agrees(tk, span, form)):
+        # "city records show", "Port Authority records obtained by the Tribune show"
+        d = document_left(tk, lo, p)
+        if d is not None and d[0] < span[0] and (d[1] == span[1] or not (aux or _agrees(tk, span, form))):
+            span = d
+        elif not aux and not _agrees(tk, span, form):
+            return None
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
     return _with_left(a, tk, span, i + n)

@@ -22,6 +22,11 @@ from .quotes_marks import WORD_RE, Region
 from .quotes_speakers import Tokens
 
 TRAIL = " \t\n,;:—–-"
+# cues whose content must follow them ("voters support Clinton"), never a quote before them
+NON_SPEECH = frozenset(("cognition", "evidence", "stance", "intention", "topic"))
+# after a non-speech cue these start a phrasal verb or an adjunct, not content
+# ("backed away from", "plans in October", "thinks about")
+PARTICLES = frozenset("away down off up out in into at about of for on over around back like".split())
 TRAIL_CONJ_RE = re.compile(r"[\s,;]+(?:and|but|or|while|as|so)$")
 PREPOSITIONS = frozenset("after at in on during before following from to with as when while for "
                          "since amid about of by".split())
@@ -99,12 +104,15 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
         right_ok = tr < hi and (toks[tr].is_word or toks[tr].text in "“\"‘«„'") and not (
             a.lemma in NEEDS_CLAUSE and low[t] not in ("that", ":") and r_right is None) and not (
             low[tr] in ("and", "but", "or", "nor")
-            or low[tr] in ("not", "to") and a.category not in ("commitment", "directive", "warning")
+            or low[tr] in ("not", "to") and a.category not in ("commitment", "directive", "warning",
+                                                             "intention", "refusal")
             or low[tr] in PREPOSITIONS and (r_left is not None or left_seg is not None
                                             or low[tr] in ("by", "during", "since", "with")) and not (
                 low[tr] == "to" and a.category in ("commitment", "directive", "warning", "agreement")
                 or low[tr] in ("for", "on") and a.frame == "object")
             or low[tr] in AUX and not (comma_after and left_seg is not None))
+        if right_ok and a.frame in ("stance", "intention") and low[tr] in PARTICLES:
+            right_ok = False
         has_right = tr < hi and toks[tr].is_word
         if low[tr:tr + 2] == ["not", "to"] if tr + 1 < hi else False:
             continue  # "who asked not to be named"
@@ -155,7 +163,8 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             if not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
                 continue
             a.lemma, a.category = "call for", "directive"
-        if a.frame in ("cognition", "evidence") and a.pattern != "speaker-cue-content":
+        if a.frame in NON_SPEECH and a.pattern != "speaker-cue-content" and not (
+                a.frame == "evidence" and a.pattern == "content-speaker-cue"):  # "…, data show"
             continue
         a.parts, a.kind = parts, kind
 
@@ -240,3 +249,31 @@ def _kind(regs: list[Region], parts: list[tuple[int, int]]) -> str:
     return "indirect"
 
 
+
+
+def drop_nested(items: list[Attribution], keep: frozenset[str] = frozenset()) -> list[Attribution]:
+    """Attributions nested in another one's content are part of what that
+    one reports ("Dayton told the AP that he thinks Clinton would win": the
+    belief is Dayton's telling, not a second quote). PolNeAR (Newell et al.
+    2018) annotates the outer attribution and, in practice, rarely the inner
+    one; counting both would count the same words twice for one speaker.
+    Categories in ``keep`` stay even when nested."""
+    spans = sorted((p[0], p[1], id(a)) for a in items for p in a.parts)
+    starts = [s for s, _, _ in spans]
+    reach, top = [], -1  # reach[i]: the furthest end among spans[:i + 1]
+    for _, e, _ in spans:
+        top = max(top, e)
+        reach.append(top)
+    out = []
+    for a in items:
+        if a.category in keep or a.cue_end <= a.cue_start:
+            out.append(a)
+            continue
+        lo, hi = a.parts[0][0], a.parts[-1][1]
+        first = min(lo, a.cue_start)
+        i = bisect_right(starts, first) - 1
+        nested = i >= 0 and reach[i] >= max(hi, a.cue_end) and any(
+            a.cue_end <= e and hi <= e and o != id(a) for _, e, o in spans[:i + 1])
+        if not nested:
+            out.append(a)
+    return out

@@ -146,7 +146,7 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
     for a in items:
         a.parts.sort()
         a.confidence = CONFIDENCE.get(a.pattern, 0.75)
-        if a.frame in ("cognition", "evidence", "object"):
+        if a.frame in ("cognition", "evidence", "object", "stance", "intention", "topic"):
             a.confidence = min(a.confidence, 0.7)
     return scare
 

@@ -20,6 +20,11 @@ from .quotes_attrib import Attribution
 from .quotes_marks import WORD_RE, Region
 from .quotes_speakers import Tokens, canonical_names, name_mentions
 
+# Cue frames that report no one's words or thoughts but their stance, aims or
+# topic ("voters support Clinton", "she talked about jobs"): kept as items (with
+# their category) but left out of quoted words, shares and the voice map, so
+# the author's own words there stay in the author's voice.
+NOT_WORDS = frozenset(("stance", "intention", "topic"))
 PRONOUN_WINDOW = 600  # characters to look further back for a gender match
 
 
@@ -125,8 +130,10 @@ def build(doc: Document, lex, tk: Tokens, items: list[Attribution],
     for a, (name, rtype) in zip(items, resolved):
         start, end = a.parts[0][0], a.parts[-1][1]
         words = _words(text, a.parts)
-        total_words += words
-        voice.extend(a.parts)
+        reported = a.frame not in NOT_WORDS
+        if reported:
+            total_words += words
+            voice.extend(a.parts)
         m = a.speaker
         stype = m.type if m is not None else None
         if m is not None and a.antecedent is not None and stype != "pronoun":
@@ -152,7 +159,7 @@ def build(doc: Document, lex, tk: Tokens, items: list[Attribution],
             g = groups[name] = SpeakerSummary(name=name, type=rtype or stype or "unnamed",
                                               unnamed=(rtype or stype) == "unnamed")
         g.quotes += 1
-        g.words += words
+        g.words += words if reported else 0
         setattr(g, a.kind, getattr(g, a.kind) + 1)
         if a.lemma:
             g.cues[a.lemma] = g.cues.get(a.lemma, 0) + 1

@@ -110,6 +110,76 @@ def test_fast_path_matches_training_features():
         assert fast.label == classes[z.index(max(z))]
 
 
+def _z_slow(doc, start, end):
+    _, intercept, weights = _model()
+    f = features(doc, start, end)
+    return [intercept[c] + sum(weights[k][c] * v for k, v in f.items() if k in weights)
+            for c in range(3)]
+
+
+OWN_TEXTS = [
+    "Critics slammed Ivo Marsh's corrupt deal, but Dara Venn won praise for her honesty.",
+    "“We will not back down,” said Mayor Elin Roth, who blamed the council for the delay. "
+    "The council, led by Piet Aaltonen, was accused of hiding 12 reports.",
+    "Without doubt the brave rescue by Sana Ilves saved lives; nobody thanked Oskar Lind.",
+    "Analysts criticised Greta Holm; however, investors were not unhappy with Holm's plan!",
+    "In a speech to supporters of Tomas Kerr (a former judge), the senator praised Kerr and "
+    "attacked his rivals, calling them dishonest, reckless and cruel.",
+]
+
+
+def test_fast_path_matches_features_on_every_span():
+    """``_z`` (table look-ups, cached sentence parts) equals the dot product
+    of :func:`features` with the weights, for every token and every run of
+    two or three tokens of our own texts, scored in one pass per document."""
+    checked = 0
+    for text in OWN_TEXTS:
+        doc = Document(text)
+        scorer = SentimentScorer(doc)
+        toks = doc.tokens
+        for i in range(len(toks)):
+            for width in (1, 2, 3):
+                if i + width > len(toks):
+                    continue
+                s, e = toks[i].start, toks[i + width - 1].end
+                fast = scorer._z(s, e)
+                slow = _z_slow(doc, s, e)
+                assert fast == pytest.approx(slow, abs=1e-9), (text[s:e], fast, slow)
+                checked += 1
+    assert checked > 300
+
+
+def test_possessive_target_is_marked():
+    text = "Critics slammed Ivo Marsh's corrupt deal, but praised Ivo Marsh."
+    doc = Document(text)
+    assert features(doc, *span(text, "Ivo Marsh's")).get("t_poss") == 1.0
+    assert "t_poss" not in features(doc, *span(text, "Ivo Marsh", 1))
+
+
+def test_role_crossed_with_clause_tone():
+    text = ("Dara Venn won great praise. Angry critics attacked Ivo Marsh. "
+            "They showed no respect for Lina Porr, a shameful insult.")
+    doc = Document(text)
+    venn = features(doc, *span(text, "Dara Venn"))
+    marsh = features(doc, *span(text, "Ivo Marsh"))
+    porr = features(doc, *span(text, "Lina Porr"))
+    assert venn.get("rc:subj:+") == 1.0
+    assert marsh.get("rc:obj:-") == 1.0
+    assert "rc:subj:+" not in marsh and "rc:subj:-" not in marsh
+    # object of "for": the tone before it in the clause ("no respect" is negated)
+    assert porr.get("rc:pobj:-") == 1.0 and porr.get("rc:pobj:for:-") == 1.0
+
+
+def test_prefix_features_share_evidence_between_word_forms():
+    a = features(Document("Officials accused Ivo Marsh of corruption."), 18, 27)
+    b = features(Document("Officials accused Ivo Marsh of corrupt deals."), 18, 27)
+    assert a["Rp:corru"] == b["Rp:corru"] == 1.0
+    assert a["wp:corru"] == b["wp:corru"] == 1.0
+    assert "w:corruption" in a and "w:corruption" not in b
+    # the target's own words are masked in the prefix bag too
+    assert "wp:marsh" not in a and a["wp:<t>"] == 1.0
+
+
 def test_target_identity_is_masked():
     """Swapping the target's name leaves its score unchanged: the model has
     no prior about particular people."""

@@ -10,8 +10,12 @@ such target in dev_rw and dev_mt this prints the share that
 
 * overlap — some actor mention overlaps the target's capitalised words;
 * exact — an actor mention covers exactly the target's name words (titles
-  such as "Mr." or "President" may lie outside the mention: the analyzer
-  keeps titles out of names by design);
+  such as "Mr." or "President", and what modifies a title before the name —
+  "FBI Director", "House Speaker", a party word as in "Democrat Ann Lee" —
+  may lie outside the mention: the analyzer keeps them out of names by
+  design); ``--legacy-core`` measures against all capitalised words from
+  the first non-title to the last, as earlier versions of this benchmark
+  did;
 
 and, for targets that were found, the share of their pronoun further
 mentions (he/his/she/her …) that coreference gives the same actor.
@@ -36,20 +40,31 @@ from framing.document import Document  # noqa: E402
 NOT_NAMES = frozenset("he she him her his hers they them their i we you it its the a an "
                       "this that who".split())
 PRONOUNS = frozenset("he she him her his hers himself herself".split())
+PARTY_WORDS = frozenset("republican democrat democratic".split())
 WORD = re.compile(r"[\w.'’-]+")
 
 
-def name_core(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the capitalised name words inside a target, titles
-    stripped; None when the target is not a name."""
+def name_core(text: str, start: int, end: int, legacy: bool = False) -> tuple[int, int] | None:
+    """The span of the capitalised name words inside a target, titles (and,
+    unless ``legacy``, the words before the last title and a leading party
+    word) stripped; None when the target is not a name."""
     titles = {t[-1] for t in lexicon().titles} | {t[-1].rstrip(".") for t in lexicon().titles}
     words = [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])]
     caps = [(s, e) for s, e in words
             if text[s:e][:1].isupper() and text[s:e].lower() not in NOT_NAMES]
     if not caps:
         return None
-    core = [(s, e) for s, e in caps if text[s:e].lower().rstrip(".") not in titles
-            and text[s:e].lower() not in titles]
+
+    def is_title(s: int, e: int) -> bool:
+        w = text[s:e].lower()
+        return w.rstrip(".") in titles or w in titles or w.split("-")[-1] in titles
+
+    if not legacy:
+        last = max((i for i, (s, e) in enumerate(caps[:-1]) if is_title(s, e)), default=-1)
+        caps = caps[last + 1:]
+        if len(caps) > 1 and text[caps[0][0]:caps[0][1]].lower() in PARTY_WORDS:
+            caps = caps[1:]
+    core = [(s, e) for s, e in caps if not is_title(s, e)]
     core = core or caps
     s, e = core[0][0], core[-1][1]
     while e > s and text[e - 1] in "'’s" and text[e - 2:e] in ("'s", "’s"):
@@ -60,6 +75,8 @@ def name_core(text: str, start: int, end: int) -> tuple[int, int] | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(DATA / "newsmtsc"))
+    ap.add_argument("--legacy-core", action="store_true",
+                    help="name words = first non-title to last capitalised word (older figures)")
     args = ap.parse_args()
     folder = require(args.data)
     print(f"{'set':<8} {'name targets':>12} {'overlap':>8} {'exact':>7} "
@@ -70,7 +87,7 @@ def main() -> None:
         secs = 0.0
         for r in rows:
             text = r["text"]
-            core = name_core(text, r["start"], r["end"])
+            core = name_core(text, r["start"], r["end"], args.legacy_core)
             if core is None:
                 continue
             n += 1

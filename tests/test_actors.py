@@ -307,3 +307,100 @@ def test_actors_table_renders():
     out = console.file.getvalue()
     assert "Ulf Laessing" in out and "salience" in out
     assert actors_table(framing.analyze("no names here."), "no names here.") is None
+
+
+# -- detection quality on US political news patterns (issue #4) --------------------
+# Each row: a text written for these tests, actor names (with the mention
+# text) that must be found, and mention texts that must not be mentions.
+QUALITY_CASES = [
+    # weekdays, months and function words with curly or straight clitics
+    ("Here’s the plan. I’m sure We’re ready, said Nora Vale on Tuesday’s show.",
+     {"Nora Vale": "Nora Vale"}, ["Here", "I’m", "We’re", "Tuesday", "Tuesday’s"]),
+    ("That’s it. It’s late. Your call, Okay? He’d know, said Omar Pike.",
+     {"Omar Pike": "Omar Pike"}, ["That", "It", "Your", "Okay", "He’d", "He"]),
+    # party adjectives before a noun are not actors; before a name they are dropped
+    ("The Republican candidates met at the Democratic debate with Libertarian activists.",
+     {}, ["Republican", "Democratic", "Libertarian"]),
+    ("Critics of Republican Tom Harlow said Harlow was wrong.",
+     {"Tom Harlow": "Tom Harlow"}, ["Republican Tom Harlow", "Republican"]),
+    ("Democrat Ann Kessler won. Kessler thanked voters.",
+     {"Ann Kessler": "Kessler"}, ["Democrat Ann Kessler", "Democrat"]),
+    # inside an organisation's name the party word stays
+    ("The Republican National Committee met the Democratic Party.",
+     {"Republican National Committee": "Republican National Committee",
+      "Democratic Party": "Democratic Party"}, ["Republican", "Democratic"]),
+    # state or party + title + name: the name alone, the state a place
+    ("Florida Gov. Jeb Morrow spoke. Morrow said no.",
+     {"Jeb Morrow": "Morrow", "Florida": "Florida"}, ["Florida Gov. Jeb Morrow", "Gov"]),
+    ("Texas Senator Ted Varga and Republican Sen. John Kell met.",
+     {"Ted Varga": "Ted Varga", "John Kell": "John Kell", "Texas": "Texas"},
+     ["Texas Senator Ted Varga", "Republican Sen. John Kell", "Republican"]),
+    # an organisation before a title is a mention of its own; other modifiers are not
+    ("Defense Secretary Ash Corbin met FBI Director Lena Moss and House Judiciary "
+     "Committee Chairman Rob Tate.",
+     {"Ash Corbin": "Ash Corbin", "Lena Moss": "Lena Moss", "Rob Tate": "Rob Tate",
+      "FBI": "FBI", "House Judiciary Committee": "House Judiciary Committee"},
+     ["Defense Secretary Ash Corbin", "Defense", "FBI Director Lena Moss"]),
+    # a common word glued to a name by "of" or a sentence start
+    ("Support of Ted Varga grew. Liar-of the Year Barack Stone spoke.",
+     {"Ted Varga": "Ted Varga", "Barack Stone": "Barack Stone"},
+     ["Support of Ted Varga", "Liar-of the Year Barack Stone"]),
+    # a title that is part of an organisation's name, a name suffix alone
+    ("The Justice Department and General Motors met Ralph Dorn Jr. and Buckley, Jr.",
+     {"Justice Department": "Justice Department", "General Motors": "General Motors"},
+     ["Department", "Motors", "Jr"]),
+    # party-state tags and state abbreviations are not actors
+    ("Sen. Ted Varga (R-TX) and Rep. Ann Kessler (D-Calif.) spoke in Concord, N.H.",
+     {"Ted Varga": "Ted Varga", "Ann Kessler": "Ann Kessler", "Concord": "Concord"},
+     ["R-TX", "D-Calif", "N.H.", "Calif"]),
+    # US states and large cities are places; a place starting a longer name stays in it
+    ("Voters in New Hampshire, Iowa and South Carolina watched the Denver Gazette.",
+     {"New Hampshire": "New Hampshire", "Iowa": "Iowa", "South Carolina": "South Carolina",
+      "Denver Gazette": "Denver Gazette"}, ["Denver"]),
+    # capitalised plurals of party members and demonyms are groups
+    ("House Republicans and Democrats courted Americans.",
+     {"House Republicans": "House Republicans", "Democrats": "Democrats",
+      "Americans": "Americans"}, []),
+    # laws, events and wars are not actors
+    ("The Second Amendment, the Fair Wages Act and the Super Bowl came up, said Nora Vale.",
+     {"Nora Vale": "Nora Vale"}, ["Amendment", "Second Amendment", "Fair Wages Act",
+                                 "Super Bowl"]),
+    # datelines in capitals are not actors; capitals elsewhere may be names
+    ("WASHINGTON (AP) — Senators met.\n\nNEW YORK, May 3 (Wire) — Nora Vale spoke.",
+     {"Nora Vale": "Nora Vale"}, ["WASHINGTON", "NEW YORK", "AP", "Wire"]),
+    ("NORA VALE: We had this debate before.\n\nOMAR PIKE: We did.",
+     {"Nora Vale": "NORA VALE", "Omar Pike": "OMAR PIKE"}, ["We"]),
+]
+
+
+@pytest.mark.parametrize("text, found, absent", QUALITY_CASES)
+def test_detection_quality_patterns(text, found, absent):
+    got = mentions_by_actor(text)
+    mentions = {m for ms in got.values() for m in ms}
+    for name, mention in found.items():
+        assert name in got, f"{name!r} not an actor in {got}"
+        assert mention in got[name], f"{mention!r} not a mention of {name!r}: {got[name]}"
+    for text_ in absent:
+        assert text_ not in mentions and text_ not in got, f"{text_!r} found in {got}"
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("Voters in New Hampshire cheered.", "New Hampshire", "place"),
+    ("Crowds in Denver cheered.", "Denver", "place"),
+    ("Fires hit San Marelo, Calif., on Friday.", "San Marelo", "place"),
+    ("Visitors came from Port Avel,", "Port Avel", "unknown"),
+    ("House Republicans met.", "House Republicans", "group"),
+    ("Florida Gov. Jeb Morrow spoke.", "Jeb Morrow", "person"),
+    ("NEW YORK is quiet tonight, said Nora Vale.", "New York", "place"),
+])
+def test_detected_types(text, name, typ):
+    assert actor_types(text)[name] == typ
+
+
+def test_surname_merges_after_a_party_and_title_prefix():
+    text = ("Florida Gov. Jeb Morrow and Republican Tom Harlow debated. "
+            "Morrow attacked Harlow, and Harlow answered Morrow.")
+    got = mentions_by_actor(text)
+    assert got["Jeb Morrow"] == ["Jeb Morrow", "Morrow", "Morrow"]
+    assert got["Tom Harlow"] == ["Tom Harlow", "Harlow", "Harlow"]
+    assert "Morrow" not in got and "Harlow" not in got

@@ -1,0 +1,135 @@
+"""The word lists actor detection reads, loaded once, and word-level tests.
+
+Lexicons (each file names its source in its header): ``actor_titles.tsv``,
+``actor_places.tsv``, ``actor_groups.tsv``, ``actor_org_words.txt``,
+``actor_stopwords.txt``, ``actor_modifier_words.txt``,
+``actor_non_actor_heads.txt``, the shared ``sentence_starters.txt`` and the
+given names of ``quote_first_names.tsv``.
+
+Word tests follow the capitalisation heuristics of Mikheev (1999) and the
+clitic inventory of English orthography (Zwicky & Pullum 1983, "Cliticization
+vs. inflection: English n't"): a token carrying a verbal or negative clitic
+("I’m", "We’re", "don’t", "he’d") is a function word, never part of a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_table, load_words
+
+CONNECTORS = frozenset("of the & for de da di du del della van von der den la le "
+                       "al el ul ad ash as at an bin ibn abu wa y".split())
+APOSTROPHES = ("'s", "’s", "'", "’")
+# verbal and negative clitics (not the possessive 's, which names keep)
+CLITICS = tuple(a + c for a in "'’" for c in ("m", "re", "ve", "ll", "d")) + ("n't", "n’t")
+# a party-state tag in brackets after a politician: (R-TX), (D-Calif.), (I-Vt.)
+PARTY_TAG_RE = re.compile(r"^(?:R|D|I|Ind)-[A-Z][A-Za-z.]{0,7}$")
+# name suffixes that never stand alone
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+@dataclass(frozen=True)
+class Lex:
+    titles: dict          # tuple of lower-case words → (head, gender)
+    title_first: frozenset
+    max_title: int
+    places: dict          # form → (place, kind)
+    place_first: dict     # first word → max words
+    groups: dict          # form → (canonical, type)
+    org_words: frozenset
+    stop: frozenset
+    starters: frozenset
+    parties: frozenset    # party, office and faith adjectives ("republican")
+    non_actor: frozenset  # heads of laws, events, documents ("amendment")
+    first_names: frozenset
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lex:
+    titles = {}
+    for row in load_table("actor_titles.tsv"):
+        words = tuple(row["title"].split())
+        titles[words] = (None if row["head"] == "-" else row["head"],
+                         None if row["gender"] == "-" else row["gender"])
+    places = {}
+    place_first: dict[str, int] = {}
+    for row in load_table("actor_places.tsv"):
+        form = row["form"]
+        places[form] = (row["place"], row["kind"])
+        if row["kind"] == "abbreviation" and form.endswith(".") and "." not in form[:-1]:
+            form = form[:-1] + " ."  # "Calif." is two tokens: "Calif" "."
+            places[form] = (row["place"], row["kind"])
+        first = form.split()[0]
+        place_first[first] = max(place_first.get(first, 0), len(form.split()))
+    groups = {row["form"]: (row["canonical"], row["type"]) for row in load_table("actor_groups.tsv")}
+    first = frozenset(t[0] for t in titles) | frozenset(t[0].rstrip(".") for t in titles)
+    try:
+        given = frozenset(row["name"] for row in load_table("quote_first_names.tsv"))
+    except Exception:  # pragma: no cover - the list is optional
+        given = frozenset()
+    return Lex(titles, first, max(len(t) for t in titles),
+               places, place_first, groups, load_words("actor_org_words.txt"),
+               load_words("actor_stopwords.txt"), load_words("sentence_starters.txt"),
+               load_words("actor_modifier_words.txt"), load_words("actor_non_actor_heads.txt"),
+               given)
+
+
+def bare(low: str) -> str:
+    """A lower-case token without a possessive or clitic ending
+    ("tuesday’s" → "tuesday", "here’s" → "here", "i’m" → "i")."""
+    if "’" not in low and "'" not in low:
+        return low
+    for c in CLITICS:
+        if low.endswith(c) and len(low) > len(c):
+            return low[:-len(c)]
+    for ap in APOSTROPHES[:2]:
+        if low.endswith(ap) and len(low) > 2:
+            return low[:-2]
+    return low
+
+
+def has_clitic(low: str) -> bool:
+    """"i’m", "we’re", "don’t": a verbal or negative clitic is attached."""
+    return ("’" in low or "'" in low) and low.endswith(CLITICS)
+
+
+def is_cap(t: str) -> bool:
+    """A capitalised name word: "Laessing", "al-Muslimin", "McCarthy", "F"."""
+    if not t[:1].isalpha():
+        return False
+    if t[0].isupper():
+        return True
+    head, sep, rest = t.partition("-")  # al-Qaeda, ul-Islam
+    return bool(sep) and rest[:1].isupper() and head.lower() in CONNECTORS
+
+
+_cap_cache: dict[str, bool] = {}
+
+
+def is_cap_fast(t: str) -> bool:
+    """:func:`is_cap`, memoised (a bounded module-level cache)."""
+    r = _cap_cache.get(t)
+    if r is None:
+        if len(_cap_cache) > 200_000:
+            _cap_cache.clear()
+        r = _cap_cache[t] = is_cap(t)
+    return r
+
+
+def is_shouted(word: str) -> bool:
+    """An all-capital word of three or more letters ("WASHINGTON", "NEW")."""
+    if len(word) < 3 or not word.isupper():
+        return False
+    return word.isalpha() or sum(c.isalpha() for c in word) >= 3
+
+
+def strip_possessive(text: str, start: int, end: int) -> int:
+    s = text[start:end]
+    for ap in APOSTROPHES:
+        if s.endswith(ap) and len(s) > len(ap):
+            if ap in ("'", "’") and not s[:-1].endswith("s"):
+                continue
+            return end - len(ap)
+    return end

@@ -268,8 +268,8 @@ def draw_actors(fig: "Figure | SubFigure", result: dict, max_actors: int = 14) -
             if c:
                 grid[i, j] = c["mean_score"]
     cmap = LinearSegmentedColormap.from_list("framing_sentiment",
-                                             [S.VERMILLION, "#F7F7F7", S.BLUE])
-    cmap.set_bad(S.LIGHT_GREY)
+                                             [S.VERMILLION, "#F7F7F7", S.BLUE]
+                                             ).with_extremes(bad=S.LIGHT_GREY)
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
     for i, o in enumerate(outlets):
         for j, a in enumerate(actors):

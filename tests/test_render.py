@@ -6,6 +6,7 @@ content whatever state the analyzers are in, plus the edge cases: nothing
 found, one actor, a 5,000-word article."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -657,3 +658,24 @@ def test_example_reports_regenerate_to_the_same_json(tmp_path):
             assert (tmp_path / rel.parent / name).read_text(encoding="utf-8") == \
                 (ROOT / "reports" / rel.parent / name).read_text(encoding="utf-8"), (
                 f"reports/{rel.parent}/{name} is stale: run `python -m framing.render.examples`")
+
+
+def test_voice_table_explains_attributions_without_words():
+    """Stance/intention/topic attributions are listed as quotes with 0 words;
+    the table says why, and only when there are such items."""
+    from rich.console import Console
+
+    from framing.render.terminal import speakers_table
+
+    def shown(text: str) -> str:
+        report = framing.analyze(text)
+        console = Console(width=140, record=True, file=io.StringIO())
+        console.print(speakers_table(report))
+        return console.export_text()
+
+    with_stance = ("Mayor Ilsa Brant said the ferry would run again in May. "
+                   "Supporters point to a fixed-price contract signed last year.")
+    out = shown(with_stance)
+    assert "point to" in out and "without quoted words" in out
+    out = shown("Mayor Ilsa Brant said the ferry would run again in May.")
+    assert "Ilsa Brant" in out and "without quoted words" not in out

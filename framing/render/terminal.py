@@ -139,8 +139,15 @@ def speakers_table(report: ArticleReport) -> Table | None:
     speakers = getattr(report.quotes, "speakers", None) or []
     if not speakers:
         return None
+    from ..analyzers.quotes_report import NOT_WORDS
+
+    caption = None
+    if any(q.cue_category in NOT_WORDS for q in report.quotes.items):
+        caption = ("words, share: speech and thought only; " + ", ".join(sorted(NOT_WORDS))
+                   + " attributions count as quotes without quoted words")
     t = Table(title="Who gets a voice", title_justify="left", title_style="bold",
-              box=box.SIMPLE_HEAD, expand=False)
+              box=box.SIMPLE_HEAD, expand=False, caption=caption, caption_justify="left",
+              caption_style="dim")
     t.add_column("speaker", style=STYLE["speaker"])
     t.add_column("type")
     t.add_column("quotes", justify="right")

@@ -9,7 +9,9 @@ Steps, each in its own module:
    group nouns (no downloaded model);
 2. ``actors_merge`` — user actors (``framing.analyze(text, actors=...)``,
    ``--actors actors.toml``) first, then alias merging;
-3. ``actors_coref`` — pronouns and definite descriptions ("the group");
+   ``actors_typing`` — untyped names typed from their context;
+3. ``actors_coref`` — pronouns and definite descriptions ("the group"),
+   then he/she resolved to an untyped name types it a person;
 4. here — each mention scored by :func:`framing.sentiment` (target-dependent,
    the mention's sentence as context), then per actor: mean score with n and
    a 95 % t-interval, overall and separately in the author's voice and in
@@ -35,6 +37,7 @@ from ..sentiment import SentimentScorer
 from .actors_coref import resolve
 from .actors_detect import Cand, detect
 from .actors_merge import Actor, merge, normalise_user
+from .actors_typing import type_by_context, type_by_pronouns, type_cands
 from .base import Analyzer, Context
 
 LABEL_CUT = 0.2
@@ -65,8 +68,13 @@ def label_of(score: float) -> str:
 def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[Cand]]:
     """Actors and their mentions (detected, merged, coreference resolved)."""
     users = normalise_user(actors)
-    found, mentions = merge(doc, detect(doc), users)
-    return found, resolve(doc, found, mentions)
+    cands = detect(doc)
+    type_cands(doc, cands)
+    found, mentions = merge(doc, cands, users)
+    type_by_context(doc, found, mentions)
+    mentions = resolve(doc, found, mentions)
+    type_by_pronouns(found, mentions)
+    return found, mentions
 
 
 def analyze_actors(ctx: Context) -> ActorsSection:

@@ -24,65 +24,41 @@ for capitalized word disambiguation"; Collins & Singer 1999):
 * a **group noun** ("militants", "the junta", "protesters") is a group or
   organisation mention, with a capitalised modifier when there is one
   ("Islamist militants").
+
+Line-level patterns (headlines, datelines, bylines, groups) are in
+``actors_lines``; the mention record in ``actors_cand``.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..document import Document
 from .actors_lexicon import (APOSTROPHES, CONNECTORS, PARTY_TAG_RE, SUFFIXES, Lex, bare,
                              has_clitic, is_shouted, lexicon, strip_possessive)
+from .actors_cand import Cand
+from .actors_evidence import OPENERS, DocWords, cues, is_number, unconfirmed_initial
 from .actors_lexicon import is_cap_fast as _is_cap_fast
+from .actors_lines import ACRONYM_RE, LinesMixin, _title
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
-OPENERS = frozenset("\"“‘'(«[—–-:")
-DASHES = frozenset(("—", "–", "-", "--"))
-ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,9}|(?:[A-Z]\.){2,})$")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-TITLE_CASE_LOWER = frozenset("a an the of in on at to for and or but nor with by from as "
-                             "vs via into over up off out per".split())
 REPORTING = frozenset("said says told added asked argued wrote warned noted claimed "
                       "insisted denied announced stated".split())
 
 
-@dataclass
-class Cand:
-    """A mention before merging: offsets, how it was found, its surface key."""
-
-    start: int
-    end: int
-    kind: str          # name | acronym | demonym | place | group | user | pronoun | description
-    key: str           # the words that identify the actor ("Ulf Laessing", "Russia")
-    type: str = "unknown"  # person | organisation | place | group | unknown
-    title: Optional[str] = None   # head word of a title before it ("president")
-    gender: Optional[str] = None  # "m" | "f" from a title
-    alias_of: Optional[str] = None  # for an acronym: the key of its expansion
-    actor: Optional[int] = None  # index of the actor after merging
-    extra: dict = field(default_factory=dict)
-
-
-class _Detector:
+class _Detector(LinesMixin):
     def __init__(self, doc: Document):
         self.doc = doc
         self.lex = lexicon()
         self.toks = doc.tokens
         self.text = doc.text
         self.low = doc.lower_tokens
-        self.lower_seen = {t.text for t in doc.tokens if t.is_word and t.text[:1].islower()}
-        starts = set()
-        for s in doc.sentences:
-            i = doc.token_index(s.start)
-            while i < len(doc.tokens) and doc.tokens[i].text in OPENERS:
-                i += 1
-            starts.add(i)
-        self.mid_caps = {t.text for i, t in enumerate(doc.tokens)
-                         if i not in starts and t.is_word and t.text[:1].isupper()
-                         and doc.tokens[i - 1].text not in OPENERS}
+        self.words = DocWords(doc, REPORTING)
+        self.lower_seen = self.words.lower_seen
+        self.cues = cues()
         self.para_starts = {doc.token_index(p.start) for p in doc.paragraphs}
-        self.caps = [t.is_word and _is_cap_fast(t.text) for t in doc.tokens]
+        self.caps = self.words.caps
         self.cands: list[Cand] = []
         self.taken: set[int] = set()
         self.body_keys: set[str] = set()
@@ -195,16 +171,12 @@ class _Detector:
                 self._sentence(lo, hi, headline=False)
         for lo, hi, tc in spans:
             if tc:
-                self._sentence(lo, hi, headline=True)
+                c = self._byline_comma(lo, hi)
+                self._sentence(lo, c or hi, headline=True)
+                if c:  # "By Ann Lee, The Daily Clarion": the outlet is a name
+                    self._sentence(c + 1, hi, headline=False)
         self.cands.sort(key=lambda c: c.start)
         return self.cands
-
-    def _title_case(self, lo: int, hi: int) -> bool:
-        words = [t.text for t in self.toks[lo:hi] if t.is_word and t.text[:1].isalpha()]
-        if len(words) < 4:
-            return False
-        lower = [w for w in words if not w[0].isupper()]
-        return len(lower) <= len(words) // 4 and all(w in TITLE_CASE_LOWER for w in lower)
 
     def _sentence(self, lo: int, hi: int, headline: bool) -> None:
         toks = self.toks
@@ -225,6 +197,9 @@ class _Detector:
                 i += 1  # "(R-TX)": a party-state tag, not an actor
                 continue
             j = self._run_end(i, hi)
+            if (j < hi and self.toks[j].text.isdigit() and low[j - 1] in self.cues["numbered"]
+                    and j - i <= 3):
+                j += 1  # "Ward 4", "District 9": the number is part of the name
             i = self._name_run(i, j, hi, i == first or self.word(i - 1) in OPENERS, headline)
 
     def _run_end(self, i: int, hi: int) -> int:
@@ -238,8 +213,20 @@ class _Detector:
             w = toks[j].text
             if caps[j]:
                 j += 1
-                if w.endswith(APOSTROPHES[:2]):  # a possessive ends the name
+                if w.endswith(APOSTROPHES[:2]) or (j < hi and toks[j].text in "'’"
+                                                  and toks[j].start == toks[j - 1].end):
+                    # a possessive ends the name, except inside an institution's
+                    # name: "St. Orla's Hospital", "Nurses' Association"
+                    p = j + (0 if w.endswith(APOSTROPHES[:2]) else 1)
+                    if p < hi and caps[p] and self._possessive_inside(i, p, p > j):
+                        j = p
+                        continue
                     break
+                # "St. Orla": a saint's (or Mt., Ft.) abbreviation inside a name
+                if (j + 1 < hi and toks[j].text == "." and low[j - 1] in self.cues["saint"]
+                        and toks[j].start == toks[j - 1].end and _is_cap(toks[j + 1].text)):
+                    j += 1
+                    continue
                 # an initial: "F" "." followed by a capitalised word
                 if (len(w) == 1 and j + 1 < hi and toks[j].text == "."
                         and _is_cap(toks[j + 1].text)):
@@ -254,12 +241,21 @@ class _Detector:
                 if n and j + n < hi and _is_cap(toks[j + n].text):
                     j += n
                     continue
-            if (toks[j].is_word and w in CONNECTORS and j > i and j + 1 < hi
+            if ((toks[j].is_word or w == "&") and w in CONNECTORS and j > i and j + 1 < hi
                     and _is_cap(toks[j + 1].text) and not toks[j + 1].text.isupper()):
                 j += 1
                 continue
             break
         return j
+
+    def _possessive_inside(self, i: int, p: int, plural: bool) -> bool:
+        """Does a name go on past a possessive at token p - 1? When it began
+        with a saint's abbreviation ("St. Orla's Hospital"), or a plural
+        possessive comes before an organisation word ("Northern Coast
+        Nurses' Association"; not "Tim Kaine's Senate seat")."""
+        saint = self.cues["saint"]
+        return (any(self.low[x] in saint for x in range(max(i, p - 4), p))
+                or (plural and bare(self.low[p]) in self.lex.org_words))
 
     def _name_run(self, i: int, j: int, hi: int, at_start: bool, headline: bool) -> int:
         """Split the capitalised run [i, j) into titles, places, modifiers and
@@ -268,6 +264,7 @@ class _Detector:
         toks = self.toks
         low = self.low
         if at_start and i in self.para_starts and self._is_dateline(i, j, hi):
+            self._dateline_place(i, j)
             return self._dateline_end(j, hi)
         k = i
         title: Optional[str] = None
@@ -347,8 +344,9 @@ class _Detector:
         while e > k and (bare(low[e - 1]) in WEEKDAYS or toks[e - 1].text in CONNECTORS
                          or toks[e - 1].text == "." or has_clitic(low[e - 1])):
             e -= 1
-        if k >= e or (e - k == 1 and (len(toks[k].text) == 1 or low[k].rstrip(".") in SUFFIXES)):
-            return j  # nothing left, a lone letter ("R") or suffix ("Jr.")
+        if k >= e or (e - k == 1 and (len(toks[k].text) == 1 or low[k].rstrip(".") in SUFFIXES
+                                      or is_number(low[k], self.cues["number"]))):
+            return j  # nothing left, a lone letter ("R"), suffix ("Jr.") or numeral
         # "Second Amendment", "Super Bowl", "Cold War": a law, event or war
         if e - i >= 2 and bare(low[e - 1]) in lex.non_actor and low[i] not in lex.first_names:
             return j
@@ -386,64 +384,30 @@ class _Detector:
             self._push(Cand(start, end, "name", key, "organisation"))
             self.body_keys.add(key)
 
-    def _capital_group(self, k: int, e: int) -> bool:
-        """"Republicans", "House Democrats", "Muslims", "Americans": a
-        capitalised plural of a group noun or demonym is a group."""
-        word = self.toks[e - 1].text.rstrip("'’")
-        head = word.lower()
-        g = self.lex.groups.get(head)
-        if g is not None and g[1] == "group" and (e - k == 1 or g[0][:1].isupper()):
-            self._group(k, e - 1, e, head)
-            return True
-        if (e - k == 1 and head.endswith("s")
-                and self.lex.places.get(word[:-1], ("", ""))[1] == "demonym"):
-            start = self.toks[k].start
-            self._push(Cand(start, start + len(word), "group", word, "group",
-                            extra={"head": word}))
-            return True
-        return False
-
-    def _is_dateline(self, i: int, j: int, hi: int) -> bool:
-        """"WASHINGTON —", "NEW YORK, Nov. 19 (UPI) —": a capitals-only place
-        at a paragraph start before a comma, bracket or dash (AP style)."""
-        words = [t.text for t in self.toks[i:j] if t.is_word]
-        if not words or len(words) > 3 or not all(is_shouted(w) for w in words):
-            return False
-        nxt = self.word(j)
-        if nxt in DASHES or (nxt in (",", "(") and _title(words) in self.lex.places):
-            return True
-        # "SAN BERNARDINO, Calif. (AP) —": a bracketed credit before the dash
-        ahead = [self.word(x) for x in range(j, min(hi, j + 12))]
-        return nxt in (",", "(") and "(" in ahead and any(w in DASHES for w in ahead)
-
-    def _dateline_end(self, j: int, hi: int) -> int:
-        for x in range(j, min(hi, j + 12)):
-            if self.word(x) in DASHES:
-                return x + 1
-        return j
-
     def _initial_not_name(self, k: int, j: int) -> bool:
         """Is the sentence-initial capitalised word at k an ordinary word?
-        Yes when it is a stop word or sentence starter (also with a clitic:
-        "Here’s", "I’m"), or the document uses it in lower case; a lone
-        initial word must also be seen capitalised inside a sentence
-        elsewhere, or be followed by a reporting verb."""
+        Yes when it is a stop word, numeral or sentence starter (also with a
+        clitic: "Here’s", "I’m"), or the document uses it in lower case. A
+        lone initial word is a name only with document evidence (Mikheev
+        1999; see ``actors_evidence``): a gazetteer place, an acronym, a
+        group noun after it, or the same word capitalised elsewhere in an
+        unambiguous position, before a speech verb or as a possessive."""
         w = self.toks[k].text
         if w in self.lex.places or w.rstrip("'’s") in self.lex.places:
             return False
         low = w.lower()
         b = bare(low)
         if (b in self.lex.stop or b in self.lex.starters or low in self.lower_seen
-                or has_clitic(low)):
+                or has_clitic(low) or is_number(b, self.cues["number"])):
             return True
-        if j - k == 1 and w not in self.mid_caps:
-            nxt = self.word(k + 1).lower()
-            if nxt in REPORTING or nxt in self.lex.groups or w.endswith(APOSTROPHES[:2]):
+        if (w not in self.words.confirmed and self.word(k + 1) in ("at", "in", "for", "from")
+                and unconfirmed_initial(low, "", self.lex.groups)):
+            return True  # "Nurses at St. Orla General Hospital …"
+        if j - k == 1 and w not in self.words.confirmed:
+            if ((len(w) <= 5 and ACRONYM_RE.match(w)) or w.endswith(APOSTROPHES[:2])
+                    or b in self.lex.first_names):
                 return False
-            # adverbs, participles and plural common nouns ("Speaking",
-            # "Clearly", "Experts"): not names without other evidence
-            return low.endswith(("ly", "ing", "ed")) or (low.endswith("s")
-                                                           and not low.endswith("ss"))
+            return unconfirmed_initial(low, self.word(k + 1), self.lex.groups)
         return False
 
     def _place_at(self, k: int, j: int) -> Optional[tuple[int, str, str]]:
@@ -479,6 +443,21 @@ class _Detector:
         end = strip_possessive(self.text, start, toks[e - 1].end)
         words = [t.text for t in toks[k:e]]
         key = " ".join(self.text[start:end].split())
+        if self.words.shouted and self.words.in_shouted(k, e):
+            # in a run of all-capital words ("BRIDGE OF SHAME:", "DROWNED BY
+            # DELAY"): a single word only when the body writes it in mixed
+            # case or as a lone acronym; several only without a common word
+            form = _title(key.split())
+            if e - k == 1 or any((len(w) >= 3 or 0 < x < len(words) - 1)
+                                 and (bare(w.lower()) in self.lex.stop or w.lower() in self.lower_seen)
+                                 for x, w in enumerate(words)):
+                if form in self.lex.places and self.lex.places[form][1] != "abbreviation":
+                    self._push(Cand(start, end, "place", self.lex.places[form][0], "place"))
+                elif e - k == 1 and self.words.body_title([form]):
+                    self._push(Cand(start, end, "name", form, "unknown"))
+                elif e - k == 1 and key in self.words.lone_acronyms and ACRONYM_RE.match(key):
+                    self._push(Cand(start, end, "acronym", key, "organisation"))
+                return
         if all(is_shouted(w) for w in words if w[:1].isalpha()):
             # capitals only: a place ("NEW YORK"), a speaker label in a
             # transcript ("JIM JORDAN:"), a shouted word, or an acronym
@@ -501,8 +480,10 @@ class _Detector:
             self.body_words.add(words[0])
             return
         typ = "person" if titled else "unknown"
-        if not titled and any(w.lower() in self.lex.org_words for w in words):
+        if not titled and any(bare(w.lower()) in self.lex.org_words for w in words):
             typ = "organisation"
+        elif not titled and self._place_head(words):
+            typ = "place"  # "Calder Quay", "Ansel Tunnel", "Ward 4"
         # "San Bernardino, Calif.": a name before a state abbreviation is a place
         if not titled and self.word(e) == ",":
             after = self._place_at(e + 1, min(e + 3, hi))
@@ -520,65 +501,15 @@ class _Detector:
                             "organisation" if typ != "person" else typ, alias_of=key))
             self.body_keys.add(acr.text)
 
-    def _headline_names(self, k: int, e: int) -> None:
-        """In a Title Case line only names the body uses count: greedy longest
-        match of known keys; acronyms and places were handled before."""
-        toks = self.toks
-        while k < e:
-            for n in range(min(6, e - k), 0, -1):
-                key = " ".join(t.text for t in toks[k:k + n])
-                end = strip_possessive(self.text, toks[k].start, toks[k + n - 1].end)
-                bare_key = " ".join(self.text[toks[k].start:end].split())
-                if key.isupper() and key[:1].isalpha():  # "TRUMP FIRES BACK"
-                    form = _title(bare_key.split())
-                    if form in self.body_keys or self.word(k + n) == ":":  # "Trump"; "CORNISH:"
-                        self._push(Cand(toks[k].start, end, "name", form))
-                        k += n
-                        break
-                    if (n > 1 or self.low[k] in self.lower_seen or self._stopish(k)
-                            or len(key) > 5):  # "DEBATE": an acronym is short
-                        continue
-                    if form in self.lex.places:  # "RUSSIAN"
-                        place, kind = self.lex.places[form]
-                        if kind != "abbreviation":
-                            self._push(Cand(toks[k].start, end, kind, place, "place"))
-                        k += 1
-                        break
-                if bare_key in self.body_keys or (n == 1 and ACRONYM_RE.match(key)):
-                    kind = "acronym" if n == 1 and ACRONYM_RE.match(key) else "name"
-                    self._push(Cand(toks[k].start, end, kind, bare_key,
-                                    "organisation" if kind == "acronym" else "unknown"))
-                    k += n
-                    break
-            else:
-                place = self._place_at(k, e)
-                if place:
-                    m, name, kind = place
-                    if kind != "abbreviation":
-                        end = strip_possessive(self.text, toks[k].start, toks[k + m - 1].end)
-                        self._push(Cand(toks[k].start, end, kind, name, "place"))
-                    k += m
-                    continue
-                if self.low[k] in self.lex.groups:
-                    self._group(k, k, k + 1)
-                k += 1
-
-    def _group(self, mod_lo: int, head: int, end: int, form: Optional[str] = None) -> None:
-        """A group noun at token ``head`` with capitalised modifiers from
-        ``mod_lo`` ("Islamist militants"), or none (``mod_lo == head``)."""
-        toks = self.toks
-        canonical, typ = self.lex.groups[form or self.low[head]]
-        mods = " ".join(t.text for t in toks[mod_lo:head])
-        key = f"{mods} {canonical}" if mods else canonical
-        start = toks[mod_lo].start
-        stop = strip_possessive(self.text, start, toks[end - 1].end)
-        self._push(Cand(start, stop, "group", key, typ, extra={"head": canonical}))
-
-
-def _title(words: list[str]) -> str:
-    """"NEW YORK" → "New York", "AL-SAADI" → "Al-Saadi"."""
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
-
+    def _place_head(self, words: list[str]) -> bool:
+        """Internal evidence (McDonald 1996): the name's last word is a place
+        or facility head ("Quay", "Bridge", "Street"; "Ward" + a number),
+        and it does not start with a given name ("Laura Bridge")."""
+        last = words[-1].lower()
+        if last.isdigit() and len(words) > 1:
+            return words[-2].lower() in self.cues["numbered"]
+        return (len(words) > 1 and last in self.cues["place_head"]
+                and words[0].lower() not in self.lex.first_names)
 
 def detect(doc: Document) -> list[Cand]:
     """Name, acronym, place, demonym and group mentions, sorted by start."""

@@ -12,7 +12,11 @@
    name ("Laessing" → "Ulf Laessing", "Trump" → "Donald Trump"): among
    several longer names with that word the most recent before the mention is
    chosen, else the first after it (the "head match" sieve of Lee et al.
-   2013).
+   2013). A short form joins a place only as its word-suffix ("Quays" →
+   "Lower Quays", not "Valmora" → "Valmora Ward 4"); a name after a saint's
+   abbreviation joins the longer name it begins ("St. Orla" → "St. Orla
+   General Hospital": institutions named for a saint are called by the
+   saint's name).
 5. **Groups** without a modifier join the last group with the same head
    ("the militants" → "Islamist militants").
 """
@@ -28,6 +32,7 @@ from ..lexicons import load_table
 from .actors_detect import Cand
 
 TYPES = ("person", "organisation", "place", "group", "unknown")
+SAINTS = frozenset(("st", "ste", "saint"))
 
 
 @dataclass
@@ -183,6 +188,9 @@ def _name_index(names: list[Cand], words: list[tuple]) -> dict:
         n = len(ow)
         for k in range(1, n):
             index.setdefault(ow[n - k:], []).append(o)
+        if n > 2 and ow[0].rstrip(".").lower() in SAINTS:
+            for k in range(2, n):
+                index.setdefault(("saint",) + ow[:k], []).append(o)
         if n > 1:
             key = (None, ow[0])
             index.setdefault(key, []).append(o)
@@ -197,14 +205,20 @@ def _longer_name(c: Cand, words: tuple, index: dict, actors: list[Actor]) -> Opt
     best_after: Optional[Cand] = None
     if not n:
         return None
-    found = index.get(words, ())
+    found = list(index.get(words, ()))
+    n_suffix = len(found)
     if n == 1:
-        found = [*found, *index.get((None, words[0]), ())]
-    for o in found:
+        found += index.get((None, words[0]), ())
+    elif words[0].rstrip(".").lower() in SAINTS:
+        found += index.get(("saint",) + words, ())
+    for x, o in enumerate(found):
         if o.actor is None or o is c:
             continue
-        if actors[o.actor].type in ("place", "group"):
+        typ = actors[o.actor].type
+        if typ == "group" or (typ == "place" and x >= n_suffix):
             continue
+        if c.type not in ("unknown", typ) and typ != "unknown":
+            continue  # "Valmora" (a place) is not "Valmora Chamber of Commerce"
         if o.start < c.start:
             if best_before is None or o.start > best_before.start:
                 best_before = o

@@ -420,3 +420,64 @@ def test_stance_is_an_item_but_not_quoted_words():
     assert ruiz.words == section.quoted_words == speech.words
     assert [tuple(p) for p in stance.parts][0] not in voice
     assert tuple(speech.parts[0]) in [tuple(v) for v in voice]
+
+
+# -- speaker grouping: definite descriptions of organisations (Vieira & Poesio 2000) --
+GROUPING = [
+    # (text, description's speaker text, expected group name, names that must not merge with it)
+    ("The works will be late, according to the harbour board's own budget office. The mayor's office rejected "
+     "that view on Monday. In a statement, the office said the works were on schedule.",
+     "the office", "the mayor's office", ["the harbour board's own budget office"]),
+    ("The Kelden Dockworkers' Union called the offer an insult. The Harbour Trust said talks "
+     "would go on. The union said it would strike on Friday.",
+     "The union", "Kelden Dockworkers' Union", ["Harbour Trust"]),
+    ("Officials at the Ministry of Fisheries met on Tuesday. The ministry said quotas would "
+     "fall by a tenth next year.",
+     "The ministry", "Ministry of Fisheries", []),
+    ("The Brannock Trust said sales had fallen. The company said it would close two stores.",
+     "The company", "Brannock Trust", []),
+    ("The department said the bridge was safe. Later the department said it would close it.",
+     "the department", "the department", []),
+]
+
+
+@pytest.mark.parametrize("text,mention,name,apart", GROUPING)
+def test_definite_description_groups_with_its_organisation(text, mention, name, apart):
+    section = quotes(text)
+    check_spans(text, section)
+    item = next(q for q in section.items if q.speaker_text == mention)
+    assert item.speaker == name
+    names = {g.name for g in section.speakers}
+    assert name in names
+    for other in apart:
+        assert other in names and other != name
+    group = next(g for g in section.speakers if g.name == name)
+    assert group.quotes == sum(1 for q in section.items if q.speaker == name)
+
+
+HEADLINES = [
+    # (text, speaker names that must not appear)
+    ("BETRAYED: Kelden bosses pocket millions as jobs go\n\nBy Ann Writer\n\n"
+     "Workers said the plant would close. They said they felt cheated.", ["BETRAYED"]),
+    ("HARBOUR OF SHAME\n\nThe Harbour Trust said on Monday that the quay was unsafe.",
+     ["HARBOUR OF SHAME"]),
+    ("The Quiet Column: Notes From the Back Benches, #4.\n\nIn our last letter we wrote "
+     "about the budget. The mayor said it was balanced.", ["The Quiet Column"]),
+]
+
+
+@pytest.mark.parametrize("text,banned", HEADLINES)
+def test_headline_and_kicker_lines_are_not_speakers(text, banned):
+    section = quotes(text)
+    check_spans(text, section)
+    names = {g.name for g in section.speakers} | {q.speaker_text for q in section.items}
+    for b in banned:
+        assert b not in names
+    assert section.items  # the body's attributions are still found
+
+
+def test_headline_that_reports_speech_keeps_its_named_speaker():
+    text = ("Ann Ruiz: Valmora Needs a Bigger Harbour\n\nThe councillor spoke on Monday. "
+            "She said the plan was overdue.")
+    items = quotes(text).items
+    assert any(q.speaker == "Ann Ruiz" and q.cue == ":" for q in items)

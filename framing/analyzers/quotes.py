@@ -49,7 +49,8 @@ from ..report import QuotesSection
 from .base import Analyzer, Context
 from .quotes_attrib import Attribution, find_attribution, match_cue
 from .quotes_content import assign_contents, drop_nested
-from .quotes_lexicon import lexicon
+from .quotes_headlines import in_spans, is_label, is_title_line, kicker_spans
+from .quotes_lexicon import DETERMINERS, lexicon
 from .quotes_marks import Region, non_speech_kind, regions
 from .quotes_regions import place_regions
 from .quotes_report import build
@@ -109,15 +110,16 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
     doc, cues, low = tk.doc, tk.lex.cues, tk.low
     skip_to = -1
     toks = tk.toks
-    starts = cues.keys() | {":"}
+    starts = tk.lex.cue_starts
+    sentence_index = doc.sentence_index
+    labels = kicker_spans(doc)  # kicker lines in capitals: no cue, no speaker
     for i in compress(range(len(low)), map(starts.__contains__, low)):
-        t = toks[i]
-        forms = None if t.text == ":" else cues[low[i]]
-        if i < skip_to or inq[i] >= 0:
+        if i < skip_to or inq[i] >= 0 or labels and in_spans(labels, toks[i].start):
             continue
-        s = doc.sentence_index(t.start)
+        s = sentence_index(toks[i].start)
         if s is None:
             continue
+        forms = cues.get(low[i])  # None for ":"
         if forms is None:
             if i - sent_lo[s] <= 8:
                 a = _colon(tk, i, sent_lo[s], sent_hi[s], s)
@@ -160,6 +162,12 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if not any(c.isalpha() for c in rest) or NOT_SPEECH_RE.match(rest):
         return None  # "Clinton: 1,769" (a tally), "EMAIL: x@y.com", a link
     t = tk.toks[i]
+    if is_label(tk.doc, m.text, m.start):
+        return None  # "BETRAYED: Lintmark bosses pocket millions": a headline's label
+    para = next((p for p in tk.doc.paragraphs if p.start <= t.start < p.end), None)
+    if para is not None and (m.type != "named" or m.text.split()[0].lower() in DETERMINERS) and \
+            is_title_line(tk.text, para.start, t.start, para.end):
+        return None  # "The Ninth Circle: The Hellish View from …": a title, not a person
     a = Attribution(t.start, t.end, i, i + 1, ":", "neutral", "speech", "phrase", s, m)
     a.start, a.end, a.right_tok, a.pattern = m.start, t.end, i + 1, "colon"
     return a

@@ -22,7 +22,7 @@ from typing import Optional
 
 from .quotes_lexicon import (ADVERBS, AUX, CLOSE_MARKS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
-from .quotes_speakers import Mention, Tokens
+from .quotes_speakers import ROLE_TITLE, Mention, Tokens
 from .quotes_subjects import document_left, quantity_left
 
 DAY_WORDS = frozenset(
@@ -35,6 +35,8 @@ PP_HEADS = frozenset(
     "rally event stop meeting forum hall program show testimony court book text sermon radio "
     "television tv channel page account feed blog website site newsletter chat conversation "
     "encounter announcement declaration document documents paper".split())
+ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
+GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
 TELL_LIKE = frozenset("tell inform assure remind advise ask warn promise".split())
 CLAUSE_STARTS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
 OBJECT_NOUNS = frozenset(
@@ -283,17 +285,17 @@ def _apposition(tk: Tokens, comma: int, lo: int) -> Optional[tuple[int, int]]:
             return None
         first = tk.low[c + 1] if c + 1 < comma else ""
         tag = PARTY_TAG_RE.match(tk.text, tk.toks[c + 1].start) if c + 1 < comma else None
-        if c + 1 < comma and tk.is_name_word(c + 1) and not tk.kinds(c + 1) & {"role", "title"} \
+        if c + 1 < comma and tk.is_name_word(c + 1) and not tk.kinds(c + 1) & ROLE_TITLE \
                 and not tk.is_possessive(c + 1) and delim == "," and not tag:
             # "A lawyer for the outlets, David Schulz, said …": the name is the apposition
             inner = tk.np_left(comma - 1, c + 1)
             if inner and inner[0] == c + 1 and any(
-                    tk.kinds(x) & {"role", "title"} for x in range(max(lo, c - 8), c)):
+                    tk.kinds(x) & ROLE_TITLE for x in range(max(lo, c - 8), c)):
                 return inner
             return None
         if not (first in APPOS_STARTS or first.isdigit() or first.endswith("ing") or delim != ","
                 or tag
-                or tk.kinds(c + 1) & {"role", "title", "modifier"} or tk.is_possessive(c + 1)):
+                or tk.kinds(c + 1) & ROLE_TITLE_MOD or tk.is_possessive(c + 1)):
             return None
         span = tk.np_left(c - 1, lo)
         if span is not None:
@@ -362,7 +364,7 @@ def skip_adverbials(tk: Tokens, t: int, hi: int, lemma: str) -> int:
             span = tk.np_right(t, hi)
             after = low[span[1] + 1] if span and span[1] + 1 < hi else ""
             if span and (tk.is_name_word(span[1]) or low[span[1]] in OBJECT_NOUNS
-                         or tk.kinds(span[1]) & {"group", "org", "role"}
+                         or tk.kinds(span[1]) & GROUP_ORG_ROLE
                          or after in (":", ",", "that", "whether", "if", "why", "how", "what",
                                       "to", "“", '"')):
                 t = span[1] + 1

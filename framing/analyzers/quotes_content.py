@@ -27,7 +27,7 @@ NON_SPEECH = frozenset(("cognition", "evidence", "stance", "intention", "topic")
 # after a non-speech cue these start a phrasal verb or an adjunct, not content
 # ("backed away from", "plans in October", "thinks about")
 PARTICLES = frozenset("away down off up out in into at about of for on over around back like".split())
-TRAIL_CONJ_RE = re.compile(r"[\s,;]+(?:and|but|or|while|as|so)$")
+TRAIL_CONJ = ("and", "but", "or", "while", "as", "so")  # none ends another
 PREPOSITIONS = frozenset("after at in on during before following from to with as when while for "
                          "since amid about of by".split())
 # verbs that report speech only with a clause or quote after them ("he continued:",
@@ -43,14 +43,29 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in TRAIL:
         e -= 1
-    m = TRAIL_CONJ_RE.search(text, s, e)
-    if m:
-        e = m.start()
+    e = _drop_trailing_conjunction(text, s, e)
     if e > s and text[e - 1] == "." and not (e - s > 2 and text[e - 3] == "." and text[e - 2].isupper()):
         e -= 1
         while e > s and text[e - 1] in TRAIL:
             e -= 1
     return s, e
+
+
+def _drop_trailing_conjunction(text: str, s: int, e: int) -> int:
+    """End of ``text[s:e]`` without a final ", and" / " but" (the conjunction
+    and the whitespace, commas or semicolons before it; the conjunction may
+    be followed by one final newline)."""
+    ends = (e, e - 1) if e > s and text[e - 1] == "\n" else (e,)
+    for end in ends:
+        for w in TRAIL_CONJ:
+            if text.endswith(w, s, end):
+                p = end - len(w)
+                if p > s and (text[p - 1].isspace() or text[p - 1] in ",;"):
+                    while p > s and (text[p - 1].isspace() or text[p - 1] in ",;"):
+                        p -= 1
+                    return p
+                break
+    return e
 
 
 def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[Attribution],

@@ -31,6 +31,11 @@ class Lexicon:
     cues: dict[str, tuple[CueForm, ...]]  # first word → forms, longest first
     kinds: dict[str, frozenset[str]]  # word → {title, role, group, org, document, modifier}
     gender: dict[str, str]  # gendered titles/roles and first names → m | f
+    # words that open a person's name in running text: titles, title
+    # abbreviations and gendered words (first names, "Mrs") — name_mentions' filter
+    name_starts: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()  # words of kind "document" ("records", "poll")
+    cue_starts: frozenset[str] = frozenset()  # first words of cues, and ":" (colon attributions)
 
 
 def _form_kind(lemma: str, words: tuple[str, ...]) -> str:
@@ -70,6 +75,9 @@ def lexicon() -> Lexicon:
         {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in cues.items()},
         {k: frozenset(v) for k, v in kinds.items()},
         gender,
+        frozenset(gender) | {w for w, v in kinds.items() if "title" in v} | TITLE_ABBREV,
+        frozenset(w for w, v in kinds.items() if "document" in v),
+        frozenset(cues) | {":"},
     )
 
 
@@ -111,4 +119,6 @@ NOT_NAME = frozenset(
     "april june july august september october november december yes no okay well instead also "
     "even just only said says told let among after everything everyone everybody nothing nobody "
     "something someone anything anyone".split())
+TITLE_ABBREV = frozenset("mr mrs ms miss dr prof rev sen sens rep reps gov lt gen col capt adm sgt "
+                         "st jr sr".split())
 CLOSE_MARKS = frozenset('"”»’›\'')

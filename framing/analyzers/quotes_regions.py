@@ -26,6 +26,7 @@ from .quotes_speakers import Mention, Tokens
 DASH_LINE_RE = re.compile(
     r"(?m)^[ \t\xa0]*(?P<c>[“”\"‘’'][^\n]*?[”\"’'.!?])[ \t\xa0]*(?P<d>―|—|–|--)[ \t\xa0]*"
     r"(?P<n>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){0,4})[ \t\xa0.]*$")
+DASH_RE = re.compile(r"[―—–]|--")
 LABEL_RE = re.compile(r"(?m)^[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z]):\s")
 SCARE_WORDS = 4
 CONFIDENCE = {
@@ -39,6 +40,8 @@ CONFIDENCE = {
 def _dash_lines(doc: Document, tk: Tokens, items: list[Attribution]) -> None:
     """Quotes signed with a dash at the end of their line: “…” ― Ann Ruiz."""
     text = doc.text
+    if not _dash_signed(text):
+        return
     taken = sorted((a.parts[0][0], a.parts[-1][1]) for a in items)
     for m in DASH_LINE_RE.finditer(text):
         cs, ce = m.span("c")
@@ -52,6 +55,19 @@ def _dash_lines(doc: Document, tk: Tokens, items: list[Attribution]) -> None:
         a = Attribution(ds, de, -1, -1, "—", "neutral", "speech", "phrase", si or 0, speaker)
         a.parts, a.kind, a.pattern = [(cs, ce)], "direct", "dash"
         items.append(a)
+
+
+def _dash_signed(text: str) -> bool:
+    """Whether a dash follows a closing mark or final punctuation anywhere, as
+    on every dash-signed line: a cheap test that lets most texts skip
+    DASH_LINE_RE's line-by-line scan."""
+    for m in DASH_RE.finditer(text):
+        p = m.start()
+        while p > 0 and text[p - 1] in " \t\xa0":
+            p -= 1
+        if p > 0 and text[p - 1] in "”\"’'.!?":
+            return True
+    return False
 
 
 def place_regions(doc: Document, tk: Tokens, regs: list[Region],

@@ -17,6 +17,7 @@ from typing import Optional
 from ..document import Document
 from ..report import QuoteItem, QuotesSection, ScareQuoteItem, SpeakerSummary
 from .quotes_attrib import Attribution
+from .quotes_descriptions import head_noun, is_bare, own_name, resolve_description
 from .quotes_marks import WORD_RE, Region
 from .quotes_speakers import Tokens, canonical_names, name_mentions
 
@@ -55,6 +56,17 @@ def _resolve(tk: Tokens, lex, items: list[Attribution]) -> list[tuple[Optional[s
             cands.append((m.start, m.name, "unnamed-p", m.roles))
     cands.sort(key=lambda c: c[0])
     offs = [c[0] for c in cands]
+    bodies = []  # organisations as speakers, for "the office said": (offset, name, head)
+    for a in items:
+        m = a.speaker
+        if m is None or m.type != "organisation":
+            continue
+        if m.name and not m.definite:
+            name = canon.get(("organisation", m.name), m.name)
+            bodies.append((m.start, name, head_noun(name)))
+        elif m.definite and not is_bare(m):
+            bodies.append((m.start, own_name(m), head_noun(m.text)))
+    bodies.sort()
 
     def find(pos: int, want: str, roles=frozenset(), g: str = ""):
         i = bisect_right(offs, pos - 1) - 1
@@ -101,8 +113,7 @@ def _resolve(tk: Tokens, lex, items: list[Attribution]) -> list[tuple[Optional[s
             else:
                 out.append((None, ""))
         elif m.definite and m.type == "organisation":
-            name, type_ = find(m.start, "org")
-            out.append((name, type_) if name else (m.name or " ".join(m.text.split()), "organisation"))
+            out.append(resolve_description(m, text, bodies, lambda pos: find(pos, "org")))
         elif m.definite and m.roles:
             name, type_ = find(m.start, "person", roles=m.roles)
             out.append((name, type_) if name else (m.name, "unnamed"))

@@ -20,16 +20,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Optional
 
 from ..document import Document
 from .quotes_lexicon import (DETERMINERS, FIRST_SECOND, NOT_NAME, PERSONAL,
-                             POSSESSIVE_PRONOUNS, Lexicon)
+                             POSSESSIVE_PRONOUNS, TITLE_ABBREV, Lexicon)
 
 _NO_KINDS: frozenset[str] = frozenset()
 NP_KINDS = frozenset(("role", "group", "org", "document", "modifier", "title"))
 HEAD_KINDS = frozenset(("role", "group", "org", "document"))
 LINKS = frozenset(("of", "for", "at", "with", "from", "to", "in"))
+LINKS_TIME = LINKS | {"on", "during", "after", "before"}
+ROLE_TITLE = frozenset(("role", "title"))
+TITLE = frozenset(("title",))
+COMMON_HEADS = frozenset(("group", "role", "document"))  # common-noun heads of a speaker phrase
+NOT_CAPS = COMMON_HEADS | TITLE  # capitalised words that are no part of a name
 ANON_RE = re.compile(
     r"\b(?:(?:a|an|one|two|three|several|some|other|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:people|persons?|sources?|officials?|aides?|individuals?|someone|insiders?|advisers?|"
@@ -37,7 +43,9 @@ ANON_RE = re.compile(
     r"(?:(?:familiar|close|knowledgeable|involved|briefed|acquainted|with\s+(?:direct\s+)?knowledge)"
     r"\b[^,;:“”\"]{0,80}|who\s+(?:spoke|requested|asked|declined|insisted|was|were|is|are|had|"
     r"have|did|would)\b[^;:“”\"]{0,120})$")
-CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+# a capitalised word; the word boundary before it is checked apart, which lets
+# the regex engine scan for the capital letter alone (several times faster)
+CAP_WORD_RE = re.compile(r"[A-Z][a-z]+\b")
 TITLED_NAME_RE = re.compile(r"\.?\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?(?:[A-Z]\.\s+)?"
                             r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*)")
 SURNAME_RE = re.compile(r"(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
@@ -52,8 +60,6 @@ FUNCTION = frozenset(
     "in on at by with from about into over after before since until because so such there "
     "here this these those it its is are was were be been being has have had do does did will "
     "would can could may might must should shall said says say told tells very".split())
-TITLE_ABBREV = frozenset("mr mrs ms miss dr prof rev sen sens rep reps gov lt gen col capt adm sgt "
-                         "st jr sr".split())
 
 
 @dataclass
@@ -80,7 +86,8 @@ class Tokens:
         self.toks = doc.tokens
         self.low = list(doc.lower_tokens)
         # a token's first character is the text at its start offset
-        self.cap = list(map(str.isupper, map(doc.text.__getitem__, doc._token_starts)))
+        self.first_chars = list(map(doc.text.__getitem__, doc._token_starts))
+        self.cap = list(map(str.isupper, self.first_chars))
         self._kinds: dict[int, frozenset[str]] = {}  # kinds(i), once per token
 
     def kinds(self, i: int) -> frozenset[str]:
@@ -140,6 +147,10 @@ class Tokens:
             if self.is_name_word(p) or (self.cap[p] and self.kinds(p) & NP_KINDS):
                 j = p
                 continue
+            if ptext in ("'", "’") and p - 1 >= lo and self.cap[p - 1] and pw != self.low[p - 1] \
+                    and self.low[p - 1].endswith("s") and self.toks[p - 1].end == self.toks[p].start:
+                j = p - 1  # "the Northern Coast Nurses' Association": a plural possessive
+                continue
             if pw in POSSESSIVE_PRONOUNS or pw in DETERMINERS:
                 j = p
                 # "a spokesman for the State Department": cross the preposition
@@ -182,7 +193,7 @@ class Tokens:
                     self.is_possessive(p) and self.cap[p]):
                 if pw in ("no", "any", "each", "every", "all"):
                     return None
-                if p - 1 >= lo and self.low[p - 1] in LINKS | {"on", "during", "after", "before"}:
+                if p - 1 >= lo and self.low[p - 1] in LINKS_TIME:
                     # "Officials at the time said": the object of a preposition is no
                     # speaker; the phrase before the preposition may be
                     if p - 2 >= lo and (self.kinds(p - 2) & HEAD_KINDS or self.is_name_word(p - 2)):
@@ -201,7 +212,7 @@ class Tokens:
         if w in FIRST_SECOND or w in DETERMINERS or self.is_possessive(k):
             return False  # "Mrs. Clinton's remark": a possessive is no head
         kinds = self.kinds(k)
-        if kinds & HEAD_KINDS and not (kinds == {"title"}):
+        if kinds & HEAD_KINDS and not (kinds == TITLE):
             return self.toks[k].is_word
         return self.is_name_word(k) or (self.cap[k] and bool(kinds))
 
@@ -216,7 +227,7 @@ class Tokens:
             j = k + 1
         if j + 2 < hi and (self.low[j][:1].isdigit() or self.low[j].isalpha() and self.low[j].islower()
                            and self.low[j] not in FUNCTION and not self.kinds(j)) \
-                and self.kinds(j + 1) & {"role", "title"} and self.is_name_word(j + 2):
+                and self.kinds(j + 1) & ROLE_TITLE and self.is_name_word(j + 2):
             j += 1  # "said 9/11 widow Terry Strada", "said longtime aide Ann Ruiz"
         last = None
         while j < hi:
@@ -246,7 +257,7 @@ class Tokens:
         """"people familiar with the talks said": char span of the source
         ending with token ``k`` (sentence starts at token ``lo``)."""
         low = self.low
-        if not any(low[x] in ANON_HEADS for x in range(max(lo, k - 20), k)):
+        if ANON_HEADS.isdisjoint(low[max(lo, k - 20):k]):
             return None
         lo_char, hi_char = self.toks[lo].start, self.toks[k].end
         m = ANON_RE.search(self.text, lo_char, hi_char)
@@ -270,17 +281,25 @@ class Tokens:
         while head > j and self.toks[head].text in ").":
             head -= 1
         head_kinds = self.kinds(head)
-        roles = frozenset(self.low[i] for i in idx if self.kinds(i) & {"role", "title"})
+        # one pass: role and title words, the last gendered word, the name words
+        low, cap, toks, genders = self.low, self.cap, self.toks, self.lex.gender
+        role_words: list[str] = []
+        caps: list[int] = []
         gender = ""
         for i in idx:
-            g = self.lex.gender.get(self.low[i].rstrip("."))
-            if g and (self.kinds(i) & {"role", "title"} or self.cap[i]):
+            ki = self.kinds(i)
+            role = not ROLE_TITLE.isdisjoint(ki)
+            if role:
+                role_words.append(low[i])
+            g = genders.get(low[i].rstrip("."))
+            if g and (role or cap[i]):
                 gender = g
-        first = self.low[j]
+            if cap[i] and toks[i].is_word and low[i] not in NOT_NAME and NOT_CAPS.isdisjoint(ki):
+                caps.append(i)
+        roles = frozenset(role_words)
+        first = low[j]
         definite = first in ("the", "his", "her", "its", "their") or self.is_possessive(j)
-        caps = [i for i in idx if self.is_name_word(i)
-                and not self.kinds(i) & {"title", "group", "role", "document"}]
-        if not self.cap[head] or (self.kinds(head) & {"group", "role", "document"}
+        if not self.cap[head] or (self.kinds(head) & COMMON_HEADS
                                   and not (caps and caps[-1] == head)):
             # headed by a common noun: "officials", "the campaign", "a Trump aide"
             if "org" in head_kinds and "group" not in head_kinds:
@@ -305,7 +324,7 @@ class Tokens:
         run_end = head
         run_start = head
         while run_start - 1 >= j and (self.is_name_word(run_start - 1) and
-                                      not self.kinds(run_start - 1) & {"title"} or
+                                      not self.kinds(run_start - 1) & TITLE or
                                       self.toks[run_start - 1].text == "." and run_start - 2 >= j
                                       and len(self.toks[run_start - 2].text) == 1):
             run_start -= 1
@@ -355,7 +374,7 @@ def _is_org(tk: Tokens, idx: range, caps: list[int]) -> bool:
         return True
     if any(tk.toks[i].text == "&" for i in idx):
         return True
-    if any(tk.kinds(i) & {"role", "title"} for i in idx):
+    if any(tk.kinds(i) & ROLE_TITLE for i in idx):
         return False
     first_known = any(tk.low[i] in tk.lex.gender for i in caps)
     return not first_known and any("org" in tk.kinds(i) for i in caps)
@@ -367,11 +386,14 @@ def name_mentions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     ``(offset, name, gender)``: candidates for pronoun resolution."""
     out = []
     gender, kinds = lex.gender, lex.kinds
-    for m in CAP_WORD_RE.finditer(text):
+    found = list(CAP_WORD_RE.finditer(text))
+    for m in compress(found, map(lex.name_starts.__contains__,
+                                 map(str.lower, map(re.Match.group, found)))):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue  # inside a word ("McCain"): no word boundary before it
         w = m.group().lower()
         is_title = "title" in kinds.get(w, ()) or w in TITLE_ABBREV
-        if not is_title and w not in gender:
-            continue
         if is_title:
             n = TITLED_NAME_RE.match(text, m.end())
             if n is None or n.group(1).split()[0].lower() in NOT_NAME:
@@ -382,7 +404,9 @@ def name_mentions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
             if n is None:
                 continue
             name = " ".join((m.group() + n.group()).split())
-            out.append((m.start(), re.sub(r"[’']s$", "", name), gender[w]))
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            out.append((m.start(), name, gender[w]))
     return out
 
 
@@ -403,16 +427,25 @@ def canonical_names(names: list[tuple[int, str, str]]) -> dict[tuple[str, str], 
         for offset, name in items:
             seen.setdefault(name, offset)
         words = {n: n.replace("’s", "").replace("'s", "").split() for n in seen}
+        lower = {n: [w.lower() for w in ws] for n, ws in words.items()}
+        # a longer form can only match on the same last word: compare within those
+        by_last: dict[str, list[str]] = {}
+        for n, lws in lower.items():
+            if lws:
+                by_last.setdefault(lws[-1], []).append(n)
         for name, ws in words.items():
             best = name
-            for other, ows in words.items():
-                if other == name or len(ows) <= len(ws) or not ws:
-                    continue
-                tail = [w.lower() for w in ows[-len(ws):]] == [w.lower() for w in ws]
-                ends = len(ws) >= 2 and ows[0] == ws[0] and ows[-1] == ws[-1]
-                if tail or ends:
-                    if best == name or len(ows) > len(words[best]) or (
-                            len(ows) == len(words[best]) and seen[other] < seen[best]):
-                        best = other
+            if ws:
+                lws, n_ws = lower[name], len(ws)
+                for other in by_last[lws[-1]]:
+                    ows = words[other]
+                    if len(ows) <= n_ws:
+                        continue
+                    tail = lower[other][-n_ws:] == lws
+                    ends = n_ws >= 2 and ows[0] == ws[0] and ows[-1] == ws[-1]
+                    if tail or ends:
+                        if best == name or len(ows) > len(words[best]) or (
+                                len(ows) == len(words[best]) and seen[other] < seen[best]):
+                            best = other
             out[(type_, name)] = best
     return out

@@ -55,8 +55,8 @@ QUANTITY_WORDS = frozenset(
 
 def quantity_left(tk: Tokens, lo: int, p: int) -> Optional[tuple[int, int]]:
     """Char span of a poll share ending at token ``p`` ("6 in 10 voters")."""
-    low = tk.low
-    if not any(low[x] in QUANTITY_WORDS or low[x][:1].isdigit() for x in range(max(lo, p - 14), p + 1)):
+    a = max(lo, p - 14)
+    if QUANTITY_WORDS.isdisjoint(tk.low[a:p + 1]) and not any(map(str.isdigit, tk.first_chars[a:p + 1])):
         return None
     end = tk.toks[p].end
     for c in _clause_starts(tk, lo, p):
@@ -74,8 +74,7 @@ def document_left(tk: Tokens, lo: int, p: int) -> Optional[tuple[int, int]]:
     """Token span [j, k] of a document source opening the clause that ends at
     token ``p``; ``k`` is the document noun ("FEC records" in "FEC records
     from the 2008 cycle show")."""
-    kinds = tk.lex.kinds
-    if not any("document" in kinds.get(w, ()) for w in tk.low[max(lo, p - MAX_SUBJECT):p + 1]):
+    if tk.lex.documents.isdisjoint(tk.low[max(lo, p - MAX_SUBJECT):p + 1]):
         return None
     for c in _clause_starts(tk, lo, p):
         for k in range(c, min(p + 1, c + MAX_PRE + 1)):

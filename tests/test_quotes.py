@@ -105,6 +105,8 @@ CASES = [
      "indirect", "Ulf Laessing", "named", "said", "funding had dried up"),
     ("Sen. Mara Ortiz (D-Ore.) said the bill was dead.",
      "indirect", "Mara Ortiz", "named", "said", "the bill was dead"),
+    ("Councillor Ivo Brandt said the ward had waited six years.",
+     "indirect", "Ivo Brandt", "named", "said", "the ward had waited six years"),
     ("A spokeswoman, Lena Hart, said the company had not been told.",
      "indirect", "Lena Hart", "named", "said", "the company had not been told"),
     ("A senior official, who asked not to be named, said the deal was close.",

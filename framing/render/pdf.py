@@ -187,13 +187,17 @@ def sections(report: ArticleReport, text: str, baseline: Optional[Baseline]) -> 
         lambda ax: F.draw_voice_share(ax, report), rows, "No quotes found in this article."))
     rows = []
     actors = sorted(report.actors.items, key=lambda a: (-len(a.mentions), a.name))
-    for a in actors:
-        for m_ in a.mentions:
-            rows.append(Row(S.SENTIMENT.get(m_.label, S.GREY),
-                            [(a.name, "bold"),
-                             (f"{m_.label} · {m_.score:+.2f}".replace("-", "−"),
-                              f"sentiment:{m_.label}")],
-                            runs_of(mention_context(text, m_.start, m_.end, CONTEXT), "actor")))
+    # each actor's strongest mention first, then each one's next strongest, …,
+    # so the rows that fit on the page give evidence for as many actors as possible
+    ranked = [sorted(a.mentions, key=lambda m_: (-abs(m_.score), m_.start)) for a in actors]
+    order = [(a, ms[r]) for r in range(max(map(len, ranked), default=0))
+             for a, ms in zip(actors, ranked) if r < len(ms)]
+    for a, m_ in order:
+        rows.append(Row(S.SENTIMENT.get(m_.label, S.GREY),
+                        [(a.name, "bold"),
+                         (f"{m_.label} · {m_.score:+.2f}".replace("-", "−"),
+                          f"sentiment:{m_.label}")],
+                        runs_of(mention_context(text, m_.start, m_.end, CONTEXT), "actor")))
     scores = ", ".join(f"{a.name} {actor_score(a):+.2f}".replace("-", "−")
                        for a in actors[:4] if actor_score(a) is not None)
     out.append(Section(

@@ -679,3 +679,24 @@ def test_voice_table_explains_attributions_without_words():
     assert "point to" in out and "without quoted words" in out
     out = shown("Mayor Ilsa Brant said the ferry would run again in May.")
     assert "Ilsa Brant" in out and "without quoted words" not in out
+
+
+def test_pdf_actor_evidence_covers_each_actor_before_repeating_one():
+    """The actors page lists each actor's strongest mention before any
+    actor's second one (few rows fit under the chart)."""
+    from framing.render.pdf import sections
+
+    text = ("Mayor Ilsa Brant praised the ferry crew. Brant said the crew was brave. "
+            "Brant thanked them again. Critics attacked Piet Vos over the delay. "
+            "Vos denied everything.")
+    report = framing.analyze(text)
+    actors = [a for a in report.actors.items if len(a.mentions) >= 2]
+    assert len(actors) >= 2
+    sec = next(s for s in sections(report, text, None) if s.title == "Actors")
+    names = [row.meta[0][0] for row in sec.rows]
+    first_round = names[:len(report.actors.items)]
+    assert sorted(first_round) == sorted(a.name for a in report.actors.items)
+    for a in report.actors.items:  # an actor's rows go from strongest to weakest
+        scores = [abs(float(row.meta[1][0].split("·")[1].replace("−", "-")))
+                  for row in sec.rows if row.meta[0][0] == a.name]
+        assert scores == sorted(scores, reverse=True)

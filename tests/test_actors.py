@@ -309,6 +309,25 @@ def test_actors_table_renders():
     assert actors_table(framing.analyze("no names here."), "no names here.") is None
 
 
+def test_actors_table_evidence_is_readable_on_a_100_column_terminal():
+    """The evidence sentences get the terminal's width (not a column beside
+    five numeric ones), and a sentence is shown once per actor."""
+    from rich.console import Console
+
+    from framing.render.actors_table import actors_table
+
+    text = ("Mayor Ilsa Brant praised the ferry crew and thanked Brant's own deputy for the "
+            "long nights on the pier. Critics said the ferry plan was late and over budget.")
+    report = framing.analyze(text)
+    console = Console(file=StringIO(), width=100, color_system=None)
+    console.print(actors_table(report, text))
+    lines = console.file.getvalue().splitlines()
+    assert any("Mayor Ilsa Brant praised the ferry crew and thanked" in ln for ln in lines)
+    brant = next(a for a in report.actors.items if a.name == "Ilsa Brant")
+    assert len(brant.mentions) >= 2  # two mentions in the first sentence ...
+    assert sum("praised the ferry crew" in ln for ln in lines) == 1  # ... one evidence line
+
+
 # -- detection quality on US political news patterns (issue #4) --------------------
 # Each row: a text written for these tests, actor names (with the mention
 # text) that must be found, and mention texts that must not be mentions.

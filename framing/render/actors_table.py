@@ -1,9 +1,9 @@
 """The actors table of the terminal report (rich).
 
 Actors ranked by salience, each with its mean sentiment score, n and 95 %
-interval, the same split into the author's voice and quotes, and the
-sentences behind the score: the mentions the model scored most strongly,
-highlighted in their sentence.
+interval, the same split into the author's voice and quotes; then the
+sentences behind the scores: per actor the mentions the model scored most
+strongly (one per sentence), highlighted in their sentence.
 """
 from __future__ import annotations
 
@@ -38,43 +38,51 @@ def _compact(s) -> Text:
     return out
 
 
-def actors_table(report: ArticleReport, text: str) -> Table | None:
-    """Actors by salience with score/label/interval and evidence; None when
-    the article names no actor."""
+def actors_table(report: ArticleReport, text: str) -> Group | None:
+    """Actors by salience with score/label/interval, then the sentences
+    behind each score at full width; None when the article names no actor.
+
+    The evidence is a table of its own rather than a column beside the
+    numbers: beside five numeric columns a sentence would get a dozen
+    characters on a 100-column terminal."""
     from .terminal import excerpt  # late import: terminal.py imports this module
 
     items = report.actors.items
     if not items:
         return None
     t = Table(title="Actors and the sentiment toward them", title_justify="left",
-              title_style="bold", box=box.SIMPLE_HEAD, expand=True)
-    t.add_column("#", justify="right", width=3)
-    t.add_column("actor", width=22)
-    t.add_column("salience", justify="right", width=8)
-    t.add_column("overall", width=24)
-    t.add_column("author / quoted", width=16)
-    t.add_column("strongest mentions in their sentences", ratio=1)
+              title_style="bold", box=box.SIMPLE_HEAD, expand=False)
+    t.add_column("#", justify="right")
+    t.add_column("actor", min_width=16, max_width=34)
+    t.add_column("salience", justify="right")
+    t.add_column("overall [95 % interval]", min_width=12)
+    t.add_column("author", no_wrap=True)
+    t.add_column("quoted", no_wrap=True)
+    ev = Table(title="Strongest mentions, in their sentences", title_justify="left",
+               title_style="bold", box=box.SIMPLE_HEAD, expand=True, show_header=False)
+    ev.add_column("actor", max_width=20, style="bold")
+    ev.add_column("score", justify="right", width=6)
+    ev.add_column("sentence", ratio=1)
     for rank, it in enumerate(items[:MAX_ACTORS], 1):
         name = Text(it.name, style="bold")
-        name.append(f"\n{it.type}", style="dim")
-        if it.group:
-            name.append(f" · {it.group}", style="dim")
-        voices = Text("author ")
-        voices.append_text(_compact(it.author))
-        voices.append("\nquoted ")
-        voices.append_text(_compact(it.quoted))
-        strongest = sorted(it.mentions, key=lambda m: (-abs(m.score), m.start))[:EVIDENCE]
-        evidence = []
-        for m in sorted(strongest, key=lambda m: m.start):
-            line = Text(f"{m.score:+.2f} ", style=LABEL_STYLE.get(m.label, ""))
-            if m.voice == "quoted":
-                line.append("(quoted) ", style="dim")
+        name.append(f"\n{it.type}" + (f" · {it.group}" if it.group else ""), style="dim")
+        t.add_row(str(rank), name, f"{100 * it.salience:.0f} %", _score(it), _compact(it.author),
+                  _compact(it.quoted))
+        shown: set[tuple[int, int]] = set()
+        first = True
+        for m in sorted(it.mentions, key=lambda m: (-abs(m.score), m.start)):
             lo, hi = (m.sentence_start, m.sentence_end) if m.sentence_end else (m.start, m.end)
+            if (lo, hi) in shown:  # one line per sentence, with its strongest mention
+                continue
+            shown.add((lo, hi))
+            line = Text("(quoted) ", style="dim") if m.voice == "quoted" else Text()
             line.append_text(excerpt(text, lo, hi, m.start, m.end,
                                      LABEL_STYLE.get(m.label, "bold")))
-            evidence.append(line)
-        t.add_row(str(rank), name, f"{100 * it.salience:.0f} %", _score(it), voices,
-                  Group(*evidence) if evidence else Text("–"))
+            ev.add_row(it.name if first else "",
+                       Text(f"{m.score:+.2f}", style=LABEL_STYLE.get(m.label, "")), line)
+            first = False
+            if len(shown) == EVIDENCE:
+                break
     if len(items) > MAX_ACTORS:
         t.caption = f"… and {len(items) - MAX_ACTORS} more actors (all in --format json)"
-    return t
+    return Group(t, ev)

@@ -35,47 +35,29 @@ Features of a mention, all computed from the parsed :class:`Document`
 
 ``score`` is P(positive) − P(negative), in [-1, 1]; ``label`` is the most
 probable class; ``probabilities`` gives all three.
+
+This module holds the features (what training sees) and the scorer;
+:mod:`framing.sentiment_rules` the word lists, lexicons, weights and shared
+rules; :mod:`framing.sentiment_fast` the table-lookup scorer that gives the
+same numbers without building feature names.
 """
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .document import Document
-from .errors import FramingError
-from .lexicons import load_table
+from .sentiment_fast import _VB_SIDES, _ZERO, _dot, _fast_model, _FastModel, _mention_z
+from .sentiment_rules import (BE, BREAKS, CONTRAST, LABELS, NEGATORS, POSSESSIVE, PRE_NAME,
+                              PREFIX, PREPS, PRONOUNS, ROLE_STOPS, SAY, WINDOW, _add, _bucket,
+                              _clause, _compound, _names_only, _norm, _role_polarity,
+                              framing_verbs, vader_lexicon)
+from .sentiment_rules import MODEL_FILE, _model  # noqa: F401  (re-exported)
 
 __all__ = ["TargetSentiment", "SentimentScorer", "target_sentiment", "features",
            "LABELS"]
-
-LABELS = ("negative", "neutral", "positive")
-WINDOW = 8  # tokens either side of a target with their own features
-MODEL_FILE = "target_sentiment.json"
-
-# Closed-class words (grammar, not lexicon): negators after VADER's NEGATE list,
-# contrast connectives, pronouns, clause breaks, passive auxiliaries.
-NEGATORS = frozenset("""not no never nothing nobody none neither nor without cannot
-hardly barely nowhere rarely seldom""".split())
-CONTRAST = frozenset("but however although though yet while whereas despite".split())
-PRONOUNS = frozenset("""he she him her his hers himself herself they them their theirs
-themselves i me my we us our you your it its who whom whose""".split())
-SAY = frozenset("""said says told added asked argued wrote stated noted explained
-tweeted claimed insisted according""".split())
-BREAKS = frozenset(",;:—–()")
-ROLE_STOPS = frozenset(",;:—–()\"“”.".split() + list(",;:—–()\"“”.") +
-                       ["and", "but", "or", "that", "which", "who"])
-BE = frozenset("is was were are be been being has have had got gets get".split())
-PREPS = frozenset("""of for to with against about from at on in by over under between
-among toward towards""".split())
-POSSESSIVE = ("'s", "’s", "s'", "s’")
-PREFIX = 5  # characters of a word kept by the prefix templates ("corru" for corrupt, corruption)
-PRE_NAME = frozenset("the a an his her their its former president mr. ms. mrs. sen. "
-                     "rep. gov. dr. mr ms mrs sen rep gov dr .".split())
-
 
 @dataclass(frozen=True)
 class TargetSentiment:
@@ -87,46 +69,6 @@ class TargetSentiment:
     score: float
     probabilities: dict
 
-
-# -- resources -----------------------------------------------------------------
-@lru_cache(maxsize=1)
-def vader_lexicon() -> dict[str, float]:
-    """VADER's word → mean valence (-4..4), read from the vaderSentiment package."""
-    try:
-        raw = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
-            encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover
-        raise FramingError("target sentiment needs the vaderSentiment package "
-                           "(pip install vaderSentiment)") from exc
-    out: dict[str, float] = {}
-    for line in raw.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2:
-            try:
-                out[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
-    return out
-
-
-@lru_cache(maxsize=1)
-def framing_verbs() -> dict[str, tuple[str, int, int]]:
-    """Inflected form → (lemma, polarity toward object, toward subject)."""
-    out = {}
-    for row in load_table("actor_framing_verbs.tsv"):
-        for form in row["forms"].split():
-            out[form] = (row["lemma"], int(row["object"]), int(row["subject"]))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _model() -> tuple[tuple[str, ...], tuple[float, ...], dict[str, list[float]]]:
-    from .models import load_model
-
-    data = load_model(MODEL_FILE)
-    if tuple(data["classes"]) != LABELS:
-        raise FramingError(f"{MODEL_FILE}: classes must be {LABELS}, got {data['classes']}")
-    return tuple(data["classes"]), tuple(data["intercept"]), data["weights"]
 
 
 # -- per-sentence view -----------------------------------------------------------
@@ -234,22 +176,6 @@ class _Sentence:
         return self.shared
 
 
-def _add(f: dict, k: str, v: float = 1.0) -> None:  # noqa: E302
-    f[k] = f.get(k, 0.0) + v
-
-
-def _compound(vals: Iterable[float | None]) -> float:
-    s = 0.0
-    for v in vals:
-        if v is not None:
-            s += v
-    return s / math.sqrt(s * s + 15.0)  # VADER's normalisation, alpha = 15
-
-
-def _bucket(c: float) -> str:
-    return "+" if c >= 0.3 else "-" if c <= -0.3 else "0"
-
-
 def _bag(words: list[str]) -> dict:
     """The sentence's words and their first PREFIX characters (a crude stem,
     so "corrupt" and "corruption" share evidence)."""
@@ -280,43 +206,6 @@ def _lexicon_features(words: list[str], val: list, doc: Document, lo: int, hi: i
             _add(f, "hasq")
             break
     return f
-
-
-def _clause(words: list[str], i: int, step: int) -> int:
-    """Index of the last word of the target's clause walking from ``i``."""
-    j = i
-    n = len(words)
-    while 0 <= j + step < n:
-        w = words[j + step]
-        if w in BREAKS or w in CONTRAST:
-            break
-        j += step
-    return j
-
-
-def _norm(total: float) -> float:
-    return total / math.sqrt(total * total + 15.0)  # VADER's normalisation, alpha = 15
-
-
-def _names_only(words: list[str], lo: int, a: int) -> bool:
-    for i in range(lo, a):
-        if words[i] not in PRE_NAME:
-            return False
-    return True
-
-
-def _role_polarity(words: list[str], a: int, cl_lo: int, right: float, left: float) -> str:
-    """Role of the target in its clause crossed with the tone of the rest of
-    the clause: the subject (nothing but determiners/titles before it in the
-    clause) with the valence after it, the object of a preposition or of a
-    verb with the valence before it. "<T> won praise" vs "praise for <T>"
-    vs "critics attacked <T>" (after Wiebe et al. 2005's source/target of
-    private states, here without a parser)."""
-    if cl_lo == a or _names_only(words, cl_lo, a):
-        return "rc:subj:" + _bucket(_norm(right))
-    if a >= 1 and words[a - 1] in PREPS:
-        return "rc:pobj:" + _bucket(_norm(left))
-    return "rc:obj:" + _bucket(_norm(left))
 
 
 def _mention_features(s: _Sentence, a: int, b: int, tgt: list[str],
@@ -573,270 +462,6 @@ class SentimentScorer:
             z2 += w[2]
         m = _mention_z(sent, a, b, self._in_quote(start, end), fm)
         return z0 + m[0], z1 + m[1], z2 + m[2]
-
-
-_ZERO = (0.0, 0.0, 0.0)
-_VB_SIDES = ("Ln:", "Lm:", "Lf:", "Rn:", "Rm:", "Rf:")
-
-
-class _FastModel:
-    """The model's weights split by feature template, keyed by the word (or
-    word pair) so that scoring is lookups and adds."""
-
-    def __init__(self, intercept: tuple[float, ...], weights: dict[str, list[float]]):
-        self.intercept = intercept
-        self.weights = weights
-        tables: dict[str, dict] = {p: {} for p in ("Ln", "Lm", "Rn", "Rm", "Lp", "Rp", "w", "wp",
-                                                    "vb")}
-        for k, w in weights.items():
-            prefix, sep, rest = k.partition(":")
-            table = tables.get(prefix)
-            if table is None or not sep:
-                continue
-            table[rest] = (w[0], w[1], w[2])
-        self.ln, self.lm, self.rn, self.rm = tables["Ln"], tables["Lm"], tables["Rn"], tables["Rm"]
-        self.lp, self.rp = tables["Lp"], tables["Rp"]
-        self.w, self.wp, self.vb = tables["w"], tables["wp"], tables["vb"]
-        # the "<t>" token of the masked bag: its word and its prefix
-        t, tp = self.w.get("<t>", _ZERO), self.wp.get("<t>", _ZERO)
-        self.t = (t[0] + tp[0], t[1] + tp[1], t[2] + tp[2])
-        g = self.get = lambda k: tuple(weights.get(k, _ZERO))
-        self.v_side = {(side, pol): g("v_" + side + "_" + pol)
-                       for side in "LR" for pol in "pn"}
-        self.v_cl = {pol: g("v_cl_" + pol) for pol in "pn"}
-        self.v_c = {(post, pol, tpost): g(("v_postc_" if post else "v_prec_") + pol
-                                          + ("_tpost" if tpost else "_tpre"))
-                    for post in (False, True) for pol in "pn" for tpost in (False, True)}
-        self.vc = {name: g("vc_" + name) for name in ("L", "R", "cl")}
-        self.vcb = {(name, bk): g("vcb_" + name + ":" + bk)
-                    for name in ("L", "R", "cl") for bk in "+-0"}
-        self.v_seq = tuple(self.v_side[k] for k in (("L", "p"), ("L", "n"), ("R", "p"),
-                                                     ("R", "n"))) + (self.v_cl["p"], self.v_cl["n"])
-        self.vc_seq = tuple(self.vc[k] for k in ("L", "R", "cl"))
-        self.vcb_seq = tuple(tuple(self.vcb[(k, bk)] for bk in "+-0") for k in ("L", "R", "cl"))
-        self.fv = framing_verbs()
-
-
-@lru_cache(maxsize=1)
-def _fast_model() -> _FastModel:
-    _, intercept, weights = _model()
-    return _FastModel(intercept, weights)
-
-
-def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
-               fm: _FastModel) -> tuple[float, float, float]:
-    """``_dot(_mention_features(s, a, b, ...), weights)``, by table lookups.
-    Mirrors :func:`_mention_features` rule for rule; keep the two in step."""
-    z0 = z1 = z2 = 0.0
-    words, val, cum = s.words, s.val, s.cum
-    n = len(words)
-    # words near the target
-    pref = s.pref
-    ln, lm, lp = fm.ln, fm.lm, fm.lp
-    for i in range(max(a - WINDOW, 0), a):
-        w = (ln if a - i <= 3 else lm).get(words[i])
-        if w is not None:
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
-        w = lp.get(pref[i])
-        if w is not None:
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
-    rn, rm, rp = fm.rn, fm.rm, fm.rp
-    for i in range(b, min(b + WINDOW, n)):
-        w = (rn if i - b < 3 else rm).get(words[i])
-        if w is not None:
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
-        w = rp.get(pref[i])
-        if w is not None:
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
-    keys = []  # binary features (value 1.0), as in _mention_features
-    if a >= 1:
-        keys.append("tl:" + words[a - 1])
-        if a >= 2:
-            keys.append("tl:" + " ".join(words[a - 2:a]))
-            if a >= 3:
-                keys.append("tl:" + " ".join(words[a - 3:a]))
-    if b < n:
-        keys.append("tr:" + words[b])
-        if b + 1 < n:
-            keys.append("tr:" + " ".join(words[b:b + 2]))
-            if b + 2 < n:
-                keys.append("tr:" + " ".join(words[b:b + 3]))
-    last = words[b - 1] if b > a else ""
-    keys.append("tp:" + last if last in PRONOUNS else "tp:name")
-    if last.endswith(POSSESSIVE):
-        keys.append("t_poss")
-    # lexicon polarity around the target; the clause as _clause walks it
-    brk = s.brk
-    if a > 0:
-        k = bisect_left(brk, a) - 1
-        cl_lo = brk[k] + 1 if k >= 0 else 0
-    else:
-        cl_lo = 0
-    if b > 0:
-        k = bisect_left(brk, b)
-        cl_hi = brk[k] - 1 if k < len(brk) else n - 1
-    else:
-        cl_hi = -1
-    contra = s.contra
-    vLp = vLn = vRp = vRn = clp = cln = 0.0
-    c_acc = None
-    if contra is not None:
-        c_acc = {}
-        tpost = a > contra
-    vbw = s.vbw
-    for k, (i, v, raw) in enumerate(s.vpos):
-        if a <= i < b:
-            continue
-        av = abs(v) / 4
-        if i < a:
-            d = a - i
-            if v > 0:
-                vLp += av / (1.0 + d / 4.0)
-            else:
-                vLn += av / (1.0 + d / 4.0)
-            w = vbw[k][0 if d <= 3 else 1 if d <= 8 else 2]
-        else:
-            d = i - b + 1
-            if v > 0:
-                vRp += av / (1.0 + d / 4.0)
-            else:
-                vRn += av / (1.0 + d / 4.0)
-            w = vbw[k][3 if d <= 3 else 4 if d <= 8 else 5]
-        z0 += w[0]
-        z1 += w[1]
-        z2 += w[2]
-        if (cl_lo <= i < a) or (b <= i <= cl_hi):
-            if v > 0:
-                clp += av
-            else:
-                cln += av
-        if c_acc is not None:
-            ck = (i > contra, "p" if v > 0 else "n", tpost)
-            c_acc[ck] = c_acc.get(ck, 0.0) + av
-    for w, x in zip(fm.v_seq, (vLp, vLn, vRp, vRn, clp, cln)):
-        if x:
-            z0 += w[0] * x
-            z1 += w[1] * x
-            z2 += w[2] * x
-    if c_acc:
-        for ck, x in c_acc.items():
-            w = fm.v_c[ck]
-            z0 += w[0] * x
-            z1 += w[1] * x
-            z2 += w[2] * x
-    sl = cum[a]
-    sr = cum[n] - cum[b]
-    scl = (cum[a] - cum[cl_lo]) + (cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0)
-    for w, (wp, wn, w0), total in zip(fm.vc_seq, fm.vcb_seq, (sl, sr, scl)):
-        c = total / math.sqrt(total * total + 15.0)  # VADER's normalisation
-        z0 += w[0] * c
-        z1 += w[1] * c
-        z2 += w[2] * c
-        w = wp if c >= 0.3 else wn if c <= -0.3 else w0  # _bucket
-        z0 += w[0]
-        z1 += w[1]
-        z2 += w[2]
-    left = cum[a] - cum[cl_lo]
-    keys.append(_role_polarity(words, a, cl_lo, cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0,
-                               left))
-    if a >= 1 and words[a - 1] in PREPS and not (cl_lo == a or _names_only(words, cl_lo, a)):
-        keys.append("rc:pobj:" + words[a - 1] + ":" + _bucket(_norm(left)))
-    # role: subject / passive patient / object / by-agent of a framing verb
-    fv = fm.fv
-    for j in range(b, min(b + 5, n)):
-        w = words[j]
-        if j > b and w in ROLE_STOPS:
-            break
-        hit = fv.get(w)
-        if hit:
-            lemma, obj, subj = hit
-            if w.endswith("ed") and any(x in BE for x in words[b:j]):
-                keys.append("fv_pass:" + lemma)
-                keys.append(f"fvp_obj:{obj}")
-            else:
-                keys.append("fv_subj:" + lemma)
-                keys.append(f"fvp_subj:{subj}")
-            break
-    by = a >= 1 and words[a - 1] == "by"
-    for j in range(a - 1, max(a - 5, -1), -1):
-        w = words[j]
-        hit = fv.get(w)
-        if hit:
-            lemma, obj, subj = hit
-            if by:
-                keys.append("fv_by:" + lemma)
-                keys.append(f"fvp_subj:{subj}")
-            else:
-                keys.append("fv_obj:" + lemma)
-                keys.append(f"fvp_obj:{obj}")
-            break
-        if w not in PRE_NAME and not (by and j == a - 1):
-            break
-    if a == 0 or cl_lo == a:
-        keys.append("t_clause_start")
-    get = fm.weights.get
-    for j in range(b, min(b + 4, n)):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
-        if v is not None:
-            w = get("vr_first_" + ("p" if v > 0 else "n"))
-            if w is not None:
-                x = abs(v) / 4
-                z0 += w[0] * x
-                z1 += w[1] * x
-                z2 += w[2] * x
-            break
-    for j in range(a - 1, max(a - 5, -1), -1):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
-        if v is not None:
-            w = get("vl_first_" + ("p" if v > 0 else "n"))
-            if w is not None:
-                x = abs(v) / 4
-                z0 += w[0] * x
-                z1 += w[1] * x
-                z2 += w[2] * x
-            break
-    # voice
-    keys.append("inq" if in_quote else "outq")
-    for j in range(b, min(b + 3, n)):
-        if words[j] in SAY:
-            keys.append("t_say_after")
-            break
-    for j in range(max(a - 3, 0), a):
-        if words[j] in SAY:
-            keys.append("t_say_before")
-            break
-    # binary features count once even when two rules set the same one
-    for k in (set(keys) if len(keys) != len(set(keys)) else keys):
-        w = get(k)
-        if w is not None:
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
-    return z0, z1, z2
-
-
-def _dot(feats: dict, weights: dict, sign: float) -> tuple[float, float, float]:
-    z0 = z1 = z2 = 0.0
-    get = weights.get
-    for k, v in feats.items():
-        w = get(k)
-        if w is not None:
-            z0 += w[0] * v
-            z1 += w[1] * v
-            z2 += w[2] * v
-    return z0 * sign, z1 * sign, z2 * sign
 
 
 def features(doc: Document, start: int, end: int) -> dict[str, float]:

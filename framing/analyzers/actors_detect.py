@@ -26,7 +26,8 @@ for capitalized word disambiguation"; Collins & Singer 1999):
   ("Islamist militants").
 
 Line-level patterns (headlines, datelines, bylines, groups) are in
-``actors_lines``; the mention record in ``actors_cand``.
+``actors_lines``; titles, modifiers and persons in ``actors_titles``; the
+mention record in ``actors_cand``.
 """
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ from ..document import Document
 from .actors_lexicon import (APOSTROPHES, CONNECTORS, PARTY_TAG_RE, SUFFIXES, Lex, bare,
                              has_clitic, is_shouted, lexicon, strip_possessive)
 from .actors_cand import Cand
-from .actors_evidence import OPENERS, DocWords, cues, is_number, unconfirmed_initial
+from .actors_evidence import OPENERS, DocWords, cues, is_number
 from .actors_lexicon import is_cap_fast as _is_cap_fast
 from .actors_lines import ACRONYM_RE, LinesMixin, _title
+from .actors_titles import TitlesMixin
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
@@ -47,7 +49,7 @@ REPORTING = frozenset("said says told added asked argued wrote warned noted clai
                       "insisted denied announced stated".split())
 
 
-class _Detector(LinesMixin):
+class _Detector(LinesMixin, TitlesMixin):
     def __init__(self, doc: Document):
         self.doc = doc
         self.lex = lexicon()
@@ -75,86 +77,6 @@ class _Detector(LinesMixin):
 
     def word(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
-
-    def title_at(self, i: int, hi: int) -> tuple[int, Optional[str], Optional[str]]:
-        """Length in tokens of a title starting at token i (periods count as
-        tokens), with its head word and gender; (0, None, None) if none."""
-        lex = self.lex
-        if (self.low[i] if 0 <= i < len(self.low) else "") not in lex.title_first:
-            return 0, None, None
-        best = (0, None, None)
-        words: list[str] = []
-        j = i
-        while j < hi and len(words) < lex.max_title:
-            w = self.low[j]
-            if w == ".":
-                if not words:
-                    break
-                words[-1] += "."
-                j += 1
-            elif self.toks[j].is_word:
-                words.append(w)
-                j += 1
-            else:
-                break
-            # "Mr" + "." counts only once the period is attached
-            key = tuple(words)
-            if key in lex.titles and not (j < hi and self.word(j) == "." and
-                                          key[:-1] + (key[-1] + ".",) in lex.titles):
-                best = (j - i, *lex.titles[key])
-        return best
-
-    def _stopish(self, k: int) -> bool:
-        """A function word, also with a clitic or possessive ("Here’s", "I’m")."""
-        low = self.low[k]
-        return bare(low) in self.lex.stop or has_clitic(low)
-
-    def _party(self, k: int) -> bool:
-        """A party adjective ("Republican", "Democratic-led")."""
-        b = bare(self.low[k])
-        return b in self.lex.parties or ("-" in b and b.split("-")[0] in self.lex.parties)
-
-    def _person_rest(self, a: int, b: int) -> bool:
-        """Can tokens [a, b) after a title or party word be a person's name?
-        Not when they hold an organisation word ("Justice Department"), end
-        in a law or event word, or are only a suffix ("King Jr.")."""
-        if a >= b or not self.toks[a].text[:1].isupper():
-            return False  # "Chief of Staff …": a connector is no name start
-        words = [bare(self.low[x]) for x in range(a, b) if self.toks[x].is_word]
-        if all(w in SUFFIXES for w in words):
-            return False
-        org = self.lex.org_words
-        return words[-1] not in self.lex.non_actor and not any(w in org for w in words)
-
-    def _starts_person(self, a: int, j: int) -> bool:
-        """Does a person's name start at token a of the run ending at j: a
-        title with a name after it, or a given name and a surname?"""
-        if a >= j:
-            return False
-        n = self.title_at(a, j)[0]
-        if n:
-            return a + n < j and self._person_rest(a + n, j)
-        return (a + 1 < j and bare(self.low[a]) in self.lex.first_names
-                and self._person_rest(a, j))
-
-    def _person_after(self, k: int, j: int) -> Optional[int]:
-        """Where a titled or given-named person starts later in the run when
-        the words before are a modifier, not a name: "Defense Secretary Ash
-        Carter", "House Speaker Paul Ryan", "Support of Ted Cruz"."""
-        low = self.low
-        names = self.lex.first_names
-        if bare(low[k]) in names or all(t.text.isupper() for t in self.toks[k:j] if t.is_word):
-            return None  # "Mary Ann Lee", "John Paul Jones"; all capitals carry no cue
-        for p in range(k + 1, j - 1):
-            n = self.title_at(p, j)[0]
-            if n:
-                return p if p + n < j and self._person_rest(p + n, j) else None
-            if low[p] in names:
-                org = self.lex.org_words
-                if any(bare(low[x]) in org for x in range(k, p)) or not self._person_rest(p, j):
-                    return None
-                return p
-        return None
 
     # -- main scan -------------------------------------------------------------
     def run(self) -> list[Cand]:
@@ -363,52 +285,6 @@ class _Detector(LinesMixin):
         self._emit_name(k, e, title, gender, hi, titled)
         return j
 
-    def _modifier(self, k: int, p: int) -> None:
-        """The words before a title or name in one run ("FBI Director …",
-        "House Judiciary Committee Chairman …", "Defense Secretary …"): an
-        acronym or an organisation's name is a mention of its own; other
-        modifiers ("Defense", "Support of") are not."""
-        toks = self.toks
-        while k < p and (not toks[k].is_word or self._stopish(k)):
-            k += 1
-        while p > k and (toks[p - 1].text in CONNECTORS or not toks[p - 1].is_word):
-            p -= 1
-        if k >= p:
-            return
-        if p - k == 1 and ACRONYM_RE.match(toks[k].text):
-            self._push(Cand(toks[k].start, toks[k].end, "acronym", toks[k].text, "organisation"))
-            self.body_keys.add(toks[k].text)
-        elif p - k > 1 and bare(self.low[p - 1]) in self.lex.org_words:
-            start, end = toks[k].start, toks[p - 1].end
-            key = " ".join(self.text[start:end].split())
-            self._push(Cand(start, end, "name", key, "organisation"))
-            self.body_keys.add(key)
-
-    def _initial_not_name(self, k: int, j: int) -> bool:
-        """Is the sentence-initial capitalised word at k an ordinary word?
-        Yes when it is a stop word, numeral or sentence starter (also with a
-        clitic: "Here’s", "I’m"), or the document uses it in lower case. A
-        lone initial word is a name only with document evidence (Mikheev
-        1999; see ``actors_evidence``): a gazetteer place, an acronym, a
-        group noun after it, or the same word capitalised elsewhere in an
-        unambiguous position, before a speech verb or as a possessive."""
-        w = self.toks[k].text
-        if w in self.lex.places or w.rstrip("'’s") in self.lex.places:
-            return False
-        low = w.lower()
-        b = bare(low)
-        if (b in self.lex.stop or b in self.lex.starters or low in self.lower_seen
-                or has_clitic(low) or is_number(b, self.cues["number"])):
-            return True
-        if (w not in self.words.confirmed and self.word(k + 1) in ("at", "in", "for", "from")
-                and unconfirmed_initial(low, "", self.lex.groups)):
-            return True  # "Nurses at St. Orla General Hospital …"
-        if j - k == 1 and w not in self.words.confirmed:
-            if ((len(w) <= 5 and ACRONYM_RE.match(w)) or w.endswith(APOSTROPHES[:2])
-                    or b in self.lex.first_names):
-                return False
-            return unconfirmed_initial(low, self.word(k + 1), self.lex.groups)
-        return False
 
     def _place_at(self, k: int, j: int) -> Optional[tuple[int, str, str]]:
         if k >= len(self.toks):

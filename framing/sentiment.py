@@ -53,7 +53,7 @@ from .sentiment_fast import _VB_SIDES, _ZERO, _dot, _fast_model, _FastModel, _me
 from .sentiment_rules import (BE, BREAKS, CONTRAST, LABELS, NEGATORS, POSSESSIVE, PRE_NAME,
                               PREFIX, PREPS, PRONOUNS, ROLE_STOPS, SAY, WINDOW, _add, _bucket,
                               _clause, _compound, _names_only, _norm, _role_polarity,
-                              framing_verbs, vader_lexicon)
+                              first_valence, framing_verbs, vader_lexicon)
 from .sentiment_rules import MODEL_FILE, _model  # noqa: F401  (re-exported)
 
 __all__ = ["TargetSentiment", "SentimentScorer", "target_sentiment", "features",
@@ -314,20 +314,10 @@ def _mention_features(s: _Sentence, a: int, b: int, tgt: list[str],
             break
     if a == 0 or cl_lo == a:
         f["t_clause_start"] = 1.0
-    for j in range(b, min(b + 4, n)):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
+    for side, v in (("vr_first_", first_valence(words, val, range(b, min(b + 4, n)))),
+                    ("vl_first_", first_valence(words, val, range(a - 1, max(a - 5, -1), -1)))):
         if v is not None:
-            f["vr_first_" + ("p" if v > 0 else "n")] = abs(v) / 4
-            break
-    for j in range(a - 1, max(a - 5, -1), -1):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
-        if v is not None:
-            f["vl_first_" + ("p" if v > 0 else "n")] = abs(v) / 4
-            break
+            f[side + ("p" if v > 0 else "n")] = abs(v) / 4
     # voice
     f["inq" if in_quote else "outq"] = 1.0
     for j in range(b, min(b + 3, n)):
@@ -378,7 +368,8 @@ class SentimentScorer:
             k -= 1
         return False
 
-    def _parts(self, start: int, end: int) -> tuple[_Sentence, int, int, dict]:
+    def _locate(self, start: int, end: int) -> tuple[_Sentence, int, int]:
+        """The span's prepared sentence and its token range ``[a, b)`` there."""
         key = self._context(start, end)
         sent = self._sentences.get(key)
         if sent is None:
@@ -389,6 +380,10 @@ class SentimentScorer:
         if b <= a and n:  # span between tokens: the next token stands for it
             a = min(a, n - 1)
             b = a + 1
+        return sent, a, b
+
+    def _parts(self, start: int, end: int) -> tuple[_Sentence, int, int, dict]:
+        sent, a, b = self._locate(start, end)
         mention = _mention_features(sent, a, b, sent.words[a:b], self._in_quote(start, end))
         return sent, a, b, mention
 
@@ -428,16 +423,7 @@ class SentimentScorer:
         :meth:`features` with the model weights gives, computed from
         per-template weight tables (no feature names are built)."""
         fm = _fast_model()
-        key = self._context(start, end)
-        sent = self._sentences.get(key)
-        if sent is None:
-            sent = self._sentences[key] = _Sentence(self._doc_view(), *key)
-        n = len(sent.words)
-        a = bisect_right(sent.ends, start)           # first token ending after start
-        b = bisect_right(sent.starts, end - 1)       # tokens starting before end
-        if b <= a and n:  # span between tokens: the next token stands for it
-            a = min(a, n - 1)
-            b = a + 1
+        sent, a, b = self._locate(start, end)
         sh = sent.prepare(fm)
         intercept = fm.intercept
         z0 = intercept[0] + sh[0]

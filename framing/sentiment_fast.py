@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .sentiment_rules import (BE, PRE_NAME, PREPS, POSSESSIVE, PRONOUNS, ROLE_STOPS, SAY,
                               WINDOW, _bucket, _model, _names_only, _norm, _role_polarity,
-                              framing_verbs)
+                              first_valence, framing_verbs)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sentiment import _Sentence
@@ -227,30 +227,15 @@ def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
     if a == 0 or cl_lo == a:
         keys.append("t_clause_start")
     get = fm.weights.get
-    for j in range(b, min(b + 4, n)):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
+    for side, v in (("vr_first_", first_valence(words, val, range(b, min(b + 4, n)))),
+                    ("vl_first_", first_valence(words, val, range(a - 1, max(a - 5, -1), -1)))):
         if v is not None:
-            w = get("vr_first_" + ("p" if v > 0 else "n"))
+            w = get(side + ("p" if v > 0 else "n"))
             if w is not None:
                 x = abs(v) / 4
                 z0 += w[0] * x
                 z1 += w[1] * x
                 z2 += w[2] * x
-            break
-    for j in range(a - 1, max(a - 5, -1), -1):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
-        if v is not None:
-            w = get("vl_first_" + ("p" if v > 0 else "n"))
-            if w is not None:
-                x = abs(v) / 4
-                z0 += w[0] * x
-                z1 += w[1] * x
-                z2 += w[2] * x
-            break
     # voice
     keys.append("inq" if in_quote else "outq")
     for j in range(b, min(b + 3, n)):

@@ -135,3 +135,15 @@ def _role_polarity(words: list[str], a: int, cl_lo: int, right: float, left: flo
     if a >= 1 and words[a - 1] in PREPS:
         return "rc:pobj:" + _bucket(_norm(left))
     return "rc:obj:" + _bucket(_norm(left))
+
+
+def first_valence(words: list[str], val: list, indices: Iterable[int]) -> float | None:
+    """Valence of the first lexicon word met walking ``indices`` away from
+    the target, None when a clause stop (``ROLE_STOPS``) or the end comes
+    first: the nearest evaluative word on each side ("<T> failed", "brave <T>")."""
+    for j in indices:
+        if words[j] in ROLE_STOPS:
+            return None
+        if val[j] is not None:
+            return val[j]
+    return None

@@ -12,6 +12,18 @@ def error(message: str) -> None:
     typer.echo(f"framing: {message}", err=True)
 
 
+def report_failures(summary, errors_path) -> None:
+    """After a batch: the first five failed records on stderr, then a count
+    (pointing to ``errors_path`` when the errors were kept there) and exit
+    code 1; nothing when every record was analysed."""
+    for e in summary.errors[:5]:
+        error(f"{e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
+    if summary.failed:
+        more = f"; all listed in {errors_path}" if errors_path is not None else ""
+        error(f"{summary.failed} record(s) could not be read or analysed{more}")
+        raise typer.Exit(code=1)
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str, enabled: bool = True) -> Iterator[Callable]:
     """A rich progress bar on stderr; yields the callback that

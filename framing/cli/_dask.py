@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import error, progress_bar
+from ._common import error, progress_bar, report_failures
 
 
 def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler) -> None:
@@ -60,12 +60,7 @@ def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler) ->
             typer.echo(f"analysed {summary.written} articles on {summary.workers} dask workers into "
                        f"{summary.partitions} {summary.format} partitions in {target / PART_DIR}"
                        f"{reused}", err=True)
-        for e in summary.errors[:5]:
-            error(f"{e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
-        if summary.failed:
-            more = "" if tmp is not None else f"; all listed in {summary.errors_path}"
-            error(f"{summary.failed} record(s) could not be read or analysed{more}")
-            raise typer.Exit(code=1)
+        report_failures(summary, None if tmp is not None else summary.errors_path)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

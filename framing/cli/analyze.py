@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -19,7 +18,7 @@ from typing import List, Optional
 
 import typer
 
-from ._common import error, progress_bar
+from ._common import error, progress_bar, report_failures
 
 
 class Format(str, Enum):
@@ -212,12 +211,7 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
         elif not quiet:
             typer.echo(f"analysed {summary.written} articles into {articles}"
                        + (f" ({summary.reused} reused)" if summary.reused else ""), err=True)
-        for e in summary.errors[:5]:
-            error(f"{e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
-        if summary.failed:
-            more = "" if tmp is not None else f"; all listed in {errors_path}"
-            error(f"{summary.failed} record(s) could not be read or analysed{more}")
-            raise typer.Exit(code=1)
+        report_failures(summary, None if tmp is not None else errors_path)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

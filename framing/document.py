@@ -60,6 +60,12 @@ class Document:
         return tuple([t.text.lower() for t in self.tokens])
 
     # -- lookups -----------------------------------------------------------
+    @property
+    def token_starts(self) -> list[int]:
+        """The start offset of every token, in order (shared: do not modify);
+        what :meth:`token_index` and :meth:`tokens_in` bisect."""
+        return self._token_starts  # type: ignore[attr-defined]
+
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
 

@@ -34,7 +34,7 @@ from typing import Any
 from ..document import Document
 from ..report import ActorItem, ActorsSection, Mention, SentimentSummary, SpeakerActorItem
 from ..sentiment import SentimentScorer
-from .actors_coref import resolve
+from .actors_coref import SentenceWalk, resolve
 from .actors_detect import Cand, detect
 from .actors_merge import Actor, merge, normalise_user
 from .actors_typing import type_by_context, type_by_pronouns, type_cands
@@ -53,12 +53,13 @@ def summarise(scores: list[float]) -> SentimentSummary:
     if n == 0:
         return SentimentSummary()
     mean = sum(scores) / n
-    lo = hi = None
-    if n > 1:
-        var = sum((s - mean) ** 2 for s in scores) / (n - 1)
-        half = (T95[n - 2] if n - 1 <= len(T95) else 1.96) * math.sqrt(var / n)
-        lo, hi = round(max(-1.0, mean - half), 4), round(min(1.0, mean + half), 4)
-    return SentimentSummary(n, round(mean, 4), label_of(mean), lo, hi)
+    label = "positive" if mean >= LABEL_CUT else "negative" if mean <= -LABEL_CUT else "neutral"
+    if n == 1:
+        return SentimentSummary(1, round(mean, 4), label, None, None)
+    var = sum([(s - mean) ** 2 for s in scores]) / (n - 1)
+    half = (T95[n - 2] if n - 1 <= len(T95) else 1.96) * math.sqrt(var / n)
+    return SentimentSummary(n, round(mean, 4), label, round(max(-1.0, mean - half), 4),
+                            round(min(1.0, mean + half), 4))
 
 
 def label_of(score: float) -> str:
@@ -77,6 +78,9 @@ def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[
     return found, mentions
 
 
+_HALF_WEIGHT = frozenset(("pronoun", "description"))
+
+
 def analyze_actors(ctx: Context) -> ActorsSection:
     doc = ctx.doc
     if not doc.tokens:
@@ -84,30 +88,35 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     actors, mentions = find_mentions(doc, ctx.options.get("actors"))
     if not mentions:
         return ActorsSection()
-    scorer = SentimentScorer(doc)
+    label_score = SentimentScorer(doc).label_score
+    voice = ctx.voices.voice
+    text = doc.text
+    sentences = doc.sentences
+    sent_of = SentenceWalk(doc)  # mentions come in text order
     by_actor: dict[int, list[Mention]] = {}
     weight: dict[int, float] = {}
     lead = _lead_end(doc)
     for c in mentions:
-        label, score = scorer.label_score(c.start, c.end)
-        si = doc.sentence_index(c.start)
-        ss, se = (doc.sentences[si].start, doc.sentences[si].end) if si is not None else (0, 0)
-        m = Mention(c.start, c.end, doc.text[c.start:c.end], score, label,
-                    ctx.voice(c.start, c.end), c.kind, ss, se)
-        by_actor.setdefault(c.actor, []).append(m)
-        w = 0.5 if c.kind in ("pronoun", "description") else 1.0
-        weight[c.actor] = weight.get(c.actor, 0.0) + (2 * w if c.start < lead else w)
+        start, end = c.start, c.end
+        label, score = label_score(start, end)
+        si = sent_of(start)
+        ss, se = (sentences[si].start, sentences[si].end) if si is not None else (0, 0)
+        m = Mention(start, end, text[start:end], score, label, voice(start, end), c.kind, ss, se)
+        idx = c.actor
+        ms = by_actor.get(idx)
+        if ms is None:
+            by_actor[idx] = [m]
+        else:
+            ms.append(m)
+        w = 0.5 if c.kind in _HALF_WEIGHT else 1.0
+        weight[idx] = weight.get(idx, 0.0) + (2 * w if start < lead else w)
     total = sum(weight.values()) or 1.0
     items = []
     for idx, ms in by_actor.items():
         a = actors[idx]
-        scores, author, quoted = [], [], []
-        for m in ms:
-            scores.append(m.score)
-            if m.voice == "author":
-                author.append(m.score)
-            elif m.voice == "quoted":
-                quoted.append(m.score)
+        scores = [m.score for m in ms]
+        author = [m.score for m in ms if m.voice == "author"]
+        quoted = [m.score for m in ms if m.voice == "quoted"]
         overall = summarise(scores)
         items.append(ActorItem(
             name=a.name, score=overall.score, label=overall.label, mentions=ms,

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 from typing import Optional
 
 from ..document import Document
 from ..lexicons import load_table
 from .actors_detect import Cand
+from .actors_lexicon import Memo
 from .actors_merge import Actor
 
 MALE = frozenset("he him his himself".split())
@@ -49,33 +51,67 @@ def descriptions() -> dict[str, tuple[str, ...]]:
             for row in load_table("actor_descriptions.tsv")}
 
 
+def _trigger(low: str) -> str:
+    """The pronoun or "the" a lower-case token is, also with a clitic
+    ("he's", "she'd" → "he", "she"); "" when it is none."""
+    if low in _TRIGGERS:
+        return low
+    if not low.endswith(CLITICS):
+        return ""
+    low = low[:low.rfind("'") if "'" in low else low.rfind("’")]  # he's, she'd
+    return low if low in _TRIGGERS else ""
+
+
+_TRIGGER = Memo(_trigger)
+
+
+class SentenceWalk:
+    """``walk(offset)`` is ``doc.sentence_index(offset)`` for offsets asked in
+    non-decreasing order: one pointer that moves forward, no search."""
+
+    __slots__ = ("sentences", "i", "n")
+
+    def __init__(self, doc: Document):
+        self.sentences = doc.sentences
+        self.i = -1  # the last sentence starting at or before the offset
+        self.n = len(self.sentences)
+
+    def __call__(self, offset: int) -> Optional[int]:
+        sentences = self.sentences
+        i = self.i
+        while i + 1 < self.n and sentences[i + 1].start <= offset:
+            i += 1
+        self.i = i
+        return i if i >= 0 and offset < sentences[i].end else None
+
+
 def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Cand]:
     """Mentions plus the pronouns and descriptions resolved to an actor."""
     if not mentions:
         return mentions
     desc = descriptions()
     toks = doc.tokens
-    sent_of = doc.sentence_index
+    n_toks = len(toks)
+    sent_of = SentenceWalk(doc)  # offsets below are asked in text order
     covered = _covered(mentions)
     added: list[Cand] = []
     history: list[tuple[int, int, int]] = []  # (start, sentence, actor) in text order
     lower = doc.lower_tokens
     n_mentions = len(mentions)
     mi = 0
-    for i, t in enumerate(toks):
+    # only the tokens that can be a pronoun or start a description are read
+    trigger = list(map(_TRIGGER.__getitem__, lower))
+    for i in compress(range(n_toks), trigger):
+        low = trigger[i]
+        if low == "the" and (i + 1 >= n_toks or lower[i + 1] not in desc):
+            continue  # "the" before no description head: nothing to resolve
+        t = toks[i]
         while mi < n_mentions and mentions[mi].start <= t.start:
             m = mentions[mi]
             history.append((m.start, sent_of(m.start), m.actor))
             mi += 1
         if not t.is_word or not history:
             continue
-        low = lower[i]
-        if low not in _TRIGGERS:
-            if not low.endswith(CLITICS):
-                continue
-            low = low[:low.rfind("'") if "'" in low else low.rfind("’")]  # he's, she'd
-            if low not in _TRIGGERS:
-                continue
         if low in MALE or low in FEMALE:
             if _inside(covered, t.start):
                 continue
@@ -103,13 +139,13 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
                         lambda x: x.type in ("organisation", "place", "group"))
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
-        elif low == "the" and i + 1 < len(toks):
+        elif low == "the" and i + 1 < n_toks:
             head = lower[i + 1]
             refers = desc.get(head)
             if not refers or _inside(covered, toks[i + 1].start):
                 continue
-            nxt = toks[i + 2].text if i + 2 < len(toks) else ""
-            if (lower[i + 2] if i + 2 < len(toks) else "") == "of" or nxt[:1].isupper():
+            nxt = toks[i + 2].text if i + 2 < n_toks else ""
+            if (lower[i + 2] if i + 2 < n_toks else "") == "of" or nxt[:1].isupper():
                 continue
             if refers == ("title",):
                 a = _recent(history, actors, sent_of(t.start), None,

@@ -34,19 +34,19 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Document
-from .actors_lexicon import (APOSTROPHES, CONNECTORS, PARTY_TAG_RE, SUFFIXES, Lex, bare,
-                             has_clitic, is_shouted, lexicon, strip_possessive)
+from .actors_lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE, SUFFIXES,
+                             Lex, is_shouted, lexicon, strip_possessive)
 from .actors_cand import Cand
 from .actors_evidence import OPENERS, DocWords, cues, is_number
-from .actors_lexicon import is_cap_fast as _is_cap_fast
-from .actors_lines import ACRONYM_RE, LinesMixin, _title
-from .actors_titles import TitlesMixin
+from .actors_lines import ACRONYM_RE, LinesMixin, _title, capital_group_test
+from .actors_titles import TitlesMixin, plain_name_test, word_tests
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 REPORTING = frozenset("said says told added asked argued wrote warned noted claimed "
                       "insisted denied announced stated".split())
+_POSSESSIVE = APOSTROPHES[:2]  # 's ’s
 
 
 class _Detector(LinesMixin, TitlesMixin):
@@ -54,17 +54,30 @@ class _Detector(LinesMixin, TitlesMixin):
         self.doc = doc
         self.lex = lexicon()
         self.toks = doc.tokens
+        self.n = len(self.toks)
         self.text = doc.text
-        self.low = doc.lower_tokens
-        self.words = DocWords(doc, REPORTING)
-        self.lower_seen = self.words.lower_seen
+        # per-token arrays, computed once (DocWords): text, lower case, is a
+        # word, is a name word, is a word with a lower-case initial
+        self.words = words = DocWords(doc, REPORTING)
+        self.texts = words.texts
+        self.low = words.low
+        self.isw = words.is_word
+        self.caps = words.caps
+        self.lower_word = words.lower_word
+        self.title_lower = words.title_lower
+        self.lower_seen = words.lower_seen
+        self.codes = words.codes
+        self.shouted = words.shouted
+        # memoised word tests: lower-case word → bool; token text → bool
+        self.stopish, self.party, self.org_word, self.initial_common = word_tests(self.lex)
+        self.capital_group = capital_group_test(self.lex)
+        self.plain_name = plain_name_test(self.lex, WEEKDAYS, self.capital_group)
+        self.run_stop = _run_stop_test(self.lex)
         self.cues = cues()
         self.para_starts = {doc.token_index(p.start) for p in doc.paragraphs}
-        self.caps = self.words.caps
         self.cands: list[Cand] = []
         self.taken: set[int] = set()
         self.body_keys: set[str] = set()
-        self.body_words: set[str] = set()
 
     # -- helpers -------------------------------------------------------------
     def _push(self, cand: Cand) -> Cand:
@@ -76,18 +89,13 @@ class _Detector(LinesMixin, TitlesMixin):
         return cand
 
     def word(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self.texts[i] if 0 <= i < self.n else ""
 
     # -- main scan -------------------------------------------------------------
     def run(self) -> list[Cand]:
-        doc = self.doc
         if not self.toks:
             return []
-        spans = []
-        for s in doc.sentences:
-            lo = doc.token_index(s.start)
-            hi = doc.token_index(s.end)
-            spans.append((lo, hi, self._title_case(lo, hi)))
+        spans = [(lo, hi, self._title_case(lo, hi)) for lo, hi in self.words.sentence_tokens]
         for lo, hi, tc in spans:
             if not tc:
                 self._sentence(lo, hi, headline=False)
@@ -101,70 +109,102 @@ class _Detector(LinesMixin, TitlesMixin):
         return self.cands
 
     def _sentence(self, lo: int, hi: int, headline: bool) -> None:
-        toks = self.toks
-        groups = self.lex.groups
-        i = lo
-        first = lo
-        while first < hi and self.word(first) in OPENERS:
-            first += 1
-        caps = self.caps
+        texts = self.texts
         low = self.low
-        while i < hi:
-            if not caps[i]:
-                if low[i] in groups and toks[i].is_word:
-                    self._group(i, i, i + 1)
+        caps = self.caps
+        numbered = self.cues["numbered"]
+        codes = self.codes
+        groups = self.lex.groups
+        initial_common = self.initial_common
+        lower_seen = self.lower_seen
+        plain_name = self.plain_name
+        title_lower = self.title_lower
+        run_stop = self.run_stop
+        # the scan stops only at name words and group nouns (DocWords.stops);
+        # every other token is passed over without a look
+        next_stop = self.words.stops.find
+        first = lo
+        while first < hi and texts[first] in OPENERS:
+            first += 1
+        i = lo
+        while True:
+            i = next_stop(1, i, hi)
+            if i < 0:
+                return
+            if not caps[i]:  # a group noun
+                self._group(i, i, i + 1)
                 i += 1
                 continue
-            if "-" in low[i] and PARTY_TAG_RE.match(toks[i].text):
+            if "-" in low[i] and PARTY_TAG_RE.match(texts[i]):
                 i += 1  # "(R-TX)": a party-state tag, not an actor
                 continue
-            j = self._run_end(i, hi)
-            if (j < hi and self.toks[j].text.isdigit() and low[j - 1] in self.cues["numbered"]
-                    and j - i <= 3):
+            if i + 1 >= hi or (not caps[i + 1] and run_stop[texts[i + 1]]):
+                j = i + 1  # the next token ends the run: what _run_end finds
+            else:
+                j = self._run_end(i, hi)
+            if j < hi and texts[j].isdigit() and low[j - 1] in numbered and j - i <= 3:
                 j += 1  # "Ward 4", "District 9": the number is part of the name
-            i = self._name_run(i, j, hi, i == first or self.word(i - 1) in OPENERS, headline)
+            at_start = i == first or (texts[i - 1] if i else "") in OPENERS
+            if at_start and j == i + 1 and codes[i] & 7 != 4 and low[i] not in groups:
+                # a lone sentence-initial common word ("The", "But", "He"):
+                # what _name_run finds for it (no dateline: not in capitals)
+                common = initial_common[texts[i]]
+                if common or (common is None and low[i] in lower_seen):
+                    i = j
+                    continue
+            elif (j == i + 1 and not at_start and not headline and plain_name[texts[i]]
+                  and not (j < hi and low[j] in groups)
+                  and title_lower.find(1, i - 3 if i > 3 else 0, i) < 0):
+                # a lone plain name word inside a sentence ("Trump said"), no
+                # title before it, no group noun after it: what _name_run does
+                self._emit_name(i, j, None, None, hi, False)
+                i = j
+                continue
+            i = self._name_run(i, j, hi, at_start, headline)
 
     def _run_end(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at token i."""
         toks = self.toks
+        texts = self.texts
         low = self.low
-        _is_cap = _is_cap_fast
-        j = i
         caps = self.caps
+        cap = CAP
+        lex = self.lex
+        j = i
         while j < hi:
-            w = toks[j].text
+            w = texts[j]
             if caps[j]:
                 j += 1
-                if w.endswith(APOSTROPHES[:2]) or (j < hi and toks[j].text in "'’"
-                                                  and toks[j].start == toks[j - 1].end):
+                if w.endswith(_POSSESSIVE) or (j < hi and texts[j] in "'’"
+                                               and toks[j].start == toks[j - 1].end):
                     # a possessive ends the name, except inside an institution's
                     # name: "St. Orla's Hospital", "Nurses' Association"
-                    p = j + (0 if w.endswith(APOSTROPHES[:2]) else 1)
+                    p = j + (0 if w.endswith(_POSSESSIVE) else 1)
                     if p < hi and caps[p] and self._possessive_inside(i, p, p > j):
                         j = p
                         continue
                     break
-                # "St. Orla": a saint's (or Mt., Ft.) abbreviation inside a name
-                if (j + 1 < hi and toks[j].text == "." and low[j - 1] in self.cues["saint"]
-                        and toks[j].start == toks[j - 1].end and _is_cap(toks[j + 1].text)):
-                    j += 1
-                    continue
-                # an initial: "F" "." followed by a capitalised word
-                if (len(w) == 1 and j + 1 < hi and toks[j].text == "."
-                        and _is_cap(toks[j + 1].text)):
-                    j += 1
-                # Mr. / Gen. / Sen.: the period belongs to the title
-                elif (j + 1 < hi and toks[j].text == "." and self.toks[j].start == toks[j - 1].end
-                      and (low[j - 1] + ".",) in self.lex.titles and _is_cap(toks[j + 1].text)):
-                    j += 1
+                if j + 1 < hi and texts[j] == ".":
+                    # "St. Orla": a saint's (or Mt., Ft.) abbreviation inside a name
+                    if (low[j - 1] in self.cues["saint"] and toks[j].start == toks[j - 1].end
+                            and cap[texts[j + 1]]):
+                        j += 1
+                        continue
+                    # an initial: "F" "." followed by a capitalised word
+                    if len(w) == 1 and cap[texts[j + 1]]:
+                        j += 1
+                    # Mr. / Gen. / Sen.: the period belongs to the title
+                    elif (toks[j].start == toks[j - 1].end
+                          and (low[j - 1] + ".",) in lex.titles and cap[texts[j + 1]]):
+                        j += 1
                 continue
-            if toks[j].is_word and low[j] in self.lex.title_first and j > i:
+            if self.isw[j] and low[j] in lex.title_first and j > i:
                 n, _, _ = self.title_at(j, hi)
-                if n and j + n < hi and _is_cap(toks[j + n].text):
+                if n and j + n < hi and cap[texts[j + n]]:
                     j += n
                     continue
-            if ((toks[j].is_word or w == "&") and w in CONNECTORS and j > i and j + 1 < hi
-                    and _is_cap(toks[j + 1].text) and not toks[j + 1].text.isupper()):
+            if ((w == "&" or self.isw[j]) and w in CONNECTORS and j > i and j + 1 < hi
+                    and cap[texts[j + 1]] and not texts[j + 1].isupper()):
                 j += 1
                 continue
             break
@@ -177,14 +217,17 @@ class _Detector(LinesMixin, TitlesMixin):
         Nurses' Association"; not "Tim Kaine's Senate seat")."""
         saint = self.cues["saint"]
         return (any(self.low[x] in saint for x in range(max(i, p - 4), p))
-                or (plural and bare(self.low[p]) in self.lex.org_words))
+                or (plural and BARE[self.low[p]] in self.lex.org_words))
 
     def _name_run(self, i: int, j: int, hi: int, at_start: bool, headline: bool) -> int:
         """Split the capitalised run [i, j) into titles, places, modifiers and
         a name; returns the token index to go on from."""
         lex = self.lex
         toks = self.toks
+        texts = self.texts
         low = self.low
+        title_first = lex.title_first
+        party = self.party
         if at_start and i in self.para_starts and self._is_dateline(i, j, hi):
             self._dateline_place(i, j)
             return self._dateline_end(j, hi)
@@ -194,23 +237,27 @@ class _Detector(LinesMixin, TitlesMixin):
         titled = False
         # a lower-case title just before: "former president Joe Biden"
         back = i - 1
-        while back >= 0 and toks[back].is_word and toks[back].text[:1].islower() and i - back <= 3:
-            n, head, g = self.title_at(back, i)
-            if n and back + n == i:
-                title, gender, titled = head or title, g or gender, True
-                break
-            back -= 1
+        lower_word = self.lower_word
+        if self.title_lower.find(1, i - 3 if i > 3 else 0, i) >= 0:  # else nothing to find
+            while back >= 0 and lower_word[back] and i - back <= 3:
+                if low[back] in title_first:
+                    n, head, g = self.title_at(back, i)
+                    if n and back + n == i:
+                        title, gender, titled = head or title, g or gender, True
+                        break
+                back -= 1
         # "the South Carolina Republican primary": the party word modifies the noun
-        if j - i > 1 and j < hi and toks[j].text[:1].islower() and self._party(j - 1):
+        if j - i > 1 and j < hi and texts[j][:1].islower() and party[low[j - 1]]:
             j -= 1
         while k < j:
-            w = toks[k].text
-            n, head, g = self.title_at(k, j)
-            if n and k + n < j and not self._person_rest(k + n, j):
-                n = 0  # "Justice Department", "General Motors", "King Jr."
+            n = 0
+            if low[k] in title_first:
+                n, head, g = self.title_at(k, j)
+                if n and k + n < j and not self._person_rest(k + n, j):
+                    n = 0  # "Justice Department", "General Motors", "King Jr."
             # sentence-initial common word: "Yesterday", "After", "Officials"
             if not n and k == i and at_start and self._initial_not_name(k, j):
-                if w.lower() in lex.groups:
+                if low[k] in lex.groups:
                     self._group(k, k, k + 1)
                 k += 1
                 continue
@@ -220,23 +267,26 @@ class _Detector(LinesMixin, TitlesMixin):
                 title, gender, titled = head or title, g or gender, True
                 k += n
                 continue
-            if self._party(k):  # "Republican Donald Trump", "Democratic Sen. Ann Lee"
+            if party[low[k]]:  # "Republican Donald Trump", "Democratic Sen. Ann Lee"
                 if k + 1 >= j:  # "Republican candidates": an adjective
                     if j < hi and low[j] in lex.groups:  # "Republican lawmakers"
                         self._group(k, j, j + 1)
                         return j + 1
                     return j
-                if "-" in w or self._starts_person(k + 1, j) or self._person_rest(k + 1, j):
+                if ("-" in texts[k] or self._starts_person(k + 1, j)
+                        or self._person_rest(k + 1, j)):
                     k += 1
                     continue
                 break  # "Republican National Committee"
-            place = self._place_at(k, j)
+            w = texts[k]
+            place = (self._place_at(k, j) if w in lex.place_first or w.endswith(APOSTROPHES)
+                     else None)  # _place_at finds nothing else
             if place:
                 m, name, kind = place
                 if kind == "abbreviation":  # "Concord, N.H.": a qualifier
                     k += m
                     continue
-                if kind == "demonym" and k + m < len(toks) and low[k + m] in lex.groups:
+                if kind == "demonym" and k + m < self.n and low[k + m] in lex.groups:
                     self._group(k, k + m, k + m + 1)
                     return k + m + 1
                 if (k + m < j and not self._starts_person(k + m, j)
@@ -252,7 +302,7 @@ class _Detector(LinesMixin, TitlesMixin):
                                 name, "place"))
                 k += m
                 continue
-            p = self._person_after(k, j)
+            p = self._person_after(k, j) if j - k > 2 else None
             if p is None:
                 break
             self._modifier(k, p)
@@ -260,24 +310,27 @@ class _Detector(LinesMixin, TitlesMixin):
         if k >= j:
             return j
         # trim function words at the start ("The", "Former", "I’m"), weekdays at the end
-        while k < j and (not toks[k].is_word or self._stopish(k)):
+        isw = self.isw
+        stopish = self.stopish
+        while k < j and (not isw[k] or stopish[low[k]]):
             k += 1
         e = j
-        while e > k and (bare(low[e - 1]) in WEEKDAYS or toks[e - 1].text in CONNECTORS
-                         or toks[e - 1].text == "." or has_clitic(low[e - 1])):
+        while e > k and (BARE[low[e - 1]] in WEEKDAYS or texts[e - 1] in CONNECTORS
+                         or texts[e - 1] == "." or CLITIC[low[e - 1]]):
             e -= 1
-        if k >= e or (e - k == 1 and (len(toks[k].text) == 1 or low[k].rstrip(".") in SUFFIXES
+        if k >= e or (e - k == 1 and (len(texts[k]) == 1 or low[k].rstrip(".") in SUFFIXES
                                       or is_number(low[k], self.cues["number"]))):
             return j  # nothing left, a lone letter ("R"), suffix ("Jr.") or numeral
         # "Second Amendment", "Super Bowl", "Cold War": a law, event or war
-        if e - i >= 2 and bare(low[e - 1]) in lex.non_actor and low[i] not in lex.first_names:
+        if e - i >= 2 and BARE[low[e - 1]] in lex.non_actor and low[i] not in lex.first_names:
             return j
         # "Tuareg rebels", "Islamist militants": a short run before a group noun
         if (e == j and j < hi and low[j] in lex.groups and e - k <= 2
-                and not titled and not toks[e - 1].text.endswith(APOSTROPHES)):
+                and not titled and not texts[e - 1].endswith(APOSTROPHES)):
             self._group(k, j, j + 1)
             return j + 1
-        if not titled and e - k <= 3 and self._capital_group(k, e):
+        if (not titled and e - k <= 3 and self.capital_group[texts[e - 1]]
+                and self._capital_group(k, e)):
             return j
         if headline:
             self._headline_names(k, e)
@@ -285,11 +338,11 @@ class _Detector(LinesMixin, TitlesMixin):
         self._emit_name(k, e, title, gender, hi, titled)
         return j
 
-
     def _place_at(self, k: int, j: int) -> Optional[tuple[int, str, str]]:
-        if k >= len(self.toks):
+        if k >= self.n:
             return None
-        w = self.toks[k].text
+        texts = self.texts
+        w = texts[k]
         places = self.lex.places
         # "Concord, N.H." / "San Bernardino, Calif.": a state abbreviation
         if (self.word(k + 1) == "." and w + " ." in places and self.word(k - 1) == ","
@@ -298,14 +351,14 @@ class _Detector(LinesMixin, TitlesMixin):
         m = self.lex.place_first.get(w)
         if not m:
             if w.endswith(APOSTROPHES):
-                base = w[:-2] if w.endswith(("'s", "’s")) else w[:-1]
+                base = w[:-2] if w.endswith(_POSSESSIVE) else w[:-1]
                 if base in places and places[base][1] == "place":
                     return 1, places[base][0], "place"
             return None
         for n in range(min(m, j - k), 0, -1):
-            form = " ".join(t.text for t in self.toks[k:k + n])
+            form = " ".join(texts[k:k + n])
             bare_form = form
-            for ap in ("'s", "’s"):
+            for ap in _POSSESSIVE:
                 if bare_form.endswith(ap):
                     bare_form = bare_form[:-2]
             if bare_form in places:
@@ -315,60 +368,62 @@ class _Detector(LinesMixin, TitlesMixin):
 
     def _emit_name(self, k: int, e: int, title, gender, hi: int, titled: bool) -> None:
         toks = self.toks
+        lex = self.lex
         start = toks[k].start
         end = strip_possessive(self.text, start, toks[e - 1].end)
-        words = [t.text for t in toks[k:e]]
+        words = self.texts[k:e]
         key = " ".join(self.text[start:end].split())
-        if self.words.shouted and self.words.in_shouted(k, e):
+        if self.shouted and self.words.in_shouted(k, e):
             # in a run of all-capital words ("BRIDGE OF SHAME:", "DROWNED BY
             # DELAY"): a single word only when the body writes it in mixed
             # case or as a lone acronym; several only without a common word
             form = _title(key.split())
             if e - k == 1 or any((len(w) >= 3 or 0 < x < len(words) - 1)
-                                 and (bare(w.lower()) in self.lex.stop or w.lower() in self.lower_seen)
+                                 and (BARE[w.lower()] in lex.stop or w.lower() in self.lower_seen)
                                  for x, w in enumerate(words)):
-                if form in self.lex.places and self.lex.places[form][1] != "abbreviation":
-                    self._push(Cand(start, end, "place", self.lex.places[form][0], "place"))
+                if form in lex.places and lex.places[form][1] != "abbreviation":
+                    self._push(Cand(start, end, "place", lex.places[form][0], "place"))
                 elif e - k == 1 and self.words.body_title([form]):
                     self._push(Cand(start, end, "name", form, "unknown"))
                 elif e - k == 1 and key in self.words.lone_acronyms and ACRONYM_RE.match(key):
                     self._push(Cand(start, end, "acronym", key, "organisation"))
                 return
-        if all(is_shouted(w) for w in words if w[:1].isalpha()):
+        c = self.codes[k]
+        # a capitalised word with a lower-case letter ("Lee") is not shouted
+        if (c & 7 != 3 or c & 24 != 8) and all(is_shouted(w) for w in words
+                                                  if w[:1].isalpha()):
             # capitals only: a place ("NEW YORK"), a speaker label in a
             # transcript ("JIM JORDAN:"), a shouted word, or an acronym
             form = _title(key.split())
-            if form in self.lex.places and self.lex.places[form][1] != "abbreviation":
-                self._push(Cand(start, end, "place", self.lex.places[form][0], "place"))
+            if form in lex.places and lex.places[form][1] != "abbreviation":
+                self._push(Cand(start, end, "place", lex.places[form][0], "place"))
                 return
             low = key.lower()
             if len(words) > 1:  # kept unless a word is a common one ("VOTING RIGHTS")
-                if not any(w.lower() in self.lower_seen or bare(w.lower()) in self.lex.stop
+                if not any(w.lower() in self.lower_seen or BARE[w.lower()] in lex.stop
                            for w in words):
                     self._push(Cand(start, end, "name", form, "unknown"))
                     self.body_keys.add(form)
                 return
-            if low in self.lower_seen or bare(low) in self.lex.stop:
+            if low in self.lower_seen or BARE[low] in lex.stop:
                 return
-        if e - k == 1 and ACRONYM_RE.match(key):
+        if e - k == 1 and key.isupper() and ACRONYM_RE.match(key):
             self._push(Cand(start, end, "acronym", key, "organisation"))
             self.body_keys.add(key)
-            self.body_words.add(words[0])
             return
         typ = "person" if titled else "unknown"
-        if not titled and any(bare(w.lower()) in self.lex.org_words for w in words):
-            typ = "organisation"
-        elif not titled and self._place_head(words):
-            typ = "place"  # "Calder Quay", "Ansel Tunnel", "Ward 4"
-        # "San Bernardino, Calif.": a name before a state abbreviation is a place
-        if not titled and self.word(e) == ",":
-            after = self._place_at(e + 1, min(e + 3, hi))
-            if after is not None and after[2] == "abbreviation":
-                typ = "place"
-        cand = Cand(start, end, "name", key, typ, title, gender)
-        self._push(cand)
+        if not titled:
+            if any(map(self.org_word.__getitem__, self.low[k:e])):
+                typ = "organisation"
+            elif self._place_head(words):
+                typ = "place"  # "Calder Quay", "Ansel Tunnel", "Ward 4"
+            # "San Bernardino, Calif.": a name before a state abbreviation is a place
+            if self.word(e) == ",":
+                after = self._place_at(e + 1, min(e + 3, hi))
+                if after is not None and after[2] == "abbreviation":
+                    typ = "place"
+        self._push(Cand(start, end, "name", key, typ, title, gender))
         self.body_keys.add(key)
-        self.body_words.update(words)
         # "Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM)": the acronym is an alias
         if (e < hi - 2 and toks[e].text == "(" and toks[e + 2].text == ")"
                 and ACRONYM_RE.match(toks[e + 1].text)):
@@ -386,6 +441,19 @@ class _Detector(LinesMixin, TitlesMixin):
             return words[-2].lower() in self.cues["numbered"]
         return (len(words) > 1 and last in self.cues["place_head"]
                 and words[0].lower() not in self.lex.first_names)
+
+
+def _run_stop_test(lex: Lex):
+    """Memo: token text → does a token that is no name word, after a name
+    word, end the capitalised run there (:meth:`_Detector._run_end`)? Not a
+    period, an apostrophe, a title's first word or a connector."""
+    title_first = lex.title_first
+
+    def stop(w: str) -> bool:
+        return not (w in (".", "'", "’") or w.lower() in title_first or w in CONNECTORS)
+
+    return lex.memo("run_stop", stop)
+
 
 def detect(doc: Document) -> list[Cand]:
     """Name, acronym, place, demonym and group mentions, sorted by start."""

@@ -22,11 +22,15 @@ writes it in mixed case or as a stand-alone acronym. Cardinal numerals
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, mul
 
 from ..document import Document
 from ..lexicons import load_table
-from .actors_lexicon import is_cap
+from .actors_lexicon import Memo, is_cap, lexicon
+from .actors_lines import TITLE_CASE_LOWER
 
 OPENERS = frozenset("\"“‘'(«[—–-:")
 
@@ -47,46 +51,103 @@ def is_number(low: str, numbers: frozenset) -> bool:
     return "-" in low and all(p in numbers for p in low.split("-"))
 
 
+# Each token's class, one byte per token (see ``_code``): bits 0-2 the case,
+# 0 none, 1 lower-case initial, 2 lower-case initial but a name word
+# ("al-Qaeda"), 3 capitalised, 4 all capitals; bits 3-4 its class in a Title
+# Case line (actors_lines): 0 not counted, 1 capitalised, 2 a lower-case word
+# Title Case allows ("of", "the"), 3 another lower-case word; bit 5 a group
+# noun ("militants"); bit 6 a word; bit 7 a lower-case word that can begin a
+# title ("president", "gen."). A token that is not a word is 0.
+# The views below are ``bytes.translate`` tables over it.
+def _table(f) -> bytes:
+    return bytes(f(c) for c in range(256))
+
+
+_CAPS = _table(lambda c: (c & 7) >= 2)
+_STOPS = _table(lambda c: (c & 7) >= 2 or c & 32 != 0)
+_LOWER = _table(lambda c: (c & 7) in (1, 2))
+_UPPER = _table(lambda c: (c & 7) >= 3)
+_MIXED = _table(lambda c: (c & 7) == 3)
+_ALL_CAPS = _table(lambda c: (c & 7) == 4)
+_TITLE_LOWER = _table(lambda c: c & 128 != 0)
+_WORD = _table(lambda c: c & 64 != 0)
+_TITLE_CLASS = _table(lambda c: ord(".ULX"[(c >> 3) & 3]))
+_text = itemgetter(2)
+_is_word = itemgetter(3)
+
+
+def _code(w: str, groups, title_first) -> int:
+    if len(w) == 1 and not (w.isalnum() or w == "_"):
+        return 0  # not a word: the tokenizer's one-character punctuation token
+    c = w[:1]
+    if c.islower():
+        code = 2 if "-" in w and is_cap(w) else 1
+        if w.lower() in title_first:
+            code += 128
+    elif c.isupper():
+        code = 4 if w.isupper() else 3
+    else:
+        code = 0
+    if c.isalpha():
+        code += 8 * (1 if c.isupper() else 2 if w in TITLE_CASE_LOWER else 3)
+    if w.lower() in groups:
+        code += 32
+    return code + 64
+
+
+_codes: list = [None, None]  # the lexicon the memo was made for, the memo
+
+
+def _code_memo() -> Memo:
+    lex = lexicon()
+    if _codes[0] is not lex:
+        groups, title_first = lex.groups, lex.title_first
+        _codes[:] = [lex, Memo(lambda w: _code(w, groups, title_first))]
+    return _codes[1]
+
+
 class DocWords:
-    """How the document writes each word: the evidence sets above."""
+    """How the document writes each word: the evidence sets above, and the
+    per-token views the detector shares (computed once per document): token
+    texts, lower-case forms, and ``bytes`` flags per token (``caps[i]`` is
+    true for a name word, see ``actors_lexicon.is_cap``)."""
 
     def __init__(self, doc: Document, reporting: frozenset):
         toks = doc.tokens
-        low = doc.lower_tokens
+        self.low = low = doc.lower_tokens
+        self.texts = texts = list(map(_text, toks))
+        n = len(toks)
+        # the tokenizer's is_word decides what is a word (a code times 0 or 1)
+        codes = bytes(map(mul, map(_code_memo().__getitem__, texts), map(_is_word, toks)))
+        self.is_word = codes.translate(_WORD)
+        self.codes = codes
+        self.caps = codes.translate(_CAPS)
+        self.stops = codes.translate(_STOPS)  # name words and group nouns
+        self.lower_word = lower_word = codes.translate(_LOWER)  # lower-case initial
+        self.title_class = codes.translate(_TITLE_CLASS)  # b"." b"U" b"L" b"X"
+        self.title_lower = codes.translate(_TITLE_LOWER)  # "president" (a title's start)
+        # the token span of each sentence (Document.token_index, one bisect each)
+        tok_starts = doc.token_starts
+        self.sentence_tokens = spans = [(bisect_right(tok_starts, s.start - 1),
+                                         bisect_right(tok_starts, s.end - 1))
+                                        for s in doc.sentences]
         starts = set()
-        for s in doc.sentences:
-            i = doc.token_index(s.start)
-            while i < len(toks) and toks[i].text in OPENERS:
+        for i, _ in spans:
+            while i < n and texts[i] in OPENERS:
                 i += 1
             starts.add(i)
-        n = len(toks)
-        lower_seen: set[str] = set()
+        lower_seen = set(compress(texts, lower_word))
         confirmed: set[str] = set()
-        mixed: set[str] = set()
-        upper: list[int] = []
-        caps = [False] * n  # capitalised name words (actors_lexicon.is_cap)
-        prev = ""
-        for i, t in enumerate(toks):
-            w = t.text
-            if t.is_word:
-                c = w[:1]
-                if c.islower():
-                    lower_seen.add(w)
-                    if "-" in w:
-                        caps[i] = is_cap(w)  # "al-Qaeda"
-                elif c.isupper():
-                    caps[i] = True
-                    if w.isupper():
-                        upper.append(i)
-                    else:
-                        mixed.add(w)
-                    if i not in starts and prev not in OPENERS:
-                        confirmed.add(w)
-                    elif w.endswith(("'s", "’s")):
-                        confirmed.add(w[:-2])  # "Westbank's 2,300 businesses"
-                    elif i + 1 < n and low[i + 1] in reporting:
-                        confirmed.add(w)  # "Strand said"
-            prev = w
+        mixed = set(compress(texts, codes.translate(_MIXED)))
+        upper = list(compress(range(n), codes.translate(_ALL_CAPS)))
+        for i in compress(range(n), codes.translate(_UPPER)):
+            w = texts[i]
+            if i not in starts and (texts[i - 1] if i else "") not in OPENERS:
+                confirmed.add(w)
+            elif w.endswith(("'s", "’s")):
+                confirmed.add(w[:-2])  # "Westbank's 2,300 businesses"
+            elif i + 1 < n and low[i + 1] in reporting:
+                confirmed.add(w)  # "Strand said"
         # shouted runs: two or more adjacent all-capital words
         shouted: set[int] = set()
         x = 0
@@ -94,16 +155,15 @@ class DocWords:
             y = x
             while y + 1 < len(upper) and upper[y + 1] == upper[y] + 1:
                 y += 1
-            if y > x and any(sum(ch.isalpha() for ch in toks[upper[z]].text) >= 3
+            if y > x and any(sum(ch.isalpha() for ch in texts[upper[z]]) >= 3
                              for z in range(x, y + 1)):
                 shouted.update(upper[x:y + 1])
             x = y + 1
-        self.caps = caps
         self.lower_seen = lower_seen
         self.confirmed = confirmed
         self.shouted = shouted
         self.mixed_caps = mixed  # how the document writes words outside all-capital runs
-        self.lone_acronyms = {toks[i].text for i in upper if i not in shouted}
+        self.lone_acronyms = {texts[i] for i in upper if i not in shouted}
 
     def in_shouted(self, k: int, e: int) -> bool:
         return any(x in self.shouted for x in range(k, e))

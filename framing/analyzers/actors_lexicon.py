@@ -14,7 +14,7 @@ vs. inflection: English n't"): a token carrying a verbal or negative clitic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicons import load_table, load_words
@@ -44,6 +44,16 @@ class Lex:
     parties: frozenset    # party, office and faith adjectives ("republican")
     non_actor: frozenset  # heads of laws, events, documents ("amendment")
     first_names: frozenset
+    # word-level tests over these lists, memoised per lexicon (see ``memo``)
+    memos: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, name: str, fn) -> "Memo":
+        """The memo of ``fn`` (a pure function of one word over this
+        lexicon) named ``name``, made on first use."""
+        m = self.memos.get(name)
+        if m is None:
+            m = self.memos[name] = Memo(fn)
+        return m
 
 
 @lru_cache(maxsize=1)
@@ -105,17 +115,34 @@ def is_cap(t: str) -> bool:
     return bool(sep) and rest[:1].isupper() and head.lower() in CONNECTORS
 
 
-_cap_cache: dict[str, bool] = {}
+class Memo(dict):
+    """A bounded memo of a pure one-argument function: ``memo[x] == fn(x)``,
+    computed on first use (a subscript costs less than a call)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        if len(self) > 200_000:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+BARE = Memo(bare)    # BARE[low] == bare(low)
+CAP = Memo(is_cap)   # CAP[t] == is_cap(t)
+CLITIC = Memo(has_clitic)  # CLITIC[low] == has_clitic(low)
 
 
 def is_cap_fast(t: str) -> bool:
     """:func:`is_cap`, memoised (a bounded module-level cache)."""
-    r = _cap_cache.get(t)
-    if r is None:
-        if len(_cap_cache) > 200_000:
-            _cap_cache.clear()
-        r = _cap_cache[t] = is_cap(t)
-    return r
+    return CAP[t]
+
+
+_POSSESSIVE_LAST = frozenset(("s", "'", "’"))
 
 
 def is_shouted(word: str) -> bool:
@@ -126,6 +153,10 @@ def is_shouted(word: str) -> bool:
 
 
 def strip_possessive(text: str, start: int, end: int) -> int:
+    """End of ``text[start:end]`` without a possessive ending ('s, ’s, or
+    an apostrophe after s)."""
+    if text[end - 1:end] not in _POSSESSIVE_LAST:
+        return end  # not one of the endings: the common case, no copy
     s = text[start:end]
     for ap in APOSTROPHES:
         if s.endswith(ap) and len(s) > len(ap):

@@ -37,16 +37,22 @@ class LinesMixin:
         return next((x for x in range(lo, hi) if self.toks[x].text == ","), None)
 
     def _title_case(self, lo: int, hi: int) -> bool:
-        words = [t.text for t in self.toks[lo:hi] if t.is_word and t.text[:1].isalpha()]
-        if len(words) < 4:
+        """Are the words of tokens [lo, hi) in Title Case: four or more words
+        that start with a letter, at most a quarter of them lower-case, and
+        those only the short words Title Case keeps lower-case ("of", "the")?
+        Read from the per-token classes of ``DocWords.title_class``."""
+        line = self.words.title_class[lo:hi]
+        if b"X" in line:  # a lower-case word Title Case does not allow
             return False
-        lower = [w for w in words if not w[0].isupper()]
-        return len(lower) <= len(words) // 4 and all(w in TITLE_CASE_LOWER for w in lower)
+        upper = line.count(b"U")
+        lower = line.count(b"L")
+        words = upper + lower
+        return words >= 4 and lower <= words // 4
 
     def _capital_group(self, k: int, e: int) -> bool:
         """"Republicans", "House Democrats", "Muslims", "Americans": a
         capitalised plural of a group noun or demonym is a group."""
-        word = self.toks[e - 1].text.rstrip("'’")
+        word = self.texts[e - 1].rstrip("'’")
         head = word.lower()
         g = self.lex.groups.get(head)
         if g is not None and g[1] == "group" and (e - k == 1 or g[0][:1].isupper()):
@@ -149,3 +155,18 @@ class LinesMixin:
 def _title(words: list[str]) -> str:
     """"NEW YORK" → "New York", "AL-SAADI" → "Al-Saadi"."""
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
+
+
+def capital_group_test(lex):
+    """Memo: could this token text end a capitalised group
+    (:meth:`LinesMixin._capital_group`)? False rules it out."""
+    groups, places = lex.groups, lex.places
+
+    def test(text: str) -> bool:
+        word = text.rstrip("'’")
+        head = word.lower()
+        g = groups.get(head)
+        return ((g is not None and g[1] == "group")
+                or (head.endswith("s") and places.get(word[:-1], ("", ""))[1] == "demonym"))
+
+    return lex.memo("capital_group", test)

@@ -11,60 +11,64 @@ from __future__ import annotations
 from typing import Optional
 
 from .actors_cand import Cand
-from .actors_evidence import is_number, unconfirmed_initial
-from .actors_lexicon import APOSTROPHES, CONNECTORS, SUFFIXES, bare, has_clitic
+from .actors_evidence import cues, is_number, unconfirmed_initial
+from .actors_lexicon import APOSTROPHES, BARE, CLITIC, CONNECTORS, SUFFIXES
 from .actors_lines import ACRONYM_RE
 
 
 class TitlesMixin:
     """Methods of the detector about titles and persons; they use its
-    ``toks``, ``low``, ``lex``, ``words``, ``_push`` and friends."""
+    ``toks``, ``texts``, ``low``, ``isw``, ``lex``, ``words``, ``_push`` and
+    friends (per-token arrays: text, lower case, is a word)."""
 
     def title_at(self, i: int, hi: int) -> tuple[int, Optional[str], Optional[str]]:
         """Length in tokens of a title starting at token i (periods count as
         tokens), with its head word and gender; (0, None, None) if none."""
         lex = self.lex
-        if (self.low[i] if 0 <= i < len(self.low) else "") not in lex.title_first:
+        low = self.low
+        if (low[i] if 0 <= i < len(low) else "") not in lex.title_first:
             return 0, None, None
+        titles = lex.titles
+        isw = self.isw
         best = (0, None, None)
         words: list[str] = []
         j = i
         while j < hi and len(words) < lex.max_title:
-            w = self.low[j]
+            w = low[j]
             if w == ".":
                 if not words:
                     break
                 words[-1] += "."
                 j += 1
-            elif self.toks[j].is_word:
+            elif isw[j]:
                 words.append(w)
                 j += 1
             else:
                 break
             # "Mr" + "." counts only once the period is attached
             key = tuple(words)
-            if key in lex.titles and not (j < hi and self.word(j) == "." and
-                                          key[:-1] + (key[-1] + ".",) in lex.titles):
-                best = (j - i, *lex.titles[key])
+            if key in titles and not (j < hi and self.word(j) == "." and
+                                      key[:-1] + (key[-1] + ".",) in titles):
+                best = (j - i, *titles[key])
         return best
 
     def _stopish(self, k: int) -> bool:
         """A function word, also with a clitic or possessive ("Here’s", "I’m")."""
-        low = self.low[k]
-        return bare(low) in self.lex.stop or has_clitic(low)
+        return self.stopish[self.low[k]]
 
     def _party(self, k: int) -> bool:
         """A party adjective ("Republican", "Democratic-led")."""
-        b = bare(self.low[k])
-        return b in self.lex.parties or ("-" in b and b.split("-")[0] in self.lex.parties)
+        return self.party[self.low[k]]
 
     def _person_rest(self, a: int, b: int) -> bool:
         """Can tokens [a, b) after a title or party word be a person's name?
         Not when they hold an organisation word ("Justice Department"), end
         in a law or event word, or are only a suffix ("King Jr.")."""
-        if a >= b or not self.toks[a].text[:1].isupper():
+        if a >= b or not self.texts[a][:1].isupper():
             return False  # "Chief of Staff …": a connector is no name start
-        words = [bare(self.low[x]) for x in range(a, b) if self.toks[x].is_word]
+        low = self.low
+        isw = self.isw
+        words = [BARE[low[x]] for x in range(a, b) if isw[x]]
         if all(w in SUFFIXES for w in words):
             return False
         org = self.lex.org_words
@@ -75,27 +79,32 @@ class TitlesMixin:
         title with a name after it, or a given name and a surname?"""
         if a >= j:
             return False
-        n = self.title_at(a, j)[0]
+        n = self.title_at(a, j)[0] if self.low[a] in self.lex.title_first else 0
         if n:
             return a + n < j and self._person_rest(a + n, j)
-        return (a + 1 < j and bare(self.low[a]) in self.lex.first_names
+        return (a + 1 < j and BARE[self.low[a]] in self.lex.first_names
                 and self._person_rest(a, j))
 
     def _person_after(self, k: int, j: int) -> Optional[int]:
         """Where a titled or given-named person starts later in the run when
         the words before are a modifier, not a name: "Defense Secretary Ash
         Carter", "House Speaker Paul Ryan", "Support of Ted Cruz"."""
+        if j - k <= 2:
+            return None  # no room for a modifier and a name after it
         low = self.low
         names = self.lex.first_names
-        if bare(low[k]) in names or all(t.text.isupper() for t in self.toks[k:j] if t.is_word):
+        texts = self.texts
+        isw = self.isw
+        if BARE[low[k]] in names or all(texts[x].isupper() for x in range(k, j) if isw[x]):
             return None  # "Mary Ann Lee", "John Paul Jones"; all capitals carry no cue
+        title_first = self.lex.title_first
         for p in range(k + 1, j - 1):
-            n = self.title_at(p, j)[0]
+            n = self.title_at(p, j)[0] if low[p] in title_first else 0
             if n:
                 return p if p + n < j and self._person_rest(p + n, j) else None
             if low[p] in names:
                 org = self.lex.org_words
-                if any(bare(low[x]) in org for x in range(k, p)) or not self._person_rest(p, j):
+                if any(BARE[low[x]] in org for x in range(k, p)) or not self._person_rest(p, j):
                     return None
                 return p
         return None
@@ -115,7 +124,7 @@ class TitlesMixin:
         if p - k == 1 and ACRONYM_RE.match(toks[k].text):
             self._push(Cand(toks[k].start, toks[k].end, "acronym", toks[k].text, "organisation"))
             self.body_keys.add(toks[k].text)
-        elif p - k > 1 and bare(self.low[p - 1]) in self.lex.org_words:
+        elif p - k > 1 and BARE[self.low[p - 1]] in self.lex.org_words:
             start, end = toks[k].start, toks[p - 1].end
             key = " ".join(self.text[start:end].split())
             self._push(Cand(start, end, "name", key, "organisation"))
@@ -129,13 +138,13 @@ class TitlesMixin:
         1999; see ``actors_evidence``): a gazetteer place, an acronym, a
         group noun after it, or the same word capitalised elsewhere in an
         unambiguous position, before a speech verb or as a possessive."""
-        w = self.toks[k].text
+        w = self.texts[k]
         if w in self.lex.places or w.rstrip("'’s") in self.lex.places:
             return False
-        low = w.lower()
-        b = bare(low)
+        low = self.low[k]
+        b = BARE[low]
         if (b in self.lex.stop or b in self.lex.starters or low in self.lower_seen
-                or has_clitic(low) or is_number(b, self.cues["number"])):
+                or CLITIC[low] or is_number(b, self.cues["number"])):
             return True
         if (w not in self.words.confirmed and self.word(k + 1) in ("at", "in", "for", "from")
                 and unconfirmed_initial(low, "", self.lex.groups)):
@@ -146,3 +155,60 @@ class TitlesMixin:
                 return False
             return unconfirmed_initial(low, self.word(k + 1), self.lex.groups)
         return False
+
+
+def word_tests(lex) -> tuple:
+    """Memoised word tests over the lexicon ``lex`` (lower-case word → bool):
+    a function word (:meth:`TitlesMixin._stopish`), a party adjective
+    (:meth:`TitlesMixin._party`), an organisation word; and (token text →
+    True, False or None) the word-level part of
+    :meth:`TitlesMixin._initial_not_name`."""
+    stop, parties, org = lex.stop, lex.parties, lex.org_words
+
+    def stopish(low: str) -> bool:
+        return BARE[low] in stop or CLITIC[low]
+
+    def party(low: str) -> bool:
+        b = BARE[low]
+        return b in parties or ("-" in b and b.split("-")[0] in parties)
+
+    def org_word(low: str) -> bool:
+        return BARE[low] in org
+
+    places, starters, numbers = lex.places, lex.starters, cues()["number"]
+
+    def initial_common(w: str) -> Optional[bool]:
+        # the word-level part of _initial_not_name: False for a place, True
+        # for a stop word, starter, clitic form or numeral, else None (the
+        # document decides: is it used in lower case?)
+        if w in places or w.rstrip("'’s") in places:
+            return False
+        low = w.lower()
+        b = BARE[low]
+        if b in stop or b in starters or CLITIC[low] or is_number(b, numbers):
+            return True
+        return None
+
+    return (lex.memo("stopish", stopish), lex.memo("party", party),
+            lex.memo("org_word", org_word), lex.memo("initial_common", initial_common))
+
+
+def plain_name_test(lex, weekdays, capital_group):
+    """Memo: token text → is it a plain name word, one that as a lone
+    capitalised word inside a sentence is a name as it stands ("Trump",
+    "Laessing")? Not a title's first word, a party word, a possible place,
+    a function word, weekday, connector, clitic form, single letter, suffix
+    or numeral, nor a capitalised group ("Republicans")."""
+    title_first, place_first = lex.title_first, lex.place_first
+    stopish, party, _, _ = word_tests(lex)
+    numbers = cues()["number"]
+
+    def plain(w: str) -> bool:
+        low = w.lower()
+        return not (low in title_first or party[low] or w in place_first
+                    or w.endswith(APOSTROPHES) or stopish[low] or BARE[low] in weekdays
+                    or w in CONNECTORS or w == "." or CLITIC[low] or len(w) == 1
+                    or low.rstrip(".") in SUFFIXES or is_number(low, numbers)
+                    or capital_group[w])
+
+    return lex.memo("plain_name", plain)

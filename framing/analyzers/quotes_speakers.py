@@ -86,7 +86,7 @@ class Tokens:
         self.toks = doc.tokens
         self.low = list(doc.lower_tokens)
         # a token's first character is the text at its start offset
-        self.first_chars = list(map(doc.text.__getitem__, doc._token_starts))
+        self.first_chars = list(map(doc.text.__getitem__, doc.token_starts))
         self.cap = list(map(str.isupper, self.first_chars))
         self._kinds: dict[int, frozenset[str]] = {}  # kinds(i), once per token
 

@@ -700,3 +700,23 @@ def test_pdf_actor_evidence_covers_each_actor_before_repeating_one():
         scores = [abs(float(row.meta[1][0].split("·")[1].replace("−", "-")))
                   for row in sec.rows if row.meta[0][0] == a.name]
         assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_forked_child_measures_text_with_its_own_fonts():
+    """write_outputs draws figures in a forked child while the parent writes
+    the PDF. The child must not use the parent's FT2Font objects (one shared
+    file offset: the two raced to "failed to load glyph"); it drops them at
+    fork and opens its own, keeping the measured widths."""
+    from framing.render import style
+
+    width = style.text_width("Valmora’s council", 9.0)
+    assert style._METRICS[("normal", "normal")][0] is not None
+    pid = os.fork()
+    if pid == 0:  # child: report through the exit status only
+        ok = (style._METRICS[("normal", "normal")][0] is None
+              and style.text_width("Valmora’s council", 9.0) == width
+              and style._METRICS[("normal", "normal")][0] is not None)
+        os._exit(0 if ok else 1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert style._METRICS[("normal", "normal")][0] is not None  # the parent keeps its own

@@ -430,12 +430,18 @@ def test_surname_merges_after_a_party_and_title_prefix():
 # that must be found; mention texts that must not be mentions.
 LOCAL_CASES = [
     # a lone sentence-initial word without document evidence is no name
-    # ("Household bills rose." stays a name: nothing tells it apart from "Obama aides")
+    # (in a text of five sentences or more, whatever its form: "Damage", "Staff")
     ("Unemployment rose. Opposition councillors objected. Imagine the cost. "
      "Turnout in the ward was low. Production will move. Good. Mayor Ada Brenn spoke.",
      {"Ada Brenn": ("Ada Brenn", "person")},
      ["Unemployment", "Imagine", "Turnout", "Production", "Good"]),
-    # ... but it is when the document confirms it (mid-sentence, speech verb, possessive)
+    ("Damage could reach 40 million euros. Staff will be offered places. Household bills "
+     "rose. Work has not started. The mayor, Ada Brenn, apologised. Brenn will resign.",
+     {"Ada Brenn": ("Ada Brenn", "person")}, ["Damage", "Staff", "Household", "Work"]),
+    # ... but it is when the document confirms it (mid-sentence, speech verb, possessive,
+    # also a possessive inside a sentence)
+    ("Orvik could close. Funds fell. Rents rose. Jobs went. Nobody knew what "
+     "Orvik's council would do.", {"Orvik": ("Orvik", "unknown")}, []),
     ("Kessaly grew fast. Visitors love Kessaly.", {"Kessaly": ("Kessaly", "unknown")}, []),
     ("Brovik said no. Brovik's plan failed.", {"Brovik": ("Brovik", "unknown")}, []),
     # numerals are never actors

@@ -32,6 +32,13 @@ from ..lexicons import load_table
 from .actors_lexicon import Memo, is_cap, lexicon
 from .actors_lines import TITLE_CASE_LOWER
 
+# A document of at least this many sentences is taken to hold the evidence
+# Mikheev's method needs: there, a lone sentence-initial word never written
+# as a name elsewhere is an ordinary word ("Damage could reach …", "Staff
+# will be offered …"); in a shorter text (one sentence, a headline) it is
+# judged by its form (``unconfirmed_initial``).
+EVIDENCE_SENTENCES = 5
+
 OPENERS = frozenset("\"“‘'(«[—–-:")
 
 
@@ -148,6 +155,8 @@ class DocWords:
                 confirmed.add(w[:-2])  # "Westbank's 2,300 businesses"
             elif i + 1 < n and low[i + 1] in reporting:
                 confirmed.add(w)  # "Strand said"
+        # a possessive confirms its name too ("separates Valmora's council")
+        confirmed.update([w[:-2] for w in confirmed if w.endswith(("'s", "’s"))])
         # shouted runs: two or more adjacent all-capital words
         shouted: set[int] = set()
         x = 0
@@ -160,6 +169,7 @@ class DocWords:
                 shouted.update(upper[x:y + 1])
             x = y + 1
         self.lower_seen = lower_seen
+        self.full_document = len(doc.sentences) >= EVIDENCE_SENTENCES
         self.confirmed = confirmed
         self.shouted = shouted
         self.mixed_caps = mixed  # how the document writes words outside all-capital runs

@@ -137,7 +137,10 @@ class TitlesMixin:
         lone initial word is a name only with document evidence (Mikheev
         1999; see ``actors_evidence``): a gazetteer place, an acronym, a
         group noun after it, or the same word capitalised elsewhere in an
-        unambiguous position, before a speech verb or as a possessive."""
+        unambiguous position, before a speech verb or as a possessive. In a
+        text too short to hold evidence (fewer than ``EVIDENCE_SENTENCES``
+        sentences: a headline, one sentence) the word's form and the word
+        after it decide (``unconfirmed_initial``)."""
         w = self.texts[k]
         if w in self.lex.places or w.rstrip("'’s") in self.lex.places:
             return False
@@ -153,6 +156,9 @@ class TitlesMixin:
             if ((len(w) <= 5 and ACRONYM_RE.match(w)) or w.endswith(APOSTROPHES[:2])
                     or b in self.lex.first_names):
                 return False
+            if (self.words.full_document and not w.isupper()
+                    and self.word(k + 1).lower() not in self.lex.groups):
+                return True  # no evidence where there was room for some: "Damage could …"
             return unconfirmed_initial(low, self.word(k + 1), self.lex.groups)
         return False
 

@@ -531,3 +531,16 @@ def test_place_short_form_does_not_join_an_organisation():
     types = actor_types(text)
     assert got["Tarrow"] == ["Tarrow", "Tarrow"] and types["Tarrow"] == "place"
     assert types["Tarrow Chamber of Commerce"] == "organisation"
+
+
+def test_its_prefers_a_noun_phrase_of_its_own_sentence():
+    """Hobbs (1978) searches the pronoun's sentence first: "the plant"
+    outranks an organisation of the sentence before; an actor of the same
+    sentence, or a previous sentence without a nearer noun phrase, still wins."""
+    got = mentions_by_actor("The Coastal Trust objected. "
+                            "Will the plant deliver what its supporters promise?")
+    assert got["Coastal Trust"] == ["Coastal Trust"]
+    got = mentions_by_actor("The Coastal Trust objected. Its lawyers filed a claim.")
+    assert got["Coastal Trust"] == ["Coastal Trust", "Its"]
+    got = mentions_by_actor("The Coastal Trust approved the plan at its meeting.")
+    assert got["Coastal Trust"] == ["Coastal Trust", "its"]

@@ -13,8 +13,11 @@ Lee et al. 2013 and Hobbs' (1978) recency preference; no parse):
 * **they / them / their / themselves** refer to the most recent group or
   organisation within the same sentence or the two before.
 * **its** refers to the most recent organisation, place or group in the same
-  sentence or the one before; "it" is left alone (too often expletive:
-  "it is likely").
+  sentence or the one before, unless that actor is in the sentence before
+  and the pronoun's own sentence has a noun phrase before it ("Will the
+  plant deliver what its supporters promise?": Hobbs searches the current
+  sentence first); "it" is left alone (too often expletive: "it is
+  likely").
 * **the + head noun** from ``lexicons/actor_descriptions.tsv`` ("the group",
   "the country", "the president") refers to the most recent actor of a
   matching type within five sentences, or, for a title head, to the most
@@ -135,8 +138,12 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
         elif low in NEUTER:
-            a = _recent(history, actors, sent_of(t.start), 1,
+            sent = sent_of(t.start)
+            a = _recent(history, actors, sent, 1,
                         lambda x: x.type in ("organisation", "place", "group"))
+            if a is not None and sent is not None and _nearer_np(doc, lower, i, sent, added) and \
+                    next(s for _, s, x in reversed(history) if x == a) != sent:
+                continue  # "Will the plant deliver what its supporters promise?"
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
         elif low == "the" and i + 1 < n_toks:
@@ -161,6 +168,31 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
     out = mentions + added
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+DETERMINERS = frozenset("the a an this".split())
+
+
+def _nearer_np(doc: Document, lower, i: int, sent: int, added: list[Cand]) -> bool:
+    """Does the sentence of token ``i`` hold a determiner + lower-case word
+    ("the plant") before it, other than a description already resolved to an
+    actor ("The group")? Hobbs (1978) searches the pronoun's own sentence
+    before earlier ones, so such a noun phrase outranks an actor of a
+    previous sentence as the antecedent of "its"."""
+    lo = doc.sentences[sent].start
+    toks = doc.tokens
+    resolved = set()
+    for c in reversed(added):  # in text order: this sentence's are last
+        if c.start < lo:
+            break
+        resolved.add(c.start)
+    j = i - 2
+    while j >= 0 and toks[j].start >= lo:
+        if (lower[j] in DETERMINERS and toks[j + 1].text[:1].islower()
+                and toks[j + 1].is_word and toks[j].start not in resolved):
+            return True
+        j -= 1
+    return False
 
 
 def _recent(history, actors, sent: Optional[int], window: Optional[int], ok) -> Optional[int]:

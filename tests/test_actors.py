@@ -544,3 +544,17 @@ def test_its_prefers_a_noun_phrase_of_its_own_sentence():
     assert got["Coastal Trust"] == ["Coastal Trust", "Its"]
     got = mentions_by_actor("The Coastal Trust approved the plan at its meeting.")
     assert got["Coastal Trust"] == ["Coastal Trust", "its"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Barack Obama at Harvard Law School met students.", {"Barack Obama", "Harvard Law School"}),
+    ("Ada Brenn as Valmora Mayor Ilse Dorn spoke.", {"Ada Brenn", "Ilse Dorn"}),
+    ("Students at the University of Texas at Austin marched.", {"University of Texas at Austin"}),
+    ("The Bank of England and Halvorsen & Dyck agreed.", {"Bank of England", "Halvorsen & Dyck"}),
+])
+def test_prepositions_between_names_split_them(text, names):
+    """"at", "as", "an" are English prepositions/articles between two names,
+    not name connectors (only the campus "at" of a university's name)."""
+    assert names <= set(actor_types(text))
+    assert not any(" at " in n and "University" not in n or " as " in n
+                   for n in actor_types(text))

@@ -34,7 +34,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Document
-from .actors_lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE, SUFFIXES,
+from .actors_lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
+                             RUN_CONNECTORS, SUFFIXES,
                              Lex, is_shouted, lexicon, strip_possessive)
 from .actors_cand import Cand
 from .actors_evidence import OPENERS, DocWords, cues, is_number
@@ -203,7 +204,9 @@ class _Detector(LinesMixin, TitlesMixin):
                 if n and j + n < hi and cap[texts[j + n]]:
                     j += n
                     continue
-            if ((w == "&" or self.isw[j]) and w in CONNECTORS and j > i and j + 1 < hi
+            if ((w == "&" or self.isw[j])
+                    and (w in RUN_CONNECTORS or (w == "at" and "university" in low[i:j]))
+                    and j > i and j + 1 < hi
                     and cap[texts[j + 1]] and not texts[j + 1].isupper()):
                 j += 1
                 continue

@@ -21,6 +21,12 @@ from ..lexicons import load_table, load_words
 
 CONNECTORS = frozenset("of the & for de da di du del della van von der den la le "
                        "al el ul ad ash as at an bin ibn abu wa y".split())
+# inside a run of capitalised words only the connectors that are not also
+# common English prepositions or articles: "Barack Obama at Harvard Law
+# School" is two names ("at", "as", "an" join names only in their hyphenated
+# Arabic forms, "at-Tayeb", which ``is_cap`` reads), except the campus "at"
+# of a university system's name ("University of Texas at Austin")
+RUN_CONNECTORS = CONNECTORS - {"at", "as", "an"}
 APOSTROPHES = ("'s", "’s", "'", "’")
 # verbal and negative clitics (not the possessive 's, which names keep)
 CLITICS = tuple(a + c for a in "'’" for c in ("m", "re", "ve", "ll", "d")) + ("n't", "n’t")

@@ -720,3 +720,43 @@ def test_forked_child_measures_text_with_its_own_fonts():
         os._exit(0 if ok else 1)
     assert os.waitpid(pid, 0)[1] == 0
     assert style._METRICS[("normal", "normal")][0] is not None  # the parent keeps its own
+
+
+def _texts_outside(fig) -> list[str]:
+    """Texts (titles, labels, annotations, legend entries) drawn beyond the
+    figure's edge by more than one pixel; [] when the bounding box of
+    everything drawn lies inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from framing.render import style as S
+
+    with S.context():
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        box = fig.bbox
+        drawn = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+        if (drawn.x0 >= box.x0 - 1 and drawn.y0 >= box.y0 - 1 and drawn.x1 <= box.x1 + 1
+                and drawn.y1 <= box.y1 + 1):
+            return []
+        out = []
+        for t in fig.findobj(Text):
+            if t.get_visible() and t.get_text().strip():
+                e = t.get_window_extent(renderer)
+                if e.x0 < box.x0 - 1 or e.x1 > box.x1 + 1 or e.y0 < box.y0 - 1 \
+                        or e.y1 > box.y1 + 1:
+                    out.append(t.get_text())
+        return out or [f"drawn area {drawn.bounds} beyond {box.bounds}"]
+
+
+def test_every_figure_text_lies_inside_the_figure():
+    """No title, subtitle, label or annotation is cut off at the edge, for
+    the sample article and for the outlet articles (many actors, long names)."""
+    from framing.render.figures import all_figures
+
+    paths = [SAMPLE] + sorted((ROOT / "corpora" / "outlets").rglob("*.txt"))[:6]
+    for p in paths:
+        report = framing.analyze(p.read_text(encoding="utf-8"))
+        for stem, fig in all_figures(report).items():
+            assert _texts_outside(fig) == [], (p.name, stem)

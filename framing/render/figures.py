@@ -336,9 +336,9 @@ def draw_actor_sentiment(ax: "Axes", report: ArticleReport, *, title: str | None
                Line2D([], [], marker="o", ls="none", mfc="white", mec=S.INK, ms=4,
                       label="one mention")]
     more = len(report.actors.items) - len(actors)
-    sub = "bars: actor score · score (n = mentions) on the right"
-    if more > 0:
-        sub += f" · {more} less-mentioned actors not shown"
+    sub = "bars: score per actor, on the right with n = mentions"
+    if more > 0:  # the least mentioned; kept short enough for a 24-character name column
+        sub += f" · {more} more not shown"
     _titles(ax, title, sub, handles)
 
 

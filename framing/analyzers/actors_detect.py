@@ -9,7 +9,10 @@ for capitalized word disambiguation"; Collins & Singer 1999):
 
 * a **name** is a run of capitalised words, joined by lower-case particles
   when a capitalised word follows ("Bank of England", "Jama'a Nusrat
-  ul-Islam wa al-Muslimin") and by initials ("John F. Kennedy");
+  ul-Islam wa al-Muslimin") and by initials ("John F. Kennedy"); not by
+  "at", "as", "an", which between names are English ("Obama at Harvard"),
+  nor by "of" after a person's first and last name ("Chris Wallace of Fox
+  News": the person and the employer, an apposition);
 * at a **sentence start** the first word is dropped when the document uses
   it in lower case elsewhere, or it is a stop word ("Yesterday", "After");
   a Title Case headline only yields names the body confirms, places, groups
@@ -204,6 +207,9 @@ class _Detector(LinesMixin, TitlesMixin):
                 if n and j + n < hi and cap[texts[j + n]]:
                     j += n
                     continue
+            if (w == "of" and j - i >= 2 and low[i] in lex.first_names
+                    and not any(BARE[x] in lex.org_words for x in low[i:j])):
+                break  # "Chris Wallace of Fox News": a person, then the employer
             if ((w == "&" or self.isw[j])
                     and (w in RUN_CONNECTORS or (w == "at" and "university" in low[i:j]))
                     and j > i and j + 1 < hi

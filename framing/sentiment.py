@@ -48,15 +48,17 @@ same numbers without building feature names.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, chain, compress, repeat
+from operator import is_not, itemgetter
 from typing import Sequence
 
 from .document import Document
-from .sentiment_fast import _VB_SIDES, _ZERO, _dot, _fast_model, _FastModel, _mention_z
+from .sentiment_fast import NO_PREFIX, NO_WORD, W, WP, _dot, _fast_model, _FastModel, _mention_z
 from .sentiment_rules import (BE, BREAKS, CONTRAST, LABELS, NEGATORS, POSSESSIVE, PRE_NAME,
                               PREFIX, PREPS, PRONOUNS, ROLE_STOPS, SAY, WINDOW, _add, _bucket,
-                              _clause, _compound, _names_only, _norm, _role_polarity,
+                              _clause, _names_only, _norm, _role_polarity,
                               first_valence, framing_verbs, vader_lexicon)
 from .sentiment_rules import MODEL_FILE, _model  # noqa: F401  (re-exported)
 
@@ -78,41 +80,47 @@ class TargetSentiment:
 # -- per-sentence view -----------------------------------------------------------
 class _DocView:
     """Per-token data of a whole document, computed once and sliced by every
-    sentence: lower-cased words and their prefixes, raw VADER valences,
-    negators, and (on first use by the scorer) the token's word and prefix
-    weights in the sentence bag."""
+    sentence: lower-cased words and their prefixes, raw VADER valences, the
+    positions of lexicon words, clause breaks and contrast words."""
 
-    __slots__ = ("doc", "starts", "ends", "words", "pref", "raw", "neg", "uw", "pw")
+    __slots__ = ("doc", "toks", "starts", "words", "pref", "raw", "vidx", "brk",
+                 "contra", "qstarts")
 
     def __init__(self, doc: Document):
-        vader = vader_lexicon()
-        toks = doc.tokens
         self.doc = doc
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        self.words = words = ["<num>" if t.text[:1].isdigit() else t.text.lower() for t in toks]
-        self.pref = [w[:PREFIX] for w in words]
-        get = vader.get
-        self.raw = [get(w) for w in words]
-        self.neg = [w in NEGATORS or w.endswith("n't") for w in words]
-        self.uw: list | None = None
-        self.pw: list | None = None
+        self.toks = doc.tokens
+        self.starts = doc.token_starts
+        # lower-cased tokens, numbers as "<num>" (a token's first character
+        # is a digit exactly when its lower-cased first character is)
+        self.words = words = list(doc.lower_tokens)
+        for i in compress(range(len(words)), map(str.isdigit, map(_FIRST, words))):
+            words[i] = "<num>"
+        self.pref = list(map(_PREFIX, words))
+        get = vader_lexicon().get
+        self.raw = raw = list(map(get, words))
+        positions = range(len(words))
+        self.vidx = list(compress(positions, map(is_not, raw, repeat(None))))
+        self.brk = brk = list(compress(positions, map(_BREAKS.__contains__, words)))
+        self.contra = [i for i in brk if words[i] in CONTRAST]
+        self.qstarts = [q.start for q in doc.quotes]
 
-    def weights(self, fm: "_FastModel") -> tuple[list, list]:
-        if self.uw is None:
-            words = self.words
-            self.uw = list(map(fm.w.get, words))
-            self.pw = list(map(fm.wp.get, self.pref))
-        return self.uw, self.pw  # type: ignore[return-value]
+
+_FIRST = itemgetter(0)  # a word's first character (tokens are never empty)
+_PREFIX = itemgetter(slice(0, PREFIX))
+_BREAKS = BREAKS | CONTRAST  # where _clause stops
+_ZERO_FOR_NONE = {None: 0.0}  # .get(v, v): v, or 0.0 for None
+_BAG_W, _BAG_WP = itemgetter(W), itemgetter(WP)  # "w:" / "wp:" weights of a vocab entry
 
 
 class _Sentence:
-    """Tokens of one context (a sentence), lower-cased, with their VADER
-    valence after negation and the target-independent features; computed
-    once, shared by every target in the sentence."""
+    """Tokens of one context (normally a sentence: ``[lo, hi)``), lower-cased,
+    with their VADER valence after negation (within three tokens back, not
+    before the context start) and the target-independent features; computed
+    once, shared by every target in the context."""
 
-    __slots__ = ("view", "lo", "hi", "starts", "ends", "words", "pref", "val", "cum", "vpos",
-                 "contra", "lex", "brk", "shared", "uw", "pw", "vbw")
+    __slots__ = ("view", "lo", "hi", "i0", "starts", "words", "pref", "val", "cum",
+                 "vpos", "contra", "brk", "_lex", "shared", "winfo", "pinfo",
+                 "vnear")
 
     def __init__(self, view: _DocView, lo: int, hi: int):
         doc = view.doc
@@ -120,62 +128,62 @@ class _Sentence:
         # token of the range can run past ``hi``
         i0 = doc.token_index(lo)
         i1 = doc.token_index(hi)
-        if i1 > i0 and view.ends[i1 - 1] > hi:
+        if i1 > i0 and view.toks[i1 - 1].end > hi:
             i1 -= 1
-        self.view, self.lo, self.hi = view, i0, i1
+        self.view, self.lo, self.hi, self.i0 = view, lo, hi, i0
         self.starts = view.starts[i0:i1]
-        self.ends = view.ends[i0:i1]
-        self.words = words = view.words[i0:i1]
+        self.words = view.words[i0:i1]
         self.pref = view.pref[i0:i1]
-        raw = view.raw[i0:i1]
-        neg = view.neg[i0:i1]
-        val: list[float | None] = raw[:]
-        vpos = []
-        for i, v in enumerate(raw):
-            if v is not None:
-                if True in neg[max(0, i - 3):i]:
-                    v = val[i] = -0.74 * v
-                if v:
-                    vpos.append((i, v, raw[i]))
+        val: list[float | None] = view.raw[i0:i1]
+        vz = list(map(_ZERO_FOR_NONE.get, val, val))  # as val, 0.0 for None
+        vpos = []  # (index, valence after negation, raw valence) of each lexicon word
+        dwords = view.words
+        vidx = view.vidx
+        for i in vidx[bisect_left(vidx, i0):bisect_left(vidx, i1)]:
+            v = raw = val[i - i0]
+            for j in range(max(i - 3, i0), i):
+                w = dwords[j]
+                if w in NEGATORS or w.endswith("n't"):
+                    v = val[i - i0] = vz[i - i0] = -0.74 * raw  # type: ignore[operator]
+                    break
+            if v:
+                vpos.append((i - i0, v, raw))
         self.val = val
-        cum = [0.0]
-        for v in val:
-            cum.append(cum[-1] + (v or 0.0))
-        self.cum = cum
+        self.cum = list(accumulate(vz, initial=0.0))
         self.vpos = vpos
-        self.contra = next((i for i, w in enumerate(words) if w in CONTRAST), None)
-        self.brk = [i for i, w in enumerate(words) if w in BREAKS or w in CONTRAST]
-        self.lex = _lexicon_features(words, val, doc, lo, hi)
+        brk = view.brk
+        self.brk = [i - i0 for i in brk[bisect_left(brk, i0):bisect_left(brk, i1)]]
+        contra = view.contra
+        k = bisect_left(contra, i0)
+        self.contra = contra[k] - i0 if k < len(contra) and contra[k] < i1 else None
+        self._lex: dict | None = None
         self.shared: tuple[float, float, float] | None = None
-        self.uw: list = []   # per token: weights of its "w:" feature (or None)
-        self.pw: list = []   # per token: weights of its "wp:" feature (or None)
-        self.vbw: list = []  # per valence token: its six "vb:<side><dist>" weights
+        self.winfo: list = []  # per token: its word's weights by template (fm.vocab)
+        self.pinfo: list = []  # per token: its prefix's weights by template (fm.pvocab)
+        self.vnear: list = []  # per vpos: (index, valence, |valence| / 4, "vb:<side><dist>" weights)
+
+    @property
+    def lex(self) -> dict:
+        """The context's lexicon features (:func:`_lexicon_features`)."""
+        if self._lex is None:
+            self._lex = _lexicon_features(self)
+        return self._lex
 
     def prepare(self, fm: "_FastModel") -> tuple[float, float, float]:
         """The target-independent part of the score (lexicon features and the
         sentence bag), and the per-token weights the targets reuse; once."""
         if self.shared is None:
-            duw, dpw = self.view.weights(fm)
-            uw = duw[self.lo:self.hi]
-            pw = dpw[self.lo:self.hi]
+            self.winfo = winfo = list(map(fm.vocab.get, self.words, repeat(NO_WORD)))
+            self.pinfo = pinfo = list(map(fm.pvocab.get, self.pref, repeat(NO_PREFIX)))
             z0, z1, z2 = _dot(self.lex, fm.weights, 1.0)
-            for w in uw:
-                if w is not None:
-                    z0 += w[0]
-                    z1 += w[1]
-                    z2 += w[2]
-            for w in pw:
-                if w is not None:
-                    z0 += w[0]
-                    z1 += w[1]
-                    z2 += w[2]
-            vb = fm.vb
-            zero = _ZERO
-            self.vbw = [tuple(vb.get(sd + ("~" if (raw > 0) != (v > 0) else "")
-                                     + ("-" if v < 0 else "+") + ("2" if abs(raw) >= 2 else "1"),
-                                     zero) for sd in _VB_SIDES)
-                        for _, v, raw in self.vpos]
-            self.uw, self.pw = uw, pw
+            # the bag: every word's "w:" weight, then every prefix's "wp:" weight
+            for w0, w1, w2 in filter(None, chain(map(_BAG_W, winfo), map(_BAG_WP, pinfo))):
+                z0 += w0
+                z1 += w1
+                z2 += w2
+            sides = fm.vb_sides
+            self.vnear = [(i, v, abs(v) / 4, sides[(raw > 0) != (v > 0), v < 0, abs(raw) >= 2])
+                          for i, v, raw in self.vpos]
             self.shared = (z0, z1, z2)
         return self.shared
 
@@ -190,23 +198,35 @@ def _bag(words: list[str]) -> dict:
     return f
 
 
-def _lexicon_features(words: list[str], val: list, doc: Document, lo: int, hi: int) -> dict:
+_VB_KEY = {(flipped, neg, strong): "vb:" + ("~" if flipped else "") + ("-" if neg else "+")
+           + ("2" if strong else "1")
+           for flipped in (False, True) for neg in (False, True) for strong in (False, True)}
+
+
+def _lexicon_features(s: _Sentence) -> dict:
+    """Lexicon features of the context: polarity mass, negated words, the
+    valence words by sign and strength, the compound tone, a quote inside."""
     f: dict[str, float] = {}
-    vader = vader_lexicon()
-    for w, v in zip(words, val):
-        if v:
-            raw = vader.get(w, v)
-            flipped = (raw > 0) != (v > 0)
-            _add(f, "v_all_" + ("p" if v > 0 else "n"), abs(v) / 4)
-            if flipped:
-                _add(f, "negated_" + ("p" if raw > 0 else "n"))
-            sign = ("~" if flipped else "") + ("-" if v < 0 else "+")
-            _add(f, "vb:" + sign + ("2" if abs(raw) >= 2 else "1"))
-    c = _compound(val)
+    get = f.get
+    for _, v, raw in s.vpos:
+        flipped = (raw > 0) != (v > 0)
+        k = "v_all_p" if v > 0 else "v_all_n"
+        f[k] = get(k, 0.0) + abs(v) / 4
+        if flipped:
+            k = "negated_p" if raw > 0 else "negated_n"
+            f[k] = get(k, 0.0) + 1.0
+        k = _VB_KEY[flipped, v < 0, abs(raw) >= 2]
+        f[k] = get(k, 0.0) + 1.0
+    c = _norm(s.cum[-1])  # the compound of all valences (VADER's normalisation)
     _add(f, "vc_all", c)
     _add(f, "vcb_all:" + _bucket(c))
-    for q in doc.quotes:
-        if q.start >= lo and q.end <= hi:
+    quotes = s.view.doc.quotes  # sorted by start
+    lo, hi = s.lo, s.hi
+    for k in range(bisect_left(s.view.qstarts, lo), len(quotes)):
+        q = quotes[k]
+        if q.start > hi:
+            break
+        if q.end <= hi:
             _add(f, "hasq")
             break
     return f
@@ -344,7 +364,14 @@ class SentimentScorer:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self._sentences: dict[tuple[int, int], _Sentence] = {}
+        sents = doc.sentences
+        self._by_sentence: list[_Sentence | None] = [None] * len(sents)
+        self._sentences: dict[tuple[int, int], _Sentence] = {}  # other contexts
+        self._starts = starts = list(map(itemgetter(0), sents))
+        self._ends = ends = list(map(itemgetter(1), sents))
+        # a span starting in sentence i and ending by _within[i] has that
+        # sentence as its context (see _context)
+        self._within = list(map(min, ends, starts[1:] + [len(doc.text) + 1]))
         self._view: _DocView | None = None
         self._quote_starts = [q.start for q in doc.quotes]
 
@@ -374,13 +401,26 @@ class SentimentScorer:
 
     def _locate(self, start: int, end: int) -> tuple[_Sentence, int, int]:
         """The span's prepared sentence and its token range ``[a, b)`` there."""
-        key = self._context(start, end)
-        sent = self._sentences.get(key)
-        if sent is None:
-            sent = self._sentences[key] = _Sentence(self._doc_view(), *key)
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and start < self._ends[i] and end <= self._within[i]:
+            # the usual case: the span lies in one sentence, its context
+            sent = self._by_sentence[i]
+            if sent is None:
+                sent = self._by_sentence[i] = _Sentence(self._doc_view(), self._starts[i],
+                                                        self._ends[i])
+        else:
+            key = self._context(start, end)
+            sent = self._sentences.get(key)
+            if sent is None:
+                sent = self._sentences[key] = _Sentence(self._doc_view(), *key)
         n = len(sent.words)
-        a = bisect_right(sent.ends, start)           # first token ending after start
-        b = bisect_right(sent.starts, end - 1)       # tokens starting before end
+        starts = sent.starts
+        # the first token ending after start: the last one starting at or
+        # before start, or the next one when that one ends by start
+        a = bisect_right(starts, start) - 1
+        if a < 0 or self.doc.tokens[sent.i0 + a].end <= start:
+            a += 1
+        b = bisect_right(starts, end - 1)            # tokens starting before end
         if b <= a and n:  # span between tokens: the next token stands for it
             a = min(a, n - 1)
             b = a + 1
@@ -434,22 +474,24 @@ class SentimentScorer:
         z1 = intercept[1] + sh[1]
         z2 = intercept[2] + sh[2]
         if b > a:  # the target becomes one "<t>" token in the sentence bag
-            uw, pw = sent.uw, sent.pw
+            winfo, pinfo = sent.winfo, sent.pinfo
             for i in range(a, b):
-                w = uw[i]
+                w = winfo[i][W]
                 if w is not None:
-                    z0 -= w[0]
-                    z1 -= w[1]
-                    z2 -= w[2]
-                w = pw[i]
+                    w0, w1, w2 = w
+                    z0 -= w0
+                    z1 -= w1
+                    z2 -= w2
+                w = pinfo[i][WP]
                 if w is not None:
-                    z0 -= w[0]
-                    z1 -= w[1]
-                    z2 -= w[2]
-            w = fm.t
-            z0 += w[0]
-            z1 += w[1]
-            z2 += w[2]
+                    w0, w1, w2 = w
+                    z0 -= w0
+                    z1 -= w1
+                    z2 -= w2
+            w0, w1, w2 = fm.t
+            z0 += w0
+            z1 += w1
+            z2 += w2
         m = _mention_z(sent, a, b, self._in_quote(start, end), fm)
         return z0 + m[0], z1 + m[1], z2 + m[2]
 

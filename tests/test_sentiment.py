@@ -125,6 +125,8 @@ OWN_TEXTS = [
     "Analysts criticised Greta Holm; however, investors were not unhappy with Holm's plan!",
     "In a speech to supporters of Tomas Kerr (a former judge), the senator praised Kerr and "
     "attacked his rivals, calling them dishonest, reckless and cruel.",
+    # a framing verb on both sides sets the same "fvp_obj" feature twice: it counts once
+    "Critics who attacked Ivo Marsh were attacked by the press.",
 ]
 
 

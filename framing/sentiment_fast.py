@@ -13,7 +13,7 @@ from math import sqrt
 from typing import TYPE_CHECKING
 
 from .sentiment_rules import (BE, PRE_NAME, PREPS, POSSESSIVE, PRONOUNS, ROLE_STOPS, SAY,
-                              WINDOW, _model, framing_verbs)
+                              WINDOW, _model, first_valence, framing_verbs)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sentiment import _Sentence
@@ -245,33 +245,17 @@ def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
         z1 += w1
         z2 += w2
         k += 1
-    # the first lexicon word on each side (first_valence)
-    for j in range(b, min(b + 4, n)):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
+    # the first lexicon word on each side, right then left
+    for table, v in ((fm.vr_first, first_valence(words, val, range(b, min(b + 4, n)))),
+                     (fm.vl_first, first_valence(words, val, range(a - 1, max(a - 5, -1), -1)))):
         if v is not None:
-            w = fm.vr_first[v > 0]
+            w = table[v > 0]
             if w is not None:
                 x = abs(v) / 4
                 w0, w1, w2 = w
                 z0 += w0 * x
                 z1 += w1 * x
                 z2 += w2 * x
-            break
-    for j in range(a - 1, max(a - 5, -1), -1):
-        if words[j] in ROLE_STOPS:
-            break
-        v = val[j]
-        if v is not None:
-            w = fm.vl_first[v > 0]
-            if w is not None:
-                x = abs(v) / 4
-                w0, w1, w2 = w
-                z0 += w0 * x
-                z1 += w1 * x
-                z2 += w2 * x
-            break
     # binary features (value 1.0): their weights, in _mention_features' order
     bins = []
     if a >= 1:  # "tl:" the 1-3 words before the target, "tr:" after it

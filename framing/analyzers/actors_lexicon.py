@@ -121,9 +121,15 @@ def is_cap(t: str) -> bool:
     return bool(sep) and rest[:1].isupper() and head.lower() in CONNECTORS
 
 
+MEMO_SIZE = 20_000
+
+
 class Memo(dict):
     """A bounded memo of a pure one-argument function: ``memo[x] == fn(x)``,
-    computed on first use (a subscript costs less than a call)."""
+    computed on first use (a subscript costs less than a call). It forgets
+    everything after ``MEMO_SIZE`` entries: a dozen memos see every new word
+    of a corpus, and memory must stay flat over hundreds of thousands of
+    articles (the frequent words come back at once)."""
 
     __slots__ = ("fn",)
 
@@ -132,7 +138,7 @@ class Memo(dict):
         self.fn = fn
 
     def __missing__(self, key):
-        if len(self) > 200_000:
+        if len(self) >= MEMO_SIZE:
             self.clear()
         value = self[key] = self.fn(key)
         return value

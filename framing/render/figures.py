@@ -410,12 +410,13 @@ def draw_positions(ax: "Axes", report: ArticleReport, *, title: str | None = Non
                            facecolors=row["colour"], edgecolors="none", alpha=0.85, zorder=2)
         else:
             xs = [100 * (s + e) / 2 for s, e in ev]
-            if row["kind"] == "mention":
+            if row["kind"] == "mention":  # dots: the sentiment colours reuse device colours
                 has_mentions = True
-                colours = [S.SENTIMENT.get(lbl, S.GREY) for lbl in row["labels"]]
+                ax.scatter(xs, [y] * len(xs), s=22, marker="o", linewidths=0.5,
+                           c=[S.SENTIMENT.get(lbl, S.GREY) for lbl in row["labels"]],
+                           edgecolors="white", zorder=3)
             else:
-                colours = [row["colour"]] * len(xs)
-            ax.vlines(xs, y - 0.32, y + 0.32, colors=colours, lw=1.7, zorder=3)
+                ax.vlines(xs, y - 0.32, y + 0.32, colors=row["colour"], lw=1.7, zorder=3)
         ax.annotate(f"{len(ev)}", xy=(1, y), xycoords=("axes fraction", "data"),
                     xytext=(6, 0), textcoords="offset points", va="center", ha="left",
                     fontsize=S.SMALL_SIZE + 0.5, color=S.INK if ev else S.GREY,
@@ -429,7 +430,8 @@ def draw_positions(ax: "Axes", report: ArticleReport, *, title: str | None = Non
     ax.set_xlabel("position in the article (% of characters)")
     ax.spines["left"].set_visible(False)
     ax.xaxis.grid(True, lw=0.5)
-    handles = [Line2D([], [], color=S.SENTIMENT[k], lw=1.7, label=f"{k} actor mention")
+    handles = [Line2D([], [], marker="o", ls="none", ms=5.5, mfc=S.SENTIMENT[k], mec="white",
+                      mew=0.5, label=f"{k} actor mention")
                for k in ("negative", "neutral", "positive")] if has_mentions else []
     _titles(ax, title or "Where the devices occur",
             f"{report.stats.words:,} words · count per row on the right", handles)

@@ -53,7 +53,7 @@ def summarise(scores: list[float]) -> SentimentSummary:
     if n == 0:
         return SentimentSummary()
     mean = sum(scores) / n
-    label = "positive" if mean >= LABEL_CUT else "negative" if mean <= -LABEL_CUT else "neutral"
+    label = label_of(mean)
     if n == 1:
         return SentimentSummary(1, round(mean, 4), label, None, None)
     var = sum([(s - mean) ** 2 for s in scores]) / (n - 1)

@@ -33,8 +33,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DATA, read_jsonl, require  # noqa: E402
 
-from framing.analyzers.actors import find_mentions  # noqa: E402
-from framing.analyzers.actors_detect import lexicon  # noqa: E402
+from framing.analyzers.actors.analyzer import find_mentions  # noqa: E402
+from framing.analyzers.actors.detect import lexicon  # noqa: E402
 from framing.document import Document  # noqa: E402
 
 NOT_NAMES = frozenset("he she him her his hers they them their i we you it its the a an "

@@ -1,4 +1,4 @@
-"""Throughput and peak memory of batch analysis (framing.batch.analyze_corpus).
+"""Throughput and peak memory of batch analysis (framing.run.local.analyze_corpus).
 
     python benchmarks/compare_speed.py [--data ../shared/data/polnear/train.jsonl] [--scale 4]
 
@@ -29,7 +29,7 @@ from _data import DATA, read_jsonl, require  # noqa: E402
 
 
 def records(path: str, scale: int):
-    from framing.corpus import Record
+    from framing.io.corpus import Record
 
     for k in range(scale):
         for r in read_jsonl(path):
@@ -38,7 +38,7 @@ def records(path: str, scale: int):
 
 
 def worker(args) -> None:
-    from framing.batch import analyze_corpus
+    from framing.run.local import analyze_corpus
 
     marks: list[tuple[float, int]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,7 +17,7 @@ speculation cue. Two rows: every hedge, and the epistemic hedges without the
 The corpus is product reviews, not news, and its guidelines differ from our
 lexicon's on purpose: SFU marks "if", "or", "either", "can", "should" and
 backshifted "would" as speculation; we do not (see the docstring of
-``framing.analyzers.hedging``). The numbers are reported as they come.
+``framing.analyzers.hedging.analyzer``). The numbers are reported as they come.
 """
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing.analyzers.base import Context  # noqa: E402
-from framing.analyzers.hedging import run  # noqa: E402
+from framing.analyzers.hedging.analyzer import run  # noqa: E402
 from framing.document import Document  # noqa: E402
 
 DEFAULT = "../shared/data/hedge_cues/sfu_review.jsonl"
 NOT_SPECULATION = frozenset({"approximator", "frequency"})
 # Gold cue forms our lexicon leaves out on purpose (reasons in the docstring of
-# framing.analyzers.hedging): conditions, alternatives, root/deontic modals and
+# framing.analyzers.hedging.analyzer): conditions, alternatives, root/deontic modals and
 # negated ability. Only used to explain the recall figure, never to score.
 BY_DESIGN = frozenset({
     "if", "or", "either", "whether", "and", "nor", "neither", "and/or", "and / or", "can",

@@ -44,7 +44,7 @@ from collections import Counter
 from pathlib import Path
 
 from framing.analyzers import Context, VoiceMap
-from framing.analyzers.questions import analyze_questions
+from framing.analyzers.questions.analyzer import analyze_questions
 from framing.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """Speed of ``framing.analyze`` on real news text: throughput (one process and
-``--jobs N`` through :mod:`framing.batch`), where the time goes, CLI start-up
+``--jobs N`` through :mod:`framing.run.local`), where the time goes, CLI start-up
 time and peak memory against corpus size.
 
     python benchmarks/speed.py [--data ../shared/data/polnear/train.jsonl] [--repeat 3]
@@ -11,11 +11,11 @@ Prints, for full analysis without figures:
 * articles/s and words/s in one process (best of ``--repeat`` passes over the
   texts; wall clock and CPU time — on a shared machine the CPU figure is the
   per-core speed);
-* articles/s through ``framing.batch.analyze_corpus`` (JSON Lines out, as
+* articles/s through ``framing.run.local.analyze_corpus`` (JSON Lines out, as
   ``framing analyze CORPUS --out DIR`` runs it) with ``--jobs 1`` and
   ``--jobs N``: ``--batch`` records replicated from the texts with distinct
   ids, read from a JSONL file, worker start-up included (and with ``--dask N``
-  through :mod:`framing.distributed` on a local cluster of N workers);
+  through :mod:`framing.run.dask_engine` on a local cluster of N workers);
 * the time per stage (Document parse, then each analyzer) and, with
   ``--profile N``, the N functions with the most own time (cProfile);
 * peak resident memory (RSS) of a fresh process streaming ``--memory`` sizes
@@ -169,8 +169,8 @@ def _word(n: int) -> str:
 
 
 def batch(texts: list[str], words: int, n: int, jobs: int, tmp: Path) -> None:
-    from framing.batch import analyze_corpus
-    from framing.corpus import iter_corpus
+    from framing.run.local import analyze_corpus
+    from framing.io.corpus import iter_corpus
 
     src = _corpus_file(texts, n, tmp / "batch.jsonl")
     per_article = words / len(texts)
@@ -180,14 +180,14 @@ def batch(texts: list[str], words: int, n: int, jobs: int, tmp: Path) -> None:
         summary = analyze_corpus(iter_corpus([src]), j, out, resume=False)
         secs = time.perf_counter() - t0
         assert summary.analysed == n and summary.failed == 0, summary.to_dict()
-        print(f"batch (framing.batch, JSON Lines out), --jobs {j}: {n / secs:,.0f} articles/s, "
+        print(f"batch (framing.run.local, JSON Lines out), --jobs {j}: {n / secs:,.0f} articles/s, "
               f"{n * per_article / secs:,.0f} words/s ({n} articles in {secs:.1f} s, "
               f"worker start-up included)")
         out.unlink()
 
 
 def dask_batch(texts: list[str], words: int, n: int, workers: int, tmp: Path) -> None:
-    from framing.distributed import analyze_corpus_dask
+    from framing.run.dask_engine import analyze_corpus_dask
 
     src = tmp / "batch.jsonl"
     if not src.exists():
@@ -202,7 +202,7 @@ def dask_batch(texts: list[str], words: int, n: int, workers: int, tmp: Path) ->
 
 
 def memory(texts: list[str], sizes: list[int], tmp: Path, new_words: int) -> None:
-    print(f"peak RSS of a fresh process streaming a corpus through framing.batch (--jobs 1; "
+    print(f"peak RSS of a fresh process streaming a corpus through framing.run.local (--jobs 1; "
           f"{new_words} new words per article):")
     peaks = []
     for n in sizes:
@@ -225,8 +225,8 @@ def memory(texts: list[str], sizes: list[int], tmp: Path, new_words: int) -> Non
 def _rss_child(src: str, out: str) -> None:
     import resource
 
-    from framing.batch import analyze_corpus
-    from framing.corpus import iter_corpus
+    from framing.run.local import analyze_corpus
+    from framing.io.corpus import iter_corpus
 
     summary = analyze_corpus(iter_corpus([src]), 1, out, resume=False)
     # VmHWM: the peak of this program's own memory. ru_maxrss survives execve on

@@ -4,7 +4,7 @@
                                          [--out framing/models/target_sentiment.json]
                                          [--cv] [--check]
 
-Features come from ``framing.sentiment.features`` (the same code that scores
+Features come from ``framing.sentiment.linear.features`` (the same code that scores
 at run time); the learner is scikit-learn's multinomial logistic regression
 (lbfgs, L2, C below, class_weight="balanced" because the benchmark is
 macro-F1), fitted on one thread so the result does not depend on the BLAS
@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DATA, ROOT, read_jsonl, require  # noqa: E402
 
 from framing.document import Document  # noqa: E402
-from framing.sentiment import LABELS, features  # noqa: E402
+from framing.sentiment.linear import LABELS, features  # noqa: E402
 
 C = 0.03
 CLASS_WEIGHT = "balanced"

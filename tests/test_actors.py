@@ -10,8 +10,8 @@ import pytest
 
 import framing
 from framing import ArticleReport, Document
-from framing.actors_file import load_actor_file, parse_actors
-from framing.analyzers.actors import find_mentions, summarise
+from framing.io.actors_file import load_actor_file, parse_actors
+from framing.analyzers.actors.analyzer import find_mentions, summarise
 from framing.errors import InputError
 
 STORY = """Sahel Talks Stall as Junta Hardens Line

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from framing import compare_stats as st
+from framing.compare import stats as st
 from framing.cli import app
-from framing.compare import METRICS, Comparer, compare, csv_rows
+from framing.compare.comparer import METRICS, Comparer, compare, csv_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = ROOT / "corpora" / "outlets"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.batch import analyze_corpus, errors_path_for, iter_results
-from framing.corpus import (Record, RecordError, check_sources, count_records, iter_corpus,
+from framing.run.local import analyze_corpus, errors_path_for, iter_results
+from framing.io.corpus import (Record, RecordError, check_sources, count_records, iter_corpus,
                             read_corpus)
 from framing.errors import InputError
 

@@ -15,10 +15,10 @@ distributed = pytest.importorskip(
 
 from typer.testing import CliRunner  # noqa: E402
 
-from framing import distributed as fd  # noqa: E402
-from framing.batch import analyze_corpus, iter_results  # noqa: E402
+from framing.run import dask_engine as fd  # noqa: E402
+from framing.run.local import analyze_corpus, iter_results  # noqa: E402
 from framing.cli import app  # noqa: E402
-from framing.corpus import iter_corpus  # noqa: E402
+from framing.io.corpus import iter_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = ROOT / "corpora" / "outlets"

@@ -7,8 +7,9 @@ import pytest
 
 import framing
 from framing import Document
-from framing.analyzers import Context, hedging
-from framing.analyzers.hedging import ANALYZER, CATEGORIES, cue_index, run
+from framing.analyzers import Context
+from framing.analyzers.hedging import analyzer as hedging
+from framing.analyzers.hedging.analyzer import ANALYZER, CATEGORIES, cue_index, run
 from framing.errors import LexiconError
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import framing
 from framing.analyzers import Context
-from framing.analyzers.questions import CUES, analyze_questions
+from framing.analyzers.questions.analyzer import CUES, analyze_questions
 from framing.document import Document
 from framing.lexicons import load_table
 from framing.report import per_1k

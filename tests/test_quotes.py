@@ -9,7 +9,7 @@ import pytest
 import framing
 from framing import ArticleReport, Document
 from framing.analyzers import REGISTRY
-from framing.analyzers.quotes import analyze_quotes
+from framing.analyzers.quotes.analyzer import analyze_quotes
 
 
 def quotes(text: str):

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 import framing
-from framing.batch import analyze_corpus, iter_results
+from framing.run.local import analyze_corpus, iter_results
 from framing.cli import app
-from framing.corpus import iter_corpus, read_corpus
+from framing.io.corpus import iter_corpus, read_corpus
 from framing.render.outdir import atomic_write
 from framing.text.decode import MAX_BYTES
 
@@ -257,7 +257,7 @@ def test_csv_missing_a_column(tmp_path):
 
 
 def test_malformed_actors_toml(tmp_path):
-    pytest.importorskip("framing.actors_file", reason="the actors file reader is not there yet")
+    pytest.importorskip("framing.io.actors_file", reason="the actors file reader is not there yet")
     article = write(tmp_path / "a.txt", ARTICLE)
     cases = [
         ("syntax.toml", '[actors\n"Mayor" = ["the mayor"]\n', ":1: invalid TOML"),

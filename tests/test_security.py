@@ -59,7 +59,7 @@ def test_no_code_execution_primitives_in_the_package():
 
 
 def test_configuration_is_data_toml_via_tomllib_models_via_json():
-    actors_file = PACKAGE / "actors_file.py"
+    actors_file = PACKAGE / "io" / "actors_file.py"
     if actors_file.exists():
         src = actors_file.read_text(encoding="utf-8")
         assert "tomllib.loads" in src or "tomllib.load(" in src
@@ -111,7 +111,7 @@ def test_outlet_names_never_leave_the_output_folder(tmp_path, hostile_corpus):
 
 def test_dask_partition_names_do_not_come_from_the_data(tmp_path, hostile_corpus):
     pytest.importorskip("distributed", reason="dask[distributed] is not installed")
-    from framing.distributed import _plan, options_key
+    from framing.run.dask_engine import _plan, options_key
 
     parts = list(_plan([str(hostile_corpus)], 5, options_key(None, False), "jsonl"))
     assert parts and all(re.fullmatch(r"part-\d{5}-[0-9a-f]{12}", p.name) for p in parts)
@@ -146,7 +146,7 @@ def server():
 
 def test_html_resolves_no_external_entity_and_fetches_nothing(tmp_path, server):
     pytest.importorskip("trafilatura")
-    from framing.corpus import html_to_text
+    from framing.io.corpus import html_to_text
 
     url, requests = server
     secret = tmp_path / "secret.txt"

@@ -13,7 +13,7 @@ import pytest
 
 import framing
 from framing.document import Document
-from framing.sentiment import LABELS, SentimentScorer, _model, features, target_sentiment
+from framing.sentiment.linear import LABELS, SentimentScorer, _model, features, target_sentiment
 
 
 def span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
@@ -203,6 +203,6 @@ def test_model_file_is_plain_json():
 def test_runtime_does_not_import_sklearn():
     code = ("import sys, framing; framing.target_sentiment('Ann Lee won.', [(0, 7)]); "
             "framing.analyze('Ann Lee won. She smiled.'); "
-            "import framing.sentiment as s; print('sklearn' in sys.modules)")
+            "import framing.sentiment.linear as s; print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]

@@ -27,7 +27,7 @@ def report_failures(summary, errors_path) -> None:
 @contextmanager
 def progress_bar(total: int | None, label: str, enabled: bool = True) -> Iterator[Callable]:
     """A rich progress bar on stderr; yields the callback that
-    :func:`framing.batch.analyze_corpus` calls with its running summary."""
+    :func:`framing.run.local.analyze_corpus` calls with its running summary."""
     if not enabled:
         yield lambda summary: None
         return

@@ -1,5 +1,5 @@
 """``framing analyze CORPUS --engine dask``: the corpus branch on a Dask
-cluster (see :mod:`framing.distributed`). Writes ``DIR/articles/part-*``
+cluster (see :mod:`framing.run.dask_engine`). Writes ``DIR/articles/part-*``
 (JSON Lines, or Parquet when pyarrow is installed), ``DIR/errors.jsonl`` and
 ``DIR/_manifest.json`` with ``--out DIR``; without ``--out`` the JSON Lines
 go to stdout, in input order."""
@@ -17,9 +17,9 @@ from ._common import error, progress_bar, report_failures
 
 
 def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler) -> None:
-    from ..corpus import count_records
-    from ..distributed import MANIFEST, PART_DIR, _read_lines
-    from ..distributed import analyze_corpus_dask as run
+    from ..io.corpus import count_records
+    from ..run.dask_engine import MANIFEST, PART_DIR, _read_lines
+    from ..run.dask_engine import analyze_corpus_dask as run
     from ..errors import FramingError
 
     tmp = None

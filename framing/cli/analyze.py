@@ -66,7 +66,7 @@ def analyze(
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
     """Analyse news articles and report their framing devices with evidence."""
-    from ..corpus import source_kind
+    from ..io.corpus import source_kind
     from ..errors import FramingError
 
     actor_map = None
@@ -105,7 +105,7 @@ def _is_corpus(source: str, source_kind) -> bool:
 
 
 def _load_actors(path: Path):
-    from ..actors_file import load_actor_file
+    from ..io.actors_file import load_actor_file
 
     return load_actor_file(path)
 
@@ -179,8 +179,8 @@ def _subdir(path: str, used: set[str]) -> str:
 
 
 def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
-    from ..batch import analyze_corpus
-    from ..corpus import check_sources, count_records, iter_corpus
+    from ..run.local import analyze_corpus
+    from ..io.corpus import check_sources, count_records, iter_corpus
     from ..errors import FramingError
 
     try:

@@ -42,9 +42,9 @@ def compare(
 ) -> None:
     """Compare how outlets frame the news: rates per 1,000 words with CIs,
     tests between outlets, distinctive words, and the same stories side by side."""
-    from ..batch import analyze_corpus, iter_results
-    from ..compare import CSV_COLUMNS, Comparer, csv_rows
-    from ..corpus import check_sources, count_records, iter_corpus
+    from ..run.local import analyze_corpus, iter_results
+    from ..compare.comparer import CSV_COLUMNS, Comparer, csv_rows
+    from ..io.corpus import check_sources, count_records, iter_corpus
     from ..errors import FramingError
     from ..render.outdir import atomic_write
 

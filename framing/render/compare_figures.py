@@ -1,4 +1,4 @@
-"""Figures of an outlet comparison (the dict from :mod:`framing.compare`).
+"""Figures of an outlet comparison (the dict from :mod:`framing.compare.comparer`).
 
 Each ``draw_*`` function draws one chart into a matplotlib Figure or
 SubFigure (so the multi-page PDF can reuse it); :func:`figures` returns the

@@ -139,7 +139,7 @@ def speakers_table(report: ArticleReport) -> Table | None:
     speakers = getattr(report.quotes, "speakers", None) or []
     if not speakers:
         return None
-    from ..analyzers.quotes_report import NOT_WORDS
+    from ..analyzers.quotes.build import NOT_WORDS
 
     caption = None
     if any(q.cue_category in NOT_WORDS for q in report.quotes.items):

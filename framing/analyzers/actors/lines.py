@@ -1,0 +1,172 @@
+"""Line-level patterns of actor detection: headlines, datelines, bylines
+and group nouns (a mixin of the detector in ``detect``).
+
+* a **Title Case headline** yields only names the body confirms, places,
+  groups and acronyms (Mikheev 2002, §5: headlines carry no case evidence);
+* a **dateline** in capitals ("WASHINGTON (AP) —", "VALMORA, Sept. 14 —", AP
+  style) is a mention of the place only when the body names it in mixed case;
+* a **byline** ("By Ann Lee, The Daily Clarion"): the outlet after the comma
+  is scanned as body text, the author is not an actor of the story;
+* a **group noun** ("militants", "the junta", "House Republicans") is a group
+  or organisation mention, with its capitalised modifiers.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .candidates import Cand
+from .lexicon import is_shouted, strip_possessive
+
+DASHES = frozenset(("—", "–", "-", "--"))
+ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,9}|(?:[A-Z]\.){2,})$")
+TITLE_CASE_LOWER = frozenset("a an the of in on at to for and or but nor with by from as "
+                             "vs via into over up off out per".split())
+
+
+class LinesMixin:
+    """Methods of the detector that read whole lines; they use its
+    ``toks``, ``low``, ``lex``, ``words``, ``_push`` and friends."""
+
+    def _byline_comma(self, lo: int, hi: int) -> Optional[int]:
+        """The comma of a byline line ("By Ann Lee, The Daily Clarion") in
+        the first three paragraphs, or None."""
+        if self.low[lo] != "by" or self.toks[lo].start > self.doc.paragraphs[min(
+                2, len(self.doc.paragraphs) - 1)].end:
+            return None
+        return next((x for x in range(lo, hi) if self.toks[x].text == ","), None)
+
+    def _title_case(self, lo: int, hi: int) -> bool:
+        """Are the words of tokens [lo, hi) in Title Case: four or more words
+        that start with a letter, at most a quarter of them lower-case, and
+        those only the short words Title Case keeps lower-case ("of", "the")?
+        Read from the per-token classes of ``DocWords.title_class``."""
+        line = self.words.title_class[lo:hi]
+        if b"X" in line:  # a lower-case word Title Case does not allow
+            return False
+        upper = line.count(b"U")
+        lower = line.count(b"L")
+        words = upper + lower
+        return words >= 4 and lower <= words // 4
+
+    def _capital_group(self, k: int, e: int) -> bool:
+        """"Republicans", "House Democrats", "Muslims", "Americans": a
+        capitalised plural of a group noun or demonym is a group."""
+        word = self.texts[e - 1].rstrip("'’")
+        head = word.lower()
+        g = self.lex.groups.get(head)
+        if g is not None and g[1] == "group" and (e - k == 1 or g[0][:1].isupper()):
+            self._group(k, e - 1, e, head)
+            return True
+        if (e - k == 1 and head.endswith("s")
+                and self.lex.places.get(word[:-1], ("", ""))[1] == "demonym"):
+            start = self.toks[k].start
+            self._push(Cand(start, start + len(word), "group", word, "group",
+                            extra={"head": word}))
+            return True
+        return False
+
+    def _is_dateline(self, i: int, j: int, hi: int) -> bool:
+        """"WASHINGTON —", "NEW YORK, Nov. 19 (UPI) —": a capitals-only place
+        at a paragraph start before a comma, bracket or dash (AP style)."""
+        words = [t.text for t in self.toks[i:j] if t.is_word]
+        if not words or len(words) > 3 or not all(is_shouted(w) for w in words):
+            return False
+        nxt = self.word(j)
+        if nxt in DASHES or (nxt in (",", "(") and _title(words) in self.lex.places):
+            return True
+        # "SAN BERNARDINO, Calif. (AP) —", "VALMORA, Sept. 14 —": a date or
+        # a bracketed credit before the dash
+        ahead = [self.word(x) for x in range(j, min(hi, j + 12))]
+        return nxt in (",", "(") and any(w in DASHES for w in ahead)
+
+    def _dateline_place(self, i: int, j: int) -> None:
+        """The dateline's place is a mention of the place the body names in
+        mixed case ("VALMORA" → Valmora); otherwise it is dropped."""
+        toks = self.toks
+        form = _title([t.text for t in toks[i:j] if t.is_word])
+        if not self.words.body_title(form.split()):
+            return
+        place = self.lex.places.get(form, (form, "place"))
+        if place[1] != "abbreviation":
+            self._push(Cand(toks[i].start, toks[j - 1].end, "place", place[0], "place"))
+
+    def _dateline_end(self, j: int, hi: int) -> int:
+        for x in range(j, min(hi, j + 12)):
+            if self.word(x) in DASHES:
+                return x + 1
+        return j
+
+    def _headline_names(self, k: int, e: int) -> None:
+        """In a Title Case line only names the body uses count: greedy longest
+        match of known keys; acronyms and places were handled before."""
+        toks = self.toks
+        while k < e:
+            for n in range(min(6, e - k), 0, -1):
+                key = " ".join(t.text for t in toks[k:k + n])
+                end = strip_possessive(self.text, toks[k].start, toks[k + n - 1].end)
+                bare_key = " ".join(self.text[toks[k].start:end].split())
+                if key.isupper() and key[:1].isalpha():  # "TRUMP FIRES BACK"
+                    form = _title(bare_key.split())
+                    if form in self.body_keys or self.word(k + n) == ":":  # "Trump"; "CORNISH:"
+                        self._push(Cand(toks[k].start, end, "name", form))
+                        k += n
+                        break
+                    if (n > 1 or self.low[k] in self.lower_seen or self._stopish(k)
+                            or len(key) > 5):  # "DEBATE": an acronym is short
+                        continue
+                    if form in self.lex.places:  # "RUSSIAN"
+                        place, kind = self.lex.places[form]
+                        if kind != "abbreviation":
+                            self._push(Cand(toks[k].start, end, kind, place, "place"))
+                        k += 1
+                        break
+                if bare_key in self.body_keys or (n == 1 and ACRONYM_RE.match(key)):
+                    kind = "acronym" if n == 1 and ACRONYM_RE.match(key) else "name"
+                    self._push(Cand(toks[k].start, end, kind, bare_key,
+                                    "organisation" if kind == "acronym" else "unknown"))
+                    k += n
+                    break
+            else:
+                place = self._place_at(k, e)
+                if place:
+                    m, name, kind = place
+                    if kind != "abbreviation":
+                        end = strip_possessive(self.text, toks[k].start, toks[k + m - 1].end)
+                        self._push(Cand(toks[k].start, end, kind, name, "place"))
+                    k += m
+                    continue
+                if self.low[k] in self.lex.groups:
+                    self._group(k, k, k + 1)
+                k += 1
+
+    def _group(self, mod_lo: int, head: int, end: int, form: Optional[str] = None) -> None:
+        """A group noun at token ``head`` with capitalised modifiers from
+        ``mod_lo`` ("Islamist militants"), or none (``mod_lo == head``)."""
+        toks = self.toks
+        canonical, typ = self.lex.groups[form or self.low[head]]
+        mods = " ".join(t.text for t in toks[mod_lo:head])
+        key = f"{mods} {canonical}" if mods else canonical
+        start = toks[mod_lo].start
+        stop = strip_possessive(self.text, start, toks[end - 1].end)
+        self._push(Cand(start, stop, "group", key, typ, extra={"head": canonical}))
+
+
+def _title(words: list[str]) -> str:
+    """"NEW YORK" → "New York", "AL-SAADI" → "Al-Saadi"."""
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
+
+
+def capital_group_test(lex):
+    """Memo: could this token text end a capitalised group
+    (:meth:`LinesMixin._capital_group`)? False rules it out."""
+    groups, places = lex.groups, lex.places
+
+    def test(text: str) -> bool:
+        word = text.rstrip("'’")
+        head = word.lower()
+        g = groups.get(head)
+        return ((g is not None and g[1] == "group")
+                or (head.endswith("s") and places.get(word[:-1], ("", ""))[1] == "demonym"))
+
+    return lex.memo("capital_group", test)

@@ -1,0 +1,7 @@
+"""Questions, and whether they are rhetorical.
+
+The analyzer is in :mod:`.analyzer`; see its docstring for the rules and sources.
+"""
+from .analyzer import ANALYZER
+
+__all__ = ["ANALYZER"]

@@ -4,23 +4,27 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from . import __version__
-from .analyzers import REGISTRY, Context, run_all
+from .analyzers import REGISTRY, Context, resolve, run_all
 from .document import Document
-from .report import ArticleReport, Stats
+from .report import SECTIONS, ArticleReport, Stats
 
 
 def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = None,
-            *, source: str | None = None) -> ArticleReport:
+            *, source: str | None = None, analyzers: Sequence[str] | None = None) -> ArticleReport:
     """Analyse one article.
 
     ``text`` is the article (or an already parsed :class:`Document`);
-    ``actors`` optionally maps actor names to aliases (used once the actor
-    analyzer exists); ``source`` is recorded in the report (a file name).
+    ``actors`` optionally maps actor names to aliases; ``source`` is recorded
+    in the report (a file name). ``analyzers`` names the sections to compute
+    (e.g. ``["hedging"]``); what they need runs too (hedging needs the voice
+    map, so the quotation analyzer runs first), the other sections stay empty.
     """
     doc = text if isinstance(text, Document) else Document(text)
     ctx = Context.for_document(doc, actors=dict(actors or {}))
-    sections = run_all(ctx, REGISTRY)
+    chosen = REGISTRY if analyzers is None else resolve(analyzers)
+    results = run_all(ctx, chosen)
     stats = Stats(words=doc.words, sentences=len(doc.sentences),
                   paragraphs=len(doc.paragraphs), characters=len(doc.text))
+    sections = {name: results[name] for name in SECTIONS if name in results}
     return ArticleReport(stats=stats, warnings=list(doc.warnings), source=source,
                          version=__version__, **sections)

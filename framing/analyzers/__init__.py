@@ -1,29 +1,74 @@
-"""The registered analyzers, in the order they run.
+"""The registered analyzers, in the order they run, and the pipeline runner.
 
-Each entry assigns one section of the report; the contract tests in
-``tests/test_contract.py`` run over every entry of :data:`REGISTRY`.
+Each entry assigns one section of the report (and possibly more outputs,
+declared in ``assigns``); the contract tests in ``tests/test_contract.py``
+run over every entry of :data:`REGISTRY`.
 """
 from __future__ import annotations
 
-from .base import Analyzer, Context, VoiceMap
+from typing import Iterable, Sequence
+
+from .base import Analyzer, Context, PipelineError, UndeclaredInput, VoiceMap
 from . import actors, hedging, questions, quotes, readability
 
 REGISTRY: tuple[Analyzer, ...] = (
-    quotes.ANALYZER,  # first: its reported-speech regions feed every later voice field
+    quotes.ANALYZER,  # first: its reported-speech regions make the voice map
     questions.ANALYZER,
     hedging.ANALYZER,
     readability.ANALYZER,
     actors.ANALYZER,  # last: reads quotes (speaker → actor) and the voice map
 )
 
-__all__ = ["Analyzer", "Context", "VoiceMap", "REGISTRY", "run_all"]
+__all__ = ["Analyzer", "Context", "VoiceMap", "REGISTRY", "PipelineError", "UndeclaredInput",
+           "run_all", "check_pipeline", "resolve"]
 
 
-def run_all(ctx: Context, analyzers: tuple[Analyzer, ...] = REGISTRY) -> dict:
-    """Run ``analyzers`` in order, checking declared dependencies."""
+def check_pipeline(analyzers: Sequence[Analyzer]) -> None:
+    """Raise :class:`PipelineError` unless every declared input is assigned by
+    an earlier analyzer (spaCy's ``analyze_pipes``, made strict)."""
+    assigned: set[str] = set()
     for analyzer in analyzers:
-        missing = [r for r in analyzer.requires if r not in ctx.results]
+        missing = [r for r in analyzer.requires if r not in assigned]
         if missing:
-            raise RuntimeError(f"analyzer {analyzer.name!r} needs {missing} to run first")
-        ctx.results[analyzer.name] = analyzer.run(ctx)
+            raise PipelineError(f"analyzer {analyzer.name!r} needs {missing}, which no earlier "
+                                f"analyzer assigns (order: {[a.name for a in analyzers]})")
+        assigned.update(analyzer.assigns)
+
+
+def resolve(names: Iterable[str], registry: Sequence[Analyzer] = REGISTRY) -> tuple[Analyzer, ...]:
+    """The registered analyzers ``names`` plus everything they need, in registry order."""
+    by_assign = {a: an for an in registry for a in an.assigns}
+    known = [an.name for an in registry]
+    wanted: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in by_assign:
+            raise PipelineError(f"unknown analyzer {name!r}; valid: {', '.join(known)}")
+        an = by_assign[name]
+        if an.name not in wanted:
+            wanted.add(an.name)
+            todo.extend(an.requires)
+    return tuple(an for an in registry if an.name in wanted)
+
+
+def run_all(ctx: Context, analyzers: Sequence[Analyzer] = REGISTRY) -> dict:
+    """Run ``analyzers`` in order: check the declared dependencies first, then
+    give each analyzer only what it declared; build the voice map from the
+    ``voices`` output. Returns ``ctx.results``."""
+    check_pipeline(analyzers)
+    for analyzer in analyzers:
+        ctx.reading = frozenset(analyzer.requires)
+        try:
+            out = analyzer.run(ctx)
+        finally:
+            ctx.reading = None
+        outputs = out if len(analyzer.assigns) > 1 else {analyzer.name: out}
+        if set(outputs) != set(analyzer.assigns):
+            raise PipelineError(f"analyzer {analyzer.name!r} returned {sorted(outputs)}, "
+                                f"declared {list(analyzer.assigns)}")
+        for name, value in outputs.items():
+            if name == "voices":
+                ctx.voices = Context.voice_map(ctx.doc, value)
+            ctx.results[name] = value
     return ctx.results

@@ -89,7 +89,7 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     if not mentions:
         return ActorsSection()
     label_score = SentimentScorer(doc).label_score
-    voice = ctx.voices.voice
+    voice = ctx.voice
     text = doc.text
     sentences = doc.sentences
     sent_of = SentenceWalk(doc)  # mentions come in text order
@@ -143,7 +143,7 @@ def _speaker_actor(ctx: Context, items: list[ActorItem]) -> list[SpeakerActorIte
     """Sentiment toward each actor inside each speaker's quotes. The speaker
     is named by the actor whose mention overlaps the quote's speaker span,
     else by the quotation analyzer's canonical speaker name."""
-    quotes = ctx.results.get("quotes")
+    quotes = ctx.section("quotes")
     qitems = getattr(quotes, "items", None) or []
     if not qitems:
         return []
@@ -183,7 +183,7 @@ def _speaker_actor(ctx: Context, items: list[ActorItem]) -> list[SpeakerActorIte
 ANALYZER = Analyzer(
     "actors",
     analyze_actors,
-    requires=("quotes",),
+    requires=("quotes", "voices"),
     description="actors (people, organisations, places, groups) and target-dependent "
                 "sentiment toward each, by voice",
 )

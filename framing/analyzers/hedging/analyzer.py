@@ -192,6 +192,6 @@ def run(ctx: Context) -> HedgingSection:
 
 
 ANALYZER = Analyzer(
-    "hedging", run,
+    "hedging", run, requires=("voices",),
     description="Hedges (may, suggest, reportedly, about 300…) and boosters (clearly, "
                 "show that…) with their category and voice, per 1,000 words.")

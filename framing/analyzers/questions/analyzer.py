@@ -151,6 +151,7 @@ def analyze_questions(ctx: Context) -> QuestionsSection:
 ANALYZER = Analyzer(
     "questions",
     analyze_questions,
+    requires=("voices",),
     description="Questions (author or quoted voice) classified as rhetorical, hypophora "
                 "(asked and answered) or information-seeking.",
 )

@@ -1,8 +1,8 @@
 """Quotation attribution: who is quoted, in whose words, introduced how.
 
-Reads the Document's quoted regions and tokens; assigns ``quotes``; must run
-first, because it adds the content of every direct, indirect and mixed quote
-to the voice map (``ctx.voices.extend``) that later analyzers use for their
+Reads the Document's quoted regions and tokens; assigns ``quotes`` and
+``voices``: the content of every direct, indirect and mixed quote, from which
+the pipeline builds the voice map that later analyzers use for their
 ``voice`` field — so a hedge inside reported speech counts as "quoted".
 
 What it finds (rules over the Document's tokens and quoted regions, no model;
@@ -78,13 +78,13 @@ def analyze_quotes(doc: Document) -> tuple[QuotesSection, list[tuple[int, int]]]
     return build(doc, lex, tk, items, scare)
 
 
-def _run(ctx: Context) -> QuotesSection:
+def _run(ctx: Context) -> dict:
     section, voice_regions = analyze_quotes(ctx.doc)
-    ctx.voices.extend(voice_regions)
-    return section
+    return {"quotes": section, "voices": voice_regions}
 
 
-ANALYZER = Analyzer("quotes", _run, (), "direct, indirect and mixed quotes with speakers and cues")
+ANALYZER = Analyzer("quotes", _run, (), "direct, indirect and mixed quotes with speakers and cues",
+                    assigns=("quotes", "voices"))
 
 
 # -- token bookkeeping -------------------------------------------------------------

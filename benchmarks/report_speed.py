@@ -8,9 +8,7 @@ report.json, report.md, figures, report.pdf, report.html — through
 ``framing.render.outdir.write_outputs``. Without ``--article`` the sample
 article (corpora/articles/) is padded with paragraphs of another sample
 article to at least 700 words. Prints the wall time per run (whole process,
-and inside it per stage) and the best and median, and the CPU time (the process and the
-second process that draws the figures; with ``--parallel off`` about the wall time on an
-otherwise idle machine). Then the same article through the CLI itself
+and inside it per stage) and the best and median, and the CPU time. Then the same article through the CLI itself
 (``python -m framing analyze ARTICLE --out DIR``: typer's parsing and the
 console output included): the figure the < 1.5 s wall target is judged on.
 """
@@ -37,10 +35,9 @@ t1 = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
 report = framing.analyze(text, source=sys.argv[1])
 t2 = time.perf_counter()
-write_outputs(report, text, sys.argv[2], figure_formats=sys.argv[3],
-              parallel={"auto": None, "on": True, "off": False}[sys.argv[4]])
+write_outputs(report, text, sys.argv[2], figure_formats=sys.argv[3])
 t3 = time.perf_counter()
-t = os.times()  # CPU of this process and of the figure process it forked and reaped
+t = os.times()
 print(json.dumps({"import": t1 - t0, "analyze": t2 - t1, "render": t3 - t2,
                   "cpu": t.user + t.system + t.children_user + t.children_system,
                   "words": report.stats.words}))
@@ -62,22 +59,19 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--article", help="a UTF-8 text file (default: ~700-word sample)")
     ap.add_argument("--formats", default="png", help="figure formats, e.g. png,svg,pdf")
-    ap.add_argument("--parallel", choices=("auto", "on", "off"), default="auto",
-                    help="draw the figures in a second process (auto: when a second CPU "
-                         "is free; off: everything in one process)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(args.article) if args.article else Path(tmp) / "article.txt"
         if not args.article:
             article.write_text(article_700(), encoding="utf-8")
         # warm the OS file cache and matplotlib's font cache once
-        subprocess.run([sys.executable, "-c", CHILD, str(article), f"{tmp}/warm", args.formats,
-                        args.parallel], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-c", CHILD, str(article), f"{tmp}/warm", args.formats],
+                       check=True, capture_output=True)
         walls, stages = [], []
         for k in range(args.repeat):
             t0 = time.perf_counter()
             out = subprocess.run([sys.executable, "-c", CHILD, str(article), f"{tmp}/out{k}",
-                                  args.formats, args.parallel], check=True, capture_output=True,
+                                  args.formats], check=True, capture_output=True,
                                  text=True)
             walls.append(time.perf_counter() - t0)
             stages.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -97,13 +91,12 @@ def main() -> None:
     words = stages[0]["words"]
     best, med = min(walls), statistics.median(walls)
     cpu = statistics.median(s["cpu"] for s in stages)
-    print(f"\n--out for a {words}-word article, figures {args.formats}, parallel "
-          f"{args.parallel}: best {best:.2f} s, "
+    print(f"\n--out for a {words}-word article, figures {args.formats}: "
+          f"best {best:.2f} s, "
           f"median {med:.2f} s wall over {args.repeat} fresh processes "
           f"(target < {TARGET} s: {'met' if med < TARGET else 'NOT met'}).\n"
-          f"Median CPU time {cpu:.2f} s (both processes when the figures are drawn in a "
-          f"second one): about the wall time of --parallel off on an idle machine.\n"
-          f"`framing analyze ARTICLE --out DIR` (the CLI, parallel auto): best "
+          f"Median CPU time {cpu:.2f} s.\n"
+          f"`framing analyze ARTICLE --out DIR` (the CLI): best "
           f"{min(cli):.2f} s, median {statistics.median(cli):.2f} s over {args.repeat} runs "
           f"(target < {TARGET} s: {'met' if statistics.median(cli) < TARGET else 'NOT met'}).")
 

@@ -557,36 +557,22 @@ def test_same_input_gives_byte_identical_outputs(outputs):
         assert p.read_bytes() == (b / p.relative_to(a)).read_bytes(), p.name
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
-def test_figures_in_a_second_process_give_the_same_files(tmp_path, monkeypatch, baseline):
-    """write_outputs draws the figures in a forked process or in its own:
-    the same files byte for byte; and when the forked process fails, the
-    parent draws the figures itself."""
+def test_write_outputs_twice_gives_the_same_files(tmp_path, baseline):
+    """Figures, HTML, PDF and JSON are drawn in one process: two runs give
+    the same files byte for byte, and no temporary file is left behind."""
     from framing.render import outdir
 
     text = SAMPLE.read_text(encoding="utf-8")
     report = demo_report()
     kw = dict(figure_formats="png,svg", baseline=baseline)
-    pa = outdir.write_outputs(report, text, tmp_path / "fork", parallel=True, **kw)
-    pb = outdir.write_outputs(report, text, tmp_path / "one", parallel=False, **kw)
-    parent = os.getpid()
-    real = outdir._write_figures
-
-    def fails_in_child(*args):
-        if os.getpid() != parent:
-            raise RuntimeError("figure process failed")
-        real(*args)
-
-    monkeypatch.setattr(outdir, "_write_figures", fails_in_child)
-    pc = outdir.write_outputs(report, text, tmp_path / "retry", parallel=True, **kw)
-    names = [p.relative_to(tmp_path / "fork") for p in pa]
-    assert names == [p.relative_to(tmp_path / "one") for p in pb] \
-        == [p.relative_to(tmp_path / "retry") for p in pc]
+    pa = outdir.write_outputs(report, text, tmp_path / "a", **kw)
+    pb = outdir.write_outputs(report, text, tmp_path / "b", **kw)
+    names = [p.relative_to(tmp_path / "a") for p in pa]
+    assert names == [p.relative_to(tmp_path / "b") for p in pb]
     assert len(names) == 12
     for rel in names:
-        data = (tmp_path / "fork" / rel).read_bytes()
-        assert data and data == (tmp_path / "one" / rel).read_bytes() \
-            == (tmp_path / "retry" / rel).read_bytes(), rel
+        data = (tmp_path / "a" / rel).read_bytes()
+        assert data and data == (tmp_path / "b" / rel).read_bytes(), rel
     assert not list(tmp_path.rglob(".*.tmp"))
 
 
@@ -700,26 +686,6 @@ def test_pdf_actor_evidence_covers_each_actor_before_repeating_one():
         scores = [abs(float(row.meta[1][0].split("·")[1].replace("−", "-")))
                   for row in sec.rows if row.meta[0][0] == a.name]
         assert scores == sorted(scores, reverse=True)
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
-def test_forked_child_measures_text_with_its_own_fonts():
-    """write_outputs draws figures in a forked child while the parent writes
-    the PDF. The child must not use the parent's FT2Font objects (one shared
-    file offset: the two raced to "failed to load glyph"); it drops them at
-    fork and opens its own, keeping the measured widths."""
-    from framing.render import style
-
-    width = style.text_width("Valmora’s council", 9.0)
-    assert style._METRICS[("normal", "normal")][0] is not None
-    pid = os.fork()
-    if pid == 0:  # child: report through the exit status only
-        ok = (style._METRICS[("normal", "normal")][0] is None
-              and style.text_width("Valmora’s council", 9.0) == width
-              and style._METRICS[("normal", "normal")][0] is not None)
-        os._exit(0 if ok else 1)
-    assert os.waitpid(pid, 0)[1] == 0
-    assert style._METRICS[("normal", "normal")][0] is not None  # the parent keeps its own
 
 
 def _texts_outside(fig) -> list[str]:

@@ -16,11 +16,8 @@ by side in two processes where that is safe (:func:`write_outputs`).
 """
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
@@ -66,18 +63,6 @@ def atomic_write(path: Path, data: Union[bytes, str]) -> Path:
     return path
 
 
-def _parallel_ok() -> bool:
-    """Fork a second process for the figures? Only on Linux (fork is safe
-    there for a process without threads), in a process without other
-    threads, with a second CPU to run on."""
-    if not sys.platform.startswith("linux") or threading.active_count() != 1:
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except (AttributeError, OSError):  # pragma: no cover
-        return (os.cpu_count() or 1) > 1
-
-
 def _write_figures(report: ArticleReport, text: str, bl: Optional[Baseline], out: Path,
                    formats: tuple[str, ...]) -> None:
     """figures/* and report.html (which embeds the PNGs)."""
@@ -99,8 +84,7 @@ def _write_figures(report: ArticleReport, text: str, bl: Optional[Baseline], out
 
 def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *,
                   figure_formats: Union[str, Iterable[str]] = ("png",),
-                  baseline: Union[Baseline, str, Path, None] = None,
-                  parallel: Optional[bool] = None) -> list[Path]:
+                  baseline: Union[Baseline, str, Path, None] = None) -> list[Path]:
     """Write every output for one article into ``out_dir`` (created if
     needed) and return the paths written, in order.
 
@@ -109,13 +93,8 @@ def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *
     ``baseline`` a :class:`Baseline`, a folder of ``.txt`` articles, or
     ``None`` for the bundled sample-corpus baseline.
 
-    The figures (and report.html, which embeds them) and report.pdf take
-    about the same time and need nothing from each other, so by default
-    (``parallel=None``) the figures are drawn in a forked second process
-    where that is safe and a second CPU is free (see :func:`_parallel_ok`);
-    ``parallel=False`` draws everything in this process. The files are the
-    same byte for byte either way. If the second process fails for any
-    reason, this process draws the figures itself (and raises any error).
+    Everything is drawn in this process, in a fixed order: the files are
+    the same byte for byte on every run.
     """
     from . import to_json
     from .figures import FIGURES
@@ -134,23 +113,9 @@ def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *
                                             figure_ext=md_ext)))
     written += [out / "figures" / f"{stem}.{fmt}" for stem in FIGURES for fmt in formats]
 
-    importlib.import_module("matplotlib.figure")  # once, before the fork: both use it
-    fork = _parallel_ok() if parallel is None else parallel and hasattr(os, "fork")
-    pid = os.fork() if fork else -1
-    if pid == 0:  # the second process: figures and report.html, then leave
-        status = 1
-        try:
-            _write_figures(report, text, bl, out, formats)
-            status = 0
-        finally:
-            os._exit(status)
-    try:
-        from .pdf import pdf_bytes
+    from .pdf import pdf_bytes
 
-        written.append(atomic_write(out / "report.pdf", pdf_bytes(report, text, bl)))
-    finally:
-        done = pid > 0 and os.waitpid(pid, 0)[1] == 0
-    if not done:
-        _write_figures(report, text, bl, out, formats)
+    written.append(atomic_write(out / "report.pdf", pdf_bytes(report, text, bl)))
+    _write_figures(report, text, bl, out, formats)
     written.append(out / "report.html")
     return written

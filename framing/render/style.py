@@ -11,7 +11,6 @@ This module never imports matplotlib at import time: :func:`rc` and
 """
 from __future__ import annotations
 
-import os
 
 from contextlib import contextmanager
 from typing import Iterator
@@ -85,20 +84,6 @@ def _font_metrics(weight: str, style: str) -> tuple[object, dict, dict]:
         font = get_font(findfont(FontProperties(family=FONT, weight=weight, style=style)))
         entry = _METRICS[key] = (font, *(entry[1:] if entry else ({}, {})))
     return entry
-
-
-def _forget_fonts() -> None:
-    """In a forked child: drop the parent's font objects (their glyph caches
-    stay). An FT2Font reads its file through a descriptor the two processes
-    share, with one file offset, so a child measuring text with the
-    parent's fonts races the parent's reads ("failed to load glyph"); the
-    child opens its own, as matplotlib does for its ``get_font`` cache."""
-    for key, (_, adv, kern) in list(_METRICS.items()):
-        _METRICS[key] = (None, adv, kern)
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_fonts)
 
 
 def _unfitted():

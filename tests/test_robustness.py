@@ -389,3 +389,15 @@ def test_corpus_reader_reads_what_it_can(tmp_path):
     errors: list = []
     recs = list(read_corpus([tmp_path / "c"], errors))
     assert len(recs) == 1 and len(errors) == 1 and errors[0].reason == "the file is empty"
+
+
+def test_iter_results_reports_unreadable_lines(tmp_path):
+    """A broken line in a results file is reported with its number, not dropped silently."""
+    good = json.dumps({"id": "a", "report": framing.analyze("It may rain.").to_dict()})
+    path = tmp_path / "articles.jsonl"
+    path.write_text(good + "\n{broken\n" + json.dumps({"id": "b"}) + "\n\n", encoding="utf-8")
+    seen = []
+    rows = list(iter_results(path, on_error=lambda n, why: seen.append((n, why))))
+    assert [r["id"] for r in rows] == ["a"]
+    assert [n for n, _ in seen] == [2, 3]
+    assert "JSON" in seen[0][1] and "report" in seen[1][1]

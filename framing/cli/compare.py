@@ -73,7 +73,8 @@ def compare(
         raise typer.Exit(code=1)
 
     comparer = Comparer(seed=seed, correction=correction.value, top_terms=top_words)
-    comparer.add_all(iter_results(articles))
+    comparer.add_all(iter_results(
+        articles, on_error=lambda n, why: error(f"{articles}:{n}: skipped: {why}")))
     result = comparer.result()
     result["run"] = {"sources": list(sources), "articles_file": articles.name,
                      "errors_file": errors_path.name, "errors": summary.failed,

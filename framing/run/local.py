@@ -362,15 +362,21 @@ def _read_at(handles: list, loc: tuple[int, int, int]) -> str:
     return fh.read(length).decode("utf-8")
 
 
-def iter_results(path: str | os.PathLike) -> Iterable[dict[str, Any]]:
-    """Stream the lines of a results file as dicts (blank or broken lines
-    are skipped)."""
+def iter_results(path: str | os.PathLike,
+                 on_error: Callable[[int, str], None] | None = None) -> Iterable[dict[str, Any]]:
+    """Stream the lines of a results file as dicts. Blank lines are skipped;
+    a line that is not a result record (broken JSON, no ``report``) is
+    skipped and reported to ``on_error(line_number, reason)``."""
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if line.strip():
                 try:
                     obj = json.loads(line)
-                except json.JSONDecodeError:
+                except json.JSONDecodeError as exc:
+                    if on_error:
+                        on_error(number, f"not valid JSON ({exc.msg})")
                     continue
                 if isinstance(obj, dict) and isinstance(obj.get("report"), dict):
                     yield obj
+                elif on_error:
+                    on_error(number, "not a result record (no 'report' object)")

@@ -81,10 +81,7 @@ def lexicon() -> Lex:
         place_first[first] = max(place_first.get(first, 0), len(form.split()))
     groups = {row["form"]: (row["canonical"], row["type"]) for row in load_table("actor_groups.tsv")}
     first = frozenset(t[0] for t in titles) | frozenset(t[0].rstrip(".") for t in titles)
-    try:
-        given = frozenset(row["name"] for row in load_table("quote_first_names.tsv"))
-    except Exception:  # pragma: no cover - the list is optional
-        given = frozenset()
+    given = frozenset(row["name"] for row in load_table("quote_first_names.tsv"))
     return Lex(titles, first, max(len(t) for t in titles),
                places, place_first, groups, load_words("actor_org_words.txt"),
                load_words("actor_stopwords.txt"), load_words("sentence_starters.txt"),

@@ -77,10 +77,7 @@ def normalise_user(actors: Optional[Mapping[str, Any]]) -> list[UserActor]:
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
     """Given name → "m" | "f" (the quotation analyzer's list, shared)."""
-    try:
-        return {row["name"]: row["gender"] for row in load_table("quote_first_names.tsv")}
-    except Exception:  # pragma: no cover - the list is optional
-        return {}
+    return {row["name"]: row["gender"] for row in load_table("quote_first_names.tsv")}
 
 
 def _user_matches(doc: Document, users: list[UserActor]) -> list[Cand]:

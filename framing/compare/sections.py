@@ -12,6 +12,8 @@ import re
 import numpy as np
 
 from . import stats as st
+from ..metrics import METRIC, METRICS
+from .stats import seed_for as _seed
 from ..lexicons import load_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,7 +43,6 @@ def _times(r: float) -> str:
 
 def statement(t: dict[str, Any], correction: str) -> str:
     """One test in plain language, larger group first."""
-    from .comparer import METRIC
 
     m = METRIC[t["metric"]]
     corr = "Holm-corrected" if correction == "holm" else "BH-corrected"
@@ -79,7 +80,6 @@ def _tested_outlets(c: "Comparer", names: list[str]) -> list[str]:
 
 def pairwise(c: "Comparer", names: list[str]) -> list[dict[str, Any]]:
     """Every tested metric × pair of outlets, with corrected p-values."""
-    from .comparer import METRICS, _seed
 
     tests = []
     outlets = _tested_outlets(c, names)
@@ -125,7 +125,6 @@ def pairwise(c: "Comparer", names: list[str]) -> list[dict[str, Any]]:
 def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
     """Stories covered by two outlets: mean per-story difference, bootstrap
     CI, sign-flip test, corrected; and the per-story values for figures."""
-    from .comparer import METRIC, METRICS, _seed
 
     story_outlets: dict[str, dict[str, dict[str, float | None]]] = {}
     for name in names:

@@ -22,6 +22,8 @@ give the same numbers on every run.
 """
 from __future__ import annotations
 
+import zlib
+
 import math
 from itertools import combinations
 from typing import Callable, Mapping, Sequence
@@ -240,3 +242,8 @@ def describe(values: Sequence[float], *, n_boot: int, seed: int) -> dict:
     return {"n": int(x.size), "mean": float(x.mean()), "median": float(np.median(x)),
             "sd": float(x.std(ddof=1)) if x.size > 1 else None, "ci_low": lo, "ci_high": hi,
             "min": float(x.min()), "max": float(x.max())}
+
+
+def seed_for(base: int, *parts: str) -> int:
+    """A per-test seed from the run seed and the test names (stable across runs)."""
+    return (base * 1_000_003 + zlib.crc32("\0".join(parts).encode("utf-8"))) % 2**32

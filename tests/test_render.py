@@ -244,7 +244,7 @@ def test_matplotlib_not_imported_by_cli_help_or_render_modules():
     code = ("import sys\nfrom framing.cli import app\n"
             "import framing.render.outdir, framing.render.html, framing.render.markdown, "
             "framing.render.baseline, framing.render.figures, framing.render.pdf, "
-            "framing.render.style, framing.render.examples\n"
+            "framing.render.style\n"
             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
             "print('matplotlib' in sys.modules)")
     assert _python(code) == "False"
@@ -625,11 +625,12 @@ def test_bundled_baseline_is_the_sample_corpus():
 
     fresh = Baseline.from_corpus(ROOT / "corpora", name="bundled sample corpus")
     assert bundled().to_dict() == fresh.to_dict(), (
-        "framing/render/baseline.json is stale: run `python -m framing.render.examples`")
+        "framing/render/baseline.json is stale: run `python benchmarks/make_examples.py`")
 
 
 def test_example_reports_regenerate_to_the_same_json(tmp_path):
-    from framing.render.examples import regenerate
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_examples import regenerate
 
     committed = sorted((ROOT / "reports").rglob("report.json"))
     if not committed:
@@ -643,7 +644,7 @@ def test_example_reports_regenerate_to_the_same_json(tmp_path):
         for name in ("report.json", "report.md"):
             assert (tmp_path / rel.parent / name).read_text(encoding="utf-8") == \
                 (ROOT / "reports" / rel.parent / name).read_text(encoding="utf-8"), (
-                f"reports/{rel.parent}/{name} is stale: run `python -m framing.render.examples`")
+                f"reports/{rel.parent}/{name} is stale: run `python benchmarks/make_examples.py`")
 
 
 def test_voice_table_explains_attributions_without_words():

@@ -1,6 +1,6 @@
 """The example reports in ``reports/``, generated from the sample corpus.
 
-    python -m framing.render.examples [CORPORA_DIR] [REPORTS_DIR]
+    python benchmarks/make_examples.py [CORPORA_DIR] [REPORTS_DIR]
 
 (defaults ``corpora`` and ``reports``, run from the repository root) analyses
 every ``.txt`` article under ``CORPORA_DIR`` and recomputes the bundled
@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 from typing import Union
 
-from .baseline import BUNDLED, Baseline
-from .outdir import atomic_write, write_outputs
+from framing.render.baseline import BUNDLED, Baseline
+from framing.render.outdir import atomic_write, write_outputs
 
 BASELINE_NAME = "bundled sample corpus"
-COMMAND = "python -m framing.render.examples"
+COMMAND = "python benchmarks/make_examples.py"
 
 
 def regenerate(corpora_dir: Union[str, Path] = "corpora", reports_dir: Union[str, Path] = "reports",
@@ -31,9 +31,9 @@ def regenerate(corpora_dir: Union[str, Path] = "corpora", reports_dir: Union[str
     """Regenerate the example reports (and, by default, the bundled baseline)
     from ``corpora_dir``; ``per_folder`` articles per folder get reports
     (``None``: all). Returns every path written."""
-    from ..errors import InputError
-    from ..pipeline import analyze
-    from ..text.decode import read_text
+    from framing.errors import InputError
+    from framing.pipeline import analyze
+    from framing.text.decode import read_text
 
     corpora, reports_root = Path(corpora_dir), Path(reports_dir)
     paths = sorted(p for p in corpora.rglob("*.txt") if p.is_file())

@@ -6,9 +6,8 @@ out here (:func:`flow`), so a page does not hand each line to matplotlib's
 :class:`~matplotlib.text.Text` (which shapes every string again, glyph by
 glyph, to measure and to draw it). Instead one :class:`PageLayer` artist per
 page keeps the page's rectangles, rules and text runs and draws them itself;
-on the PDF backend its text (and the charts' labels) goes straight to the
-page's content stream (:mod:`.pdf_text`), positioned with the same glyph
-advances and kerning that :func:`flow` measured. Lines are set ragged-right without hyphenation
+its text runs are drawn through the renderer's own ``draw_text`` (no
+private backend internals), at the positions :func:`flow` measured. Lines are set ragged-right without hyphenation
 (over-long tokens such as URLs are cut instead).
 """
 from __future__ import annotations
@@ -18,7 +17,6 @@ from typing import Callable, Optional
 
 from . import figures as F
 from . import style as S
-from .pdf_text import DirectTextRenderer
 
 W, H = S.PAGE[0] * 72, S.PAGE[1] * 72
 LEFT, RIGHT, TOP, BOTTOM = 54.0, 54.0, 50.0, 58.0
@@ -202,10 +200,7 @@ def _page_classes():
             return None
 
     class PageFigure(Figure):
-        """A Figure drawn through :class:`~.pdf_text.DirectTextRenderer`."""
-
-        def draw(self, renderer):
-            return super().draw(DirectTextRenderer(renderer))
+        """The A4 page figure."""
 
     return PageLayer, PageFigure
 

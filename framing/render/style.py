@@ -121,33 +121,6 @@ def text_width(s: str, size: float = BASE_SIZE, weight: str = "normal",
     return total * size
 
 
-def glyph_run(s: str, weight: str = "normal", style: str = "normal"
-              ) -> tuple[str, list[int], list[float]]:
-    """``s`` as DejaVu glyphs, measured as :func:`text_width` measures it:
-    the font file, each character's glyph index (0 where the face has no
-    glyph) and the kerning before each glyph, in points per point of type
-    size."""
-    font, adv, kern = _font_metrics(weight, style)
-    gids: list[int] = []
-    kerns: list[float] = []
-    prev = None
-    for c in s:
-        a = adv.get(c)
-        if a is None:
-            text_width(c, 1.0, weight, style)
-            a = adv[c]
-        k = 0.0
-        if prev is not None:
-            k = kern.get((prev, a[1]))
-            if k is None:
-                text_width(s, 1.0, weight, style)  # fills the pair cache
-                k = kern[(prev, a[1])]
-        gids.append(a[1])
-        kerns.append(k)
-        prev = a[1]
-    return font.fname, gids, kerns
-
-
 def rc() -> dict:
     """matplotlib rcParams for every figure this package draws."""
     return {

@@ -3,9 +3,8 @@
     python benchmarks/make_examples.py [CORPORA_DIR] [REPORTS_DIR]
 
 (defaults ``corpora`` and ``reports``, run from the repository root) analyses
-every ``.txt`` article under ``CORPORA_DIR`` and recomputes the bundled
-baseline (``framing/render/baseline.json``) from all of them; then it writes
-the full ``--out`` set (report.json, report.md, report.pdf, report.html,
+every ``.txt`` article under ``CORPORA_DIR`` and writes, against the bundled
+real-news baseline (``benchmarks/make_baseline.py`` makes it), the full ``--out`` set (report.json, report.md, report.pdf, report.html,
 figures/) for the first article, by name, of each folder, e.g.
 ``reports/articles/valmora-water-plan/`` and
 ``reports/outlets/daily-clarion/calder-bridge/`` — with the outlet folders
@@ -18,18 +17,15 @@ import sys
 from pathlib import Path
 from typing import Union
 
-from framing.render.baseline import BUNDLED, Baseline
-from framing.render.outdir import atomic_write, write_outputs
+from framing.render.baseline import bundled
+from framing.render.outdir import write_outputs
 
-BASELINE_NAME = "bundled sample corpus"
 COMMAND = "python benchmarks/make_examples.py"
 
 
 def regenerate(corpora_dir: Union[str, Path] = "corpora", reports_dir: Union[str, Path] = "reports",
-               *, figure_formats=("png",), update_baseline: bool = True,
-               per_folder: int | None = 1) -> list[Path]:
-    """Regenerate the example reports (and, by default, the bundled baseline)
-    from ``corpora_dir``; ``per_folder`` articles per folder get reports
+               *, figure_formats=("png",), per_folder: int | None = 1) -> list[Path]:
+    """Regenerate the example reports from ``corpora_dir``; ``per_folder`` articles per folder get reports
     (``None``: all). Returns every path written."""
     from framing.errors import InputError
     from framing.pipeline import analyze
@@ -46,10 +42,8 @@ def regenerate(corpora_dir: Union[str, Path] = "corpora", reports_dir: Union[str
         report = analyze(text, source=(Path(corpora.name) / rel).as_posix())
         report.warnings[:0] = warnings
         items.append((rel, text, report))
-    baseline = Baseline.from_reports([r for _, _, r in items], BASELINE_NAME)
+    baseline = bundled()
     written: list[Path] = []
-    if update_baseline:
-        written.append(atomic_write(BUNDLED, baseline.to_json()))
     taken: dict[Path, int] = {}
     for rel, text, report in items:
         k = taken[rel.parent] = taken.get(rel.parent, 0) + 1

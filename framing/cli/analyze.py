@@ -46,8 +46,10 @@ def analyze(
     figure_format: str = typer.Option("png", "--figure-format",
                                       help="Figure formats with --out: any of png,svg,pdf."),
     baseline: Optional[Path] = typer.Option(None, "--baseline",
-                                            help="Folder of .txt articles to set the metrics "
-                                                 "against (default: the bundled sample corpus)."),
+                                            help="Baseline to set the metrics against: a "
+                                                 "baseline .json file, or any corpus source "
+                                                 "(folder, .jsonl, .csv) to compute one from "
+                                                 "(default: 1,030 real US news articles)."),
     actors: Optional[Path] = typer.Option(None, "--actors",
                                           help="TOML file of actors: name = aliases (see README)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,

@@ -191,7 +191,7 @@ def draw_rates(ax: "Axes", report: ArticleReport, baseline: Optional[Baseline] =
         handles = [Line2D([], [], marker="D", ms=5.5, mfc="white", mec=S.INK, mew=1.3, ls="none",
                           label="baseline median"),
                    Line2D([], [], color=S.INK, lw=1.3, label=f"baseline {spread_label or 'range'}")]
-    sub = ("bars: this article" + (f" · baseline: {baseline.description}"
+    sub = ("bars: this article" + (f" · baseline: {baseline.short_description}"
                                    if baseline is not None and baseline.articles
                                    else " · no baseline"))
     _titles(ax, title or "Devices per 1,000 words, against the baseline", sub, handles)

@@ -12,8 +12,8 @@ __version__ = "0.1.0"
 from .document import Document  # noqa: E402
 from .errors import FramingError, InputError  # noqa: E402
 from .report import SCHEMA, ArticleReport  # noqa: E402
-from .pipeline import analyze  # noqa: E402
+from .pipeline import analyze, analyze_file  # noqa: E402
 from .sentiment import target_sentiment  # noqa: E402
 
-__all__ = ["analyze", "target_sentiment", "Document", "ArticleReport", "FramingError", "InputError", "SCHEMA",
+__all__ = ["analyze", "analyze_file", "target_sentiment", "Document", "ArticleReport", "FramingError", "InputError", "SCHEMA",
            "__version__"]

@@ -28,3 +28,18 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
     sections = {name: results[name] for name in SECTIONS if name in results}
     return ArticleReport(stats=stats, warnings=list(doc.warnings), source=source,
                          version=__version__, **sections)
+
+
+def analyze_file(path: str, actors: Mapping[str, Sequence[str]] | None = None, *,
+                 analyzers: Sequence[str] | None = None) -> ArticleReport:
+    """Analyse one article file as ``framing analyze FILE`` does: ``.html``
+    and ``.htm`` through trafilatura (the article, not the page's markup),
+    ``.md`` without its markup, other files as plain text. The report's
+    offsets point into the extracted text, which
+    :func:`framing.io.corpus.read_article` returns."""
+    from .io.corpus import read_article
+
+    text, warnings, _ = read_article(path)
+    report = analyze(text, actors, source=str(path), analyzers=analyzers)
+    report.warnings[:0] = warnings
+    return report

@@ -183,3 +183,45 @@ def test_actors_file_example_is_used(tmp_path):
     bad.write_text('[actors\nx = 1\n', encoding="utf-8")
     result = run("analyze", str(SAMPLE), "--actors", str(bad))
     assert result.exit_code == 1 and f"{bad}:1" in result.output and "Traceback" not in result.output
+
+
+PAGE = """<html><head><title>Harbour plan stalls</title></head><body>
+<nav><a href="/">Home</a> <a href="/x">Why not subscribe today?</a></nav>
+<div class="cookie">We use cookies. Is that okay?</div>
+<article><h1>Harbour plan stalls</h1>
+<p>The harbour board said on Monday that the dredging plan may be delayed again, after the
+second tender drew no bids from local firms.</p>
+<p>"We will clearly need more time," the chair, Ines Varga, told reporters at the quay.
+Officials said the budget could rise by about a third before the work begins next spring.</p>
+</article>
+<footer>Comments: Who pays for this nonsense?</footer>
+</body></html>
+"""
+
+
+def test_a_single_html_file_is_read_as_its_article(tmp_path):
+    """Not as raw markup: the menu's, cookie banner's and comments' questions are not the author's."""
+    page = tmp_path / "harbour.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = run("analyze", str(page), "-f", "json")
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.stdout)
+    assert d["questions"]["count"] == 0
+    assert "may" in [h["text"] for h in d["hedging"]["items"]]
+    assert "<p>" not in json.dumps(d)
+
+
+def test_a_single_markdown_file_is_read_without_its_markup(tmp_path):
+    import framing
+    from framing.io.corpus import read_article
+
+    md = tmp_path / "ferry.md"
+    md.write_text('# Will the *ferry* return?\n\nThe **council** said it [may](http://x.y) '
+                  'reopen the route.\n\n```\nnot prose?\n```\n', encoding="utf-8")
+    text = read_article(md)[0]
+    assert text == "Will the ferry return?\n\nThe council said it may reopen the route.\n"
+    report = framing.analyze_file(str(md))
+    assert [q.text for q in report.questions.items] == ["Will the ferry return?"]
+    assert [(h.text, text[h.start:h.end]) for h in report.hedging.items] == [("may", "may")]
+    result = run("analyze", str(md), "-f", "json")
+    assert json.loads(result.stdout)["questions"]["count"] == 1

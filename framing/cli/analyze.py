@@ -116,6 +116,7 @@ def _analyze_files(files, fmt, out, figure_format, baseline, actors, width) -> N
     from ..errors import FramingError
     from ..pipeline import analyze as run_analysis
     from ..render import to_json
+    from ..io.corpus import read_article
     from ..text.decode import read_text
 
     failed = 0
@@ -133,7 +134,7 @@ def _analyze_files(files, fmt, out, figure_format, baseline, actors, width) -> N
     used_dirs: set[str] = set()
     for path in files:
         try:
-            text, warnings = read_text(path)
+            text, warnings = read_text(path) if path == "-" else read_article(path)[:2]
             report = run_analysis(text, actors=actors, source="<stdin>" if path == "-" else path)
             report.warnings[:0] = warnings
             if out is not None:

@@ -41,6 +41,7 @@ from typing import Any, Iterable, Iterator, Union
 
 from ..errors import InputError
 from ..text.decode import MAX_BYTES, decode_bytes
+from ..text.markdown import markdown_to_text
 
 TEXT_EXTS = (".txt", ".md", ".markdown")
 HTML_EXTS = (".html", ".htm")
@@ -313,7 +314,20 @@ def _read_article_file(path: Path) -> tuple[str, list[str], dict[str, str]]:
         m = _MD_HEADING.search(text)
         if m:
             found["title"] = m.group(1).strip()
+        text = markdown_to_text(text)
     return text, warnings, found
+
+
+def read_article(path: str | os.PathLike) -> tuple[str, list[str], dict[str, str]]:
+    """One article file as ``framing analyze`` reads it wherever it appears:
+    ``.html``/``.htm`` through trafilatura, ``.md`` without its markup,
+    anything else as plain text. Returns (text, warnings, metadata)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(path), "no such file")
+    if p.is_dir():
+        raise InputError(str(path), "is a directory, not a file (give the article files inside it)")
+    return _read_article_file(p)
 
 
 def html_to_text(data: bytes | str, source: str) -> tuple[str, list[str], dict[str, str]]:

@@ -422,12 +422,13 @@ def test_pdf_has_summary_and_one_section_per_analyzer(baseline):
 
     text = SAMPLE.read_text(encoding="utf-8")
     assert pdf_pages(pdf_bytes(empty_report(), "Nothing to see here. Really nothing at all.",
-                               baseline)) == 5
+                               baseline)) == 6
     demo = pdf_bytes(demo_report(), text, baseline)
-    assert pdf_pages(demo) == 1 + 4 * MAX_SECTION_PAGES == 5  # a page per analyzer
+    # summary, a page per analyzer, then what the numbers mean
+    assert pdf_pages(demo) == 1 + 4 * MAX_SECTION_PAGES + 1 == 6
     assert b"/CreationDate" not in demo
     long = pdf_bytes(long_report(), long_text(), baseline, max_section_pages=3)
-    assert 5 < pdf_pages(long) <= 1 + 4 * 3
+    assert 6 < pdf_pages(long) <= 1 + 4 * 3 + 1
 
 
 def _pdftotext_words(pdf: bytes, tmp_path, name: str) -> list[tuple[str, float, float]]:
@@ -740,3 +741,28 @@ def test_every_figure_text_lies_inside_the_figure():
         report = framing.analyze(p.read_text(encoding="utf-8"))
         for stem, fig in all_figures(report).items():
             assert _texts_outside(fig) == [], (p.name, stem)
+
+
+def test_every_report_says_what_its_numbers_mean_and_how_accurate(tmp_path, baseline):
+    """One definitions-and-accuracy block, the same in Markdown, HTML and PDF."""
+    from framing.render.html import to_html
+    from framing.render.markdown import to_markdown
+    from framing.render.measures import TITLE, measures
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    report = demo_report()
+    md_out, html_out = to_markdown(report, text, baseline=baseline), to_html(report, text, baseline=baseline)
+    assert TITLE in md_out and TITLE in html_out
+    keys = {m.key for m in measures()}
+    assert {"questions", "hedging", "quotes", "actors"} <= keys
+    for m in measures():
+        assert m.label in md_out and m.label in html_out
+        assert "benchmarks/" in m.accuracy or "tests" in m.accuracy  # says where the figure comes from
+    if shutil.which("pdftotext"):
+        from framing.render.pdf import pdf_bytes
+
+        src = tmp_path / "r.pdf"
+        src.write_bytes(pdf_bytes(report, text, baseline))
+        words = subprocess.run(["pdftotext", str(src), "-"], capture_output=True, text=True,
+                               check=True).stdout
+        assert "how accurate they are" in words and "Accuracy:" in words

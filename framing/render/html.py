@@ -324,6 +324,16 @@ def _figures(figures: Mapping[str, bytes]) -> str:
             + "</div></section>")
 
 
+def _measures() -> str:
+    from .measures import TITLE, measures
+
+    rows = "".join(f"<tr><th>{escape(m.label)}</th><td>{escape(m.definition)}</td>"
+                   f"<td>{escape(m.accuracy)}</td></tr>" for m in measures())
+    return (f'<section class="measures"><h2>{escape(TITLE)}</h2><table class="voice"><thead>'
+            "<tr><th>measure</th><th>what it counts</th><th>measured accuracy</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>")
+
+
 def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = None,
             figures: Optional[Mapping[str, bytes]] = None) -> str:
     """The HTML view. ``figures``: PNG bytes by stem to embed (optional)."""
@@ -369,6 +379,7 @@ def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = 
 </article>
 </main>
 {_figures(figures or {})}
+{_measures()}
 <footer>{escape(gen)} · {escape(report.schema)} · every highlight is a finding of the report;
 offsets are character positions in the analysed text.</footer>
 </body>

@@ -319,4 +319,9 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
         out += [""]
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
+    from .measures import TITLE, measures
+
+    out += [f"## {TITLE}", ""]
+    out += table(["measure", "what it counts", "measured accuracy"],
+                 [[m.label, md(m.definition), md(m.accuracy)] for m in measures()], "lll")
     return "\n".join(out).rstrip() + "\n"

@@ -263,6 +263,24 @@ def _summary_page(page: Page, report: ArticleReport, text: str,
                lambda ax: F.draw_positions(ax, report), foot=48)
 
 
+def _measures_page(page: Page) -> None:
+    """The codebook's definitions and the measured accuracy of each measure."""
+    from .measures import TITLE, measures
+
+    y = TOP + 16
+    page.text(LEFT, y, TITLE, S.TITLE_SIZE + 1, weight="bold")
+    y += 22
+    width = W - LEFT - RIGHT
+    for m in measures():
+        page.text(LEFT, y, m.label, S.BASE_SIZE + 0.5, weight="bold")
+        y += 13
+        for runs, color in ((m.definition, S.INK), ("Accuracy: " + m.accuracy, S.DARK_GREY)):
+            for ln in flow([(runs, None)], width, BODY):
+                page.text(LEFT, y, " ".join(w.text for w in ln), BODY, color=color)
+                y += 11.5
+        y += 8
+
+
 def _section_pages(sec: Section, max_pages: int = MAX_SECTION_PAGES
                    ) -> list[Callable[[Page], None]]:
     """Paginate one section: the chart and the first rows on its first page."""
@@ -334,6 +352,7 @@ def pdf_bytes(report: ArticleReport, text: str, baseline: Optional[Baseline] = N
             lambda page: _summary_page(page, report, text, baseline)]
         for sec in sections(report, text, baseline):
             plan += _section_pages(sec, max_section_pages)
+        plan.append(_measures_page)
         foot = " · ".join(x for x in (f"framing {report.version}" if report.version else "framing",
                                       report.source, report.schema) if x)
         buf = io.BytesIO()

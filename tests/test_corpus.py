@@ -230,3 +230,24 @@ def test_batch_parallel_output_is_identical(tmp_path):
     s = analyze_corpus(iter_corpus([src]), 2, two, terms=True, resume=False, chunk_size=2)
     assert s.analysed == 12 and s.jobs == 2
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_real_corpus_field_names_are_recognised(tmp_path):
+    """BASIL/SemEval-style 'event', PolNeAR-style 'publisher' and
+    'publication_date' fill outlet, story and date (so shared stories pair)."""
+    from framing.io.corpus import read_corpus
+
+    jl = tmp_path / "c.jsonl"
+    jl.write_text("\n".join(json.dumps(r) for r in [
+        {"publisher": "Harbour Times", "event": "e7", "publication_date": "2024-05-02",
+         "headline": "Ferry returns", "text": "The ferry may return."},
+        {"outlet": "Quay Post", "story": "e7", "date": "2024-05-03", "text": "It returned."},
+    ]) + "\n", encoding="utf-8")
+    recs = list(read_corpus([str(jl)]))
+    assert [(r.outlet, r.story, r.date) for r in recs] == [
+        ("Harbour Times", "e7", "2024-05-02"), ("Quay Post", "e7", "2024-05-03")]
+    assert recs[0].title == "Ferry returns"
+    csv_path = tmp_path / "c.csv"
+    csv_path.write_text("publisher,event,text\nHarbour Times,e9,The plan may work.\n", encoding="utf-8")
+    (rec,) = read_corpus([str(csv_path)])
+    assert (rec.outlet, rec.story) == ("Harbour Times", "e9")

@@ -50,6 +50,24 @@ JSONL_EXTS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 CSV_EXTS = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
 SIDECARS = ("metadata.csv", "metadata.jsonl")
 META_FIELDS = ("title", "date", "url", "story")
+#: other names real corpora use for a field, tried in order after the field's own
+#: (BASIL and SemEval exports say "event", PolNeAR "publisher"/"publication_date")
+ALIASES: dict[str, tuple[str, ...]] = {
+    "outlet": ("publisher", "source_outlet", "media", "site"),
+    "story": ("event", "story_id", "event_id", "cluster"),
+    "date": ("publication_date", "published", "pub_date", "datetime"),
+    "title": ("headline",),
+    "url": ("link",),
+}
+
+
+def _field(obj: dict[str, Any], meta: dict[str, Any], name: str) -> Any:
+    """``name`` or its first alias present in the record (or its ``meta``)."""
+    for key in (name, *ALIASES.get(name, ())):
+        for source in (obj, meta):
+            if source.get(key) is not None:
+                return source[key]
+    return None
 _SKIP_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
 
 
@@ -279,7 +297,7 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[It
                      id=(meta.get("id") or "").strip() or f"{outlet}/{path.stem}",
                      source=str(path), warnings=warnings)
         for k in META_FIELDS:
-            value = (meta.get(k) or "").strip() or found.get(k)
+            value = str(_field(meta, {}, k) or "").strip() or found.get(k)
             setattr(rec, k, value or None)
         yield rec
     yield from _drain(sidecar_errors)
@@ -426,7 +444,7 @@ def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> l
     if not header:
         raise InputError(str(path), "the file is empty (a header row naming the columns is needed)")
     names = [h.strip().lower() for h in header]
-    missing = [r for r in required if r not in names]
+    missing = [r for r in required if r not in names and not set(ALIASES.get(r, ())) & set(names)]
     if missing:
         raise InputError(str(path), f"the header has no {' or '.join(repr(m) for m in missing)} "
                                     f"column (found: {', '.join(names) or 'nothing'})", 1)
@@ -475,7 +493,7 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     report = obj.get("report")
     if report is not None and not isinstance(report, dict):
         return RecordError(src, "'report' must be an object", line)
-    outlet = obj.get("outlet", meta.get("outlet"))
+    outlet = _field(obj, meta, "outlet")
     if outlet is None or (isinstance(outlet, str) and not outlet.strip()):
         return RecordError(src, "no 'outlet' field (each record needs 'outlet' and 'text')", line)
     if not isinstance(outlet, (str, int)):
@@ -502,7 +520,7 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
         rec.source = obj["source"]
         rec.line = obj.get("line") if isinstance(obj.get("line"), int) else None
     for k in META_FIELDS:
-        v = obj.get(k, meta.get(k))
+        v = _field(obj, meta, k)
         if v is not None and not isinstance(v, (str, int, float)):
             return RecordError(src, f"'{k}' must be a string, got {type(v).__name__}", line)
         setattr(rec, k, str(v).strip() or None if v is not None else None)

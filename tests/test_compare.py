@@ -222,6 +222,21 @@ def test_cli_compare_writes_every_output(tmp_path):
     with open(out / "comparison.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["metric"] for r in rows} >= {m.key for m in METRICS} | {"articles", "total_words"}
+    # tables for R/SPSS/pandas: one row per article (zeros, not blanks) and per test
+    with open(out / "articles.csv", encoding="utf-8") as fh:
+        arts = list(csv.DictReader(fh))
+    assert len(arts) == sum(o["articles"] for o in result["outlets"])
+    assert all(c == c.lower() and "." not in c for c in arts[0])
+    assert all(r["hedges"] != "" and r["rhetorical_questions_per_1k"] != "" for r in arts)
+    assert {r["story"] for r in arts} >= {"calder-bridge"}
+    with open(out / "tests.csv", encoding="utf-8") as fh:
+        tests = list(csv.DictReader(fh))
+    assert {"independent", "paired stories"} == {t["design"] for t in tests}
+    assert len([t for t in tests if t["design"] == "independent"]) == len(result["tests"])
+    assert all(t["p_adjusted"] and t["statement"] for t in tests)
+    more = len(result["findings"]) - 8
+    if more > 0:
+        assert f"and {more} more finding" in res.output
     for stem in ("rates", "readability", "vocabulary", "stories"):
         for ext in ("png", "pdf"):
             f = out / "figures" / f"{stem}.{ext}"
@@ -248,7 +263,7 @@ def test_cli_compare_bad_sources_exit_1(tmp_path):
     res = runner.invoke(app, ["compare", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert res.exit_code == 1 and "nope" in res.output and "no such file" in res.output
     bad = tmp_path / "bad.csv"
-    bad.write_text("publisher,text\nA,hello\n", encoding="utf-8")
+    bad.write_text("paper,text\nA,hello\n", encoding="utf-8")  # "publisher" is an alias of outlet
     res = runner.invoke(app, ["compare", str(bad), "--out", str(tmp_path / "o")])
     assert res.exit_code == 1 and "bad.csv" in res.output and "'outlet'" in res.output
     allbad = tmp_path / "all.jsonl"
@@ -272,3 +287,14 @@ def test_cli_compare_reports_bad_records_and_goes_on(tmp_path):
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
     assert len(errors) == 1 and errors[0]["line"] == 4
     assert json.loads((out / "comparison.json").read_text())["run"]["errors"] == 1
+
+
+def test_csv_exports_neutralise_spreadsheet_formulas():
+    from framing.compare.export import ARTICLE_COLUMNS, article_row, to_csv
+
+    line = {"id": "a1", "outlet": "=HYPERLINK(\"http://x\")", "title": "@SUM(A1)",
+            "report": {"stats": {"words": 10, "sentences": 1}}}
+    out = to_csv([article_row(line)], ARTICLE_COLUMNS)
+    row = next(csv.DictReader(out.splitlines()))
+    assert row["outlet"].startswith("'=") and row["title"].startswith("'@")
+    assert row["hedges"] == "0" and row["hedges_per_1k"] == "0.0"

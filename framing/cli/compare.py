@@ -85,7 +85,12 @@ def compare(
     writer.writeheader()
     writer.writerows(csv_rows(result))
     atomic_write(out / "comparison.csv", table.getvalue())
-    written = ["comparison.json", "comparison.csv", articles.name]
+    from ..compare.export import ARTICLE_COLUMNS, TEST_COLUMNS, article_row, test_rows, to_csv
+
+    atomic_write(out / "tests.csv", to_csv(test_rows(result), TEST_COLUMNS))
+    atomic_write(out / "articles.csv", to_csv((article_row(line) for line in iter_results(articles)),
+                                              ARTICLE_COLUMNS))
+    written = ["comparison.json", "comparison.csv", "tests.csv", "articles.csv", articles.name]
     if figures:
         from ..render.compare_figures import write_figures
         from ..render.compare_pdf import write_pdf

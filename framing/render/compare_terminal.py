@@ -55,6 +55,10 @@ def render(result: dict, console: Console, limit: int = 8) -> None:
     bullets.add_column()
     for s in result["findings"][:limit]:
         bullets.add_row("•", Text(s))
+    more = len(result["findings"]) - limit
+    if more > 0:
+        bullets.add_row("", Text(f"… and {more} more finding{'s' if more != 1 else ''} "
+                                 "(all in comparison.json; every test in tests.csv)", style="dim"))
     console.print(bullets)
     vocab = result["vocabulary"].get("outlets", {})
     if vocab:

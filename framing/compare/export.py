@@ -1,0 +1,113 @@
+"""Tables for statistics software (R, SPSS, Stata, pandas): one CSV row per
+article (``articles.csv``, wide, snake_case columns, zeros not blanks) and
+one per statistical test (``tests.csv``), beside comparison.json.
+
+Article rows are built from results lines, so they agree with every other
+artefact: rates come from :func:`framing.metrics.article_metrics`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from typing import Any, Iterable, Mapping
+
+from ..metrics import METRICS, _get, article_metrics
+
+ID_COLUMNS = ("id", "outlet", "story", "date", "title", "source")
+COUNT_COLUMNS = ("words", "sentences", "questions", "rhetorical_questions", "rhetorical_author",
+                 "rhetorical_quoted", "hedges", "hedges_author", "hedges_quoted", "boosters",
+                 "boosters_author", "boosters_quoted", "quotes", "quotes_direct", "quotes_indirect",
+                 "quotes_mixed", "speakers", "actors")
+RATE_COLUMNS = tuple(f"{m.key}_per_1k" if m.kind == "rate" else m.key for m in METRICS
+                     if m.key not in ("words",))
+ARTICLE_COLUMNS = ID_COLUMNS + COUNT_COLUMNS + RATE_COLUMNS
+TEST_COLUMNS = ("design", "metric", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b",
+                "estimate", "ci_low", "ci_high", "effect_size", "effect_measure", "p",
+                "p_adjusted", "significant", "statement")
+
+#: first characters a spreadsheet reads as a formula (OWASP CSV injection)
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet will not run as a formula: prefixed
+    with ``'`` when it starts like one (numbers are left alone)."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def article_row(line: Mapping[str, Any]) -> dict[str, Any]:
+    """One wide row for one results line (``outlet``, ``report``, metadata)."""
+    report = line.get("report") or {}
+    stats = _get(report, "stats", {}) or {}
+    q_items = _get(_get(report, "questions", {}) or {}, "items", []) or []
+    h_items = _get(_get(report, "hedging", {}) or {}, "items", []) or []
+    quotes = _get(_get(report, "quotes", {}) or {}, "items", []) or []
+    actors = _get(_get(report, "actors", {}) or {}, "items", []) or []
+    by = Counter()
+    for it in q_items:
+        by["questions"] += 1
+        if _get(it, "rhetorical"):
+            by["rhetorical_questions"] += 1
+            by[f"rhetorical_{_get(it, 'voice') or 'author'}"] += 1
+    for it in h_items:
+        kind = "hedges" if _get(it, "kind") == "hedge" else "boosters"
+        by[kind] += 1
+        by[f"{kind}_{_get(it, 'voice') or 'author'}"] += 1
+    for it in quotes:
+        by["quotes"] += 1
+        by[f"quotes_{_get(it, 'kind') or 'direct'}"] += 1
+    row: dict[str, Any] = {k: line.get(k) or "" for k in ID_COLUMNS}
+    row["id"] = line.get("id") or ""
+    row.update({k: by.get(k, 0) for k in COUNT_COLUMNS})
+    row["words"] = int(_get(stats, "words", 0) or 0)
+    row["sentences"] = int(_get(stats, "sentences", 0) or 0)
+    row["speakers"] = len({_get(it, "speaker") for it in quotes if _get(it, "speaker")})
+    row["actors"] = len(actors)
+    metrics = article_metrics(report)
+    for m in METRICS:
+        if m.key == "words":
+            continue
+        col = f"{m.key}_per_1k" if m.kind == "rate" else m.key
+        v = metrics.get(m.key)
+        row[col] = round(v, 4) if v is not None else (0.0 if m.kind == "rate" and row["words"] else "")
+    return row
+
+
+def test_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every test of the comparison, unpaired (between outlets) then paired (same stories)."""
+    rows = []
+    for t in result.get("tests", []):
+        rows.append({"design": "independent", "metric": t["metric"], "outlet_a": t["a"],
+                     "outlet_b": t["b"], "n_a": t.get("n_a"), "n_b": t.get("n_b"),
+                     "mean_a": t.get("mean_a"), "mean_b": t.get("mean_b"),
+                     "estimate": t.get("diff"), "ci_low": (t.get("diff_ci") or [None, None])[0],
+                     "ci_high": (t.get("diff_ci") or [None, None])[1],
+                     "effect_size": t.get("rank_biserial"), "effect_measure": "rank-biserial r",
+                     "p": t.get("p"), "p_adjusted": t.get("p_adjusted"),
+                     "significant": t.get("significant"), "statement": t.get("statement")})
+    for t in (result.get("paired") or {}).get("tests", []):
+        n = t.get("stories") or 0
+        effect = (t.get("a_higher", 0) - t.get("b_higher", 0)) / n if n else None
+        rows.append({"design": "paired stories", "metric": t["metric"], "outlet_a": t["a"],
+                     "outlet_b": t["b"], "n_a": n, "n_b": n, "mean_a": None, "mean_b": None,
+                     "estimate": t.get("mean_diff"), "ci_low": (t.get("diff_ci") or [None, None])[0],
+                     "ci_high": (t.get("diff_ci") or [None, None])[1],
+                     "effect_size": round(effect, 4) if effect is not None else None,
+                     "effect_measure": "(stories a higher - b higher) / stories",
+                     "p": t.get("p"), "p_adjusted": t.get("p_adjusted"),
+                     "significant": t.get("significant"), "statement": t.get("statement")})
+    rows.sort(key=lambda r: (r["design"] != "independent", r["p_adjusted"] is None,
+                             r["p_adjusted"] if r["p_adjusted"] is not None else 1.0, r["metric"]))
+    return rows
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    return buf.getvalue()

@@ -46,6 +46,9 @@ HEAD_BARE = 30.0  # title only ("none found" charts)
 FOOT = 40.0   # pt below: tick labels and axis label
 
 
+#: actor-mention markers: shape as well as colour, so greyscale prints keep them apart
+MENTION_MARKERS = {"negative": "v", "neutral": "o", "positive": "^"}
+
 def no_ligatures(fig) -> None:
     """Turn off ligatures in every text of ``fig`` ("ffi" stays three
     letters): copy-paste from PDF/SVG gives the exact words, and a PDF needs
@@ -412,9 +415,12 @@ def draw_positions(ax: "Axes", report: ArticleReport, *, title: str | None = Non
             xs = [100 * (s + e) / 2 for s, e in ev]
             if row["kind"] == "mention":  # dots: the sentiment colours reuse device colours
                 has_mentions = True
-                ax.scatter(xs, [y] * len(xs), s=22, marker="o", linewidths=0.5,
-                           c=[S.SENTIMENT.get(lbl, S.GREY) for lbl in row["labels"]],
-                           edgecolors="white", zorder=3)
+                for lbl in ("negative", "neutral", "positive"):  # shape + colour: greyscale-safe
+                    pts = [x for x, l in zip(xs, row["labels"]) if (l if l in MENTION_MARKERS else "neutral") == lbl]
+                    if pts:
+                        ax.scatter(pts, [y] * len(pts), s=24, marker=MENTION_MARKERS[lbl],
+                                   linewidths=0.5, c=S.SENTIMENT.get(lbl, S.GREY),
+                                   edgecolors="white", zorder=3)
             else:
                 ax.vlines(xs, y - 0.32, y + 0.32, colors=row["colour"], lw=1.7, zorder=3)
         ax.annotate(f"{len(ev)}", xy=(1, y), xycoords=("axes fraction", "data"),
@@ -430,8 +436,8 @@ def draw_positions(ax: "Axes", report: ArticleReport, *, title: str | None = Non
     ax.set_xlabel("position in the article (% of characters)")
     ax.spines["left"].set_visible(False)
     ax.xaxis.grid(True, lw=0.5)
-    handles = [Line2D([], [], marker="o", ls="none", ms=5.5, mfc=S.SENTIMENT[k], mec="white",
-                      mew=0.5, label=f"{k} actor mention")
+    handles = [Line2D([], [], marker=MENTION_MARKERS[k], ls="none", ms=6, mfc=S.SENTIMENT[k],
+                      mec="white", mew=0.5, label=f"{k} actor mention")
                for k in ("negative", "neutral", "positive")] if has_mentions else []
     _titles(ax, title or "Where the devices occur",
             f"{report.stats.words:,} words · count per row on the right", handles)

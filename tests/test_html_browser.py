@@ -106,3 +106,17 @@ def test_highlights_render_in_their_colours_and_toggle_off(page):
     after = colour_counts(shot_off, tints)
     assert after["hedge"] < seen["hedge"] / 5, (seen, after)  # only the legend sample is left
     assert after["booster"] == pytest.approx(seen["booster"], rel=0.2)
+
+
+def test_narrow_screen_shows_the_article_first(page):
+    """At 800 px the panels stack: the article (its hedge highlights) must be
+    in the first screenful, not below the metrics tables."""
+    from framing.render import style as S
+
+    tmp, path, _ = page
+    shot = ARTIFACTS / "report-html-800.png"
+    res = chromium(path.as_uri(), f"--screenshot={shot}", "--window-size=800,1000",
+                   profile=tmp / "profile-narrow")
+    assert res.returncode == 0 and shot.exists(), res.stderr.decode(errors="replace")[-2000:]
+    seen = colour_counts(shot, {"hedge": S.TINT["hedge"], "quote": S.TINT["quote"]})
+    assert seen["hedge"] > 1000 and seen["quote"] > 1000, seen

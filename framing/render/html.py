@@ -192,6 +192,7 @@ ${toggles}
 @media (max-width: 62rem) {
   main { grid-template-columns: minmax(0, 1fr); }
   aside, article { grid-column: 1; grid-row: auto; position: static; }
+  article { order: -1; }  /* narrow screens: the article first, the panels after it */
 }
 @media print { aside { position: static; } .hint { display: none; } }
 """

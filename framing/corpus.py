@@ -41,6 +41,7 @@ from typing import Any, Iterable, Iterator, Union
 
 from .errors import InputError
 from .text.decode import MAX_BYTES, decode_bytes
+from .text.safe import repair_tree
 
 TEXT_EXTS = (".txt", ".md", ".markdown")
 HTML_EXTS = (".html", ".htm")
@@ -236,6 +237,7 @@ def _read_sidecar(folder: Path, errors: list[RecordError]) -> dict[str, dict[str
             if isinstance(row, RecordError):
                 errors.append(row)
                 continue
+            row, _ = repair_tree(row)
             file = str(row.get("file") or "").strip()
             if not file:
                 errors.append(RecordError(str(path), "the 'file' field is empty", line))
@@ -457,6 +459,7 @@ def _read_csv(path: Path) -> Iterator[Item]:
 def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     """A record from one JSON object or CSV row, or the reason it is not one."""
     src = str(path)
+    obj, repaired = repair_tree(obj)  # lone surrogates ("\ud83d") → U+FFFD
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     report = obj.get("report")
     if report is not None and not isinstance(report, dict):
@@ -495,4 +498,7 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     terms = obj.get("terms")
     if isinstance(terms, dict):
         rec.terms = terms
+    if repaired:
+        rec.warnings.append(f"{src}:{line}: {repaired} lone surrogate code point(s) (a broken "
+                            f"emoji or other character) replaced by U+FFFD")
     return rec

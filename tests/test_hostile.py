@@ -1,0 +1,84 @@
+"""Hostile corpora (issue 19): one bad record never kills a run, no
+quadratic input, no injection. Every input is generated here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from framing.batch import _work, analyze_corpus, iter_results
+from framing.cli import app
+from framing.corpus import Record, iter_corpus
+
+runner = CliRunner()
+SENT = "The council approved the plan on Tuesday. Is it the right choice? It may cost more.\n"
+
+
+def run(*args):
+    result = runner.invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    # json.dumps escapes a lone surrogate as \udXXX: exactly what scraped files hold
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="ascii")
+    return path
+
+
+# -- 1. lone surrogates ----------------------------------------------------------------
+def surrogate_rows() -> list[dict]:
+    return [
+        {"outlet": "a", "id": "1", "title": "Broken \ud83d",
+         "text": '"We may \ud83d go," she said. Is it \ud83d fine? Maybe.\n'},
+        {"outlet": "a", "id": "2", "text": SENT},
+        {"outlet": "b\udc00", "id": "3", "text": SENT + "Really \ude00.\n"},
+    ]
+
+
+def test_lone_surrogates_in_jsonl_are_repaired_with_a_warning(tmp_path):
+    src = write_jsonl(tmp_path / "c.jsonl", surrogate_rows())
+    out = tmp_path / "out"
+    for _ in range(2):  # the rerun (resume) works too
+        result = run("analyze", src, "--out", out, "-j", "1", "-q")
+        assert result.exit_code == 0, result.output
+        lines = list(iter_results(out / "articles.jsonl"))
+        assert [r["id"] for r in lines] == ["1", "2", "3"]
+    assert (out / "articles.jsonl").read_bytes().decode("utf-8")
+    first = lines[0]
+    assert first["title"] == "Broken \ufffd"
+    assert any("surrogate" in w for w in first["report"]["warnings"])
+    assert lines[2]["outlet"] == "b\ufffd"
+
+
+def test_compare_survives_lone_surrogates(tmp_path):
+    src = write_jsonl(tmp_path / "c.jsonl", surrogate_rows())
+    result = run("compare", src, "--out", tmp_path / "cmp", "-j", "1", "-q", "--no-figures")
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "cmp" / "comparison.json").read_text(encoding="utf-8"))
+
+
+def test_a_record_that_cannot_be_serialised_is_one_error_not_a_dead_batch(tmp_path):
+    # records handed straight to the batch (not through the reader's repair)
+    bad = Record(outlet="a", text='"We may \ud83d go," she said.\n', id="bad", source="mem")
+    good = Record(outlet="a", text=SENT, id="good", source="mem")
+    (kind, err), = _work([({"id": "bad", "source": "mem"}, bad.text, [])], None, False)
+    assert kind == "error" and err["stage"] == "serialise" and "surrogate" in err["error"]
+    out = tmp_path / "articles.jsonl"
+    for jobs in (1, 2):
+        summary = analyze_corpus([bad, good], jobs, out, resume=False)
+        assert (summary.analysed, summary.failed) == (1, 1)
+        assert [r["id"] for r in iter_results(out)] == ["good"]
+        errors = [json.loads(x) for x in summary.errors_path and open(summary.errors_path, encoding="utf-8")]
+        assert errors[0]["id"] == "bad"
+
+
+def test_reused_line_that_cannot_be_written_is_one_error(tmp_path):
+    # a results record with a surrogate in its metadata, past the reader
+    rec = Record(outlet="a", text="", id="r\ud83d", source="mem", report={"schema": "x"})
+    good = Record(outlet="a", text=SENT, id="good", source="mem")
+    summary = analyze_corpus([rec, good], 1, tmp_path / "a.jsonl", resume=False)
+    assert (summary.written, summary.failed) == (1, 1)
+    assert summary.errors[0]["stage"] == "write"

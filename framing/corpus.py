@@ -176,8 +176,12 @@ def count_records(sources: Iterable[str | os.PathLike]) -> int:
             with _open_binary(p) as fh:
                 total += sum(1 for line in fh if line.strip())
         elif kind == "csv":
-            with _open_text(p) as fh:
-                total += max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(p))) - 1)
+            _raise_field_limit()
+            try:
+                with _open_text(p) as fh:
+                    total += max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(p))) - 1)
+            except (csv.Error, UnicodeDecodeError, OSError):
+                pass  # the reader reports it, with the line; the bar just counts less
     return total
 
 
@@ -403,7 +407,20 @@ def _dialect(path: Path) -> str:
     return "excel-tab" if ".tsv" in path.name.lower() else "excel"
 
 
+_FIELD_LIMIT_SET = False
+
+
+def _raise_field_limit() -> None:
+    """Lift the csv module's 131,072-character field limit to the article
+    limit, once, before the first CSV read (header, count or rows)."""
+    global _FIELD_LIMIT_SET
+    if not _FIELD_LIMIT_SET:
+        csv.field_size_limit(max(MAX_BYTES, 2**24) if sys.maxsize > 2**31 else 2**31 - 1)
+        _FIELD_LIMIT_SET = True
+
+
 def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> list[str]:
+    _raise_field_limit()
     try:
         with _open_text(path) as fh:
             header = next(csv.reader(fh, dialect=_dialect(path)), None)
@@ -422,7 +439,7 @@ def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> l
 
 
 def _csv_rows(path: Path, header: list[str]) -> Iterator[tuple[int, Any]]:
-    csv.field_size_limit(max(MAX_BYTES, 2**24) if sys.maxsize > 2**31 else 2**31 - 1)
+    _raise_field_limit()
     with _open_text(path) as fh:
         reader = csv.reader(fh, dialect=_dialect(path))
         start = 1

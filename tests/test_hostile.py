@@ -82,3 +82,27 @@ def test_reused_line_that_cannot_be_written_is_one_error(tmp_path):
     summary = analyze_corpus([rec, good], 1, tmp_path / "a.jsonl", resume=False)
     assert (summary.written, summary.failed) == (1, 1)
     assert summary.errors[0]["stage"] == "write"
+
+
+# -- 2. CSV fields over the csv module's default limit ---------------------------------
+def test_csv_field_over_131072_characters_in_a_fresh_process(tmp_path):
+    # a fresh interpreter: the csv module's limit is still its default there
+    import subprocess
+    import sys
+
+    long_text = ("The plan may work. " * 8000)  # 152,000 characters
+    src = tmp_path / "c.csv"
+    import csv as _csv
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = _csv.writer(fh)
+        w.writerow(["outlet", "id", "text"])
+        w.writerow(["a", "long", long_text])
+        w.writerow(["a", "short", SENT])
+    code = ("import sys; from framing.cli import app; "
+            "sys.argv=['framing','analyze',sys.argv[1],'--out',sys.argv[2],'-j','1']; app()")
+    proc = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    ids = [r["id"] for r in iter_results(tmp_path / "out" / "articles.jsonl")]
+    assert ids == ["long", "short"]

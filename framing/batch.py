@@ -9,7 +9,8 @@ size of the corpus: no list of documents or reports is ever held. (Resuming
 and duplicate detection keep one short key per article.)
 
 Each line starts with ``key`` — a SHA-256 over the tool version, the analysis
-options, the outlet, the id and the text — and ``sha256`` (of the text
+options, the outlet, the id, the text and the metadata (title, date, url,
+story) — and ``sha256`` (of the text
 alone). With ``resume=True`` an article whose key is already in the output
 file (or in a ``.part`` file left by an interrupted run) is copied from there
 instead of being analysed again; a new tool version changes every key, so
@@ -108,7 +109,10 @@ def record_key(record: Record, options: str) -> tuple[str, str]:
     """(key, sha256 of the text) of a record under the given options."""
     text_hash = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
     h = hashlib.sha256()
-    for part in (__version__, options, record.outlet, record.id, text_hash):
+    # the metadata too: a reused line is copied verbatim, so an edited title,
+    # date, story or url must not match the old line
+    meta = json.dumps([record.title, record.date, record.url, record.story], ensure_ascii=True)
+    for part in (__version__, options, record.outlet, record.id, text_hash, meta):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest(), text_hash

@@ -106,3 +106,20 @@ def test_csv_field_over_131072_characters_in_a_fresh_process(tmp_path):
     assert "Traceback" not in proc.stderr
     ids = [r["id"] for r in iter_results(tmp_path / "out" / "articles.jsonl")]
     assert ids == ["long", "short"]
+
+
+# -- 3. edited metadata is not reused --------------------------------------------------
+def test_resume_rereads_edited_metadata(tmp_path):
+    rows = [{"outlet": "a", "id": "1", "title": "Old", "date": "2024-01-01", "story": "s1",
+             "url": "http://x/1", "text": SENT},
+            {"outlet": "a", "id": "2", "title": "Same", "text": SENT + "More.\n"}]
+    src = write_jsonl(tmp_path / "c.jsonl", rows)
+    out = tmp_path / "a.jsonl"
+    analyze_corpus(iter_corpus([src]), 1, out)
+    for field, value in (("title", "New"), ("date", "2025-02-02"), ("story", "s2"),
+                         ("url", "http://x/2")):
+        rows[0][field] = value
+        write_jsonl(src, rows)
+        summary = analyze_corpus(iter_corpus([src]), 1, out)
+        assert (summary.analysed, summary.reused) == (1, 1), field
+        assert next(iter(iter_results(out)))[field] == value

@@ -123,3 +123,66 @@ def test_resume_rereads_edited_metadata(tmp_path):
         summary = analyze_corpus(iter_corpus([src]), 1, out)
         assert (summary.analysed, summary.reused) == (1, 1), field
         assert next(iter(iter_results(out)))[field] == value
+
+
+# -- 4. no super-linear input ----------------------------------------------------------
+def _best_of(f, n=2):
+    import time
+    best = float("inf")
+    for _ in range(n):
+        t0 = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_quote_and_cue_repeated_scales_linearly():
+    import framing
+    from framing.render.baseline import voice_shares
+
+    def run_n(n):
+        text = '"We may go," she said. ' * n
+        return _best_of(lambda: voice_shares(framing.analyze(text)))
+
+    small, large = run_n(1000), run_n(4000)
+    # 4x the input: linear ≈ 4x; the old quadratic steps gave 11-40x
+    assert large / small < 8, (small, large)
+
+
+def test_voice_shares_overlap_is_the_pairwise_sum():
+    import random
+
+    from framing.render.spans_sum import ClaimedSpans
+
+    rnd = random.Random(7)
+    for _ in range(200):
+        spans = [(rnd.randint(0, 50), rnd.randint(0, 50)) for _ in range(rnd.randint(1, 25))]
+        claimed, added = ClaimedSpans(x for p in spans for x in p), []
+        for s, e in spans:
+            assert claimed.overlap(s, e) == sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in added)
+            claimed.add(s, e)
+            added.append((s, e))
+
+
+def test_actors_toml_with_8000_actors_parses_in_linear_time():
+    from framing.actors_file import parse_actors
+
+    def toml(n):
+        return "[actors]\n" + "".join(f'"Actor {i}" = ["Alias {i}"]\n' for i in range(n))
+
+    small, large = toml(2000), toml(8000)
+    t_small = _best_of(lambda: parse_actors(small))
+    t_large = _best_of(lambda: parse_actors(large))
+    assert len(parse_actors(large)) == 8000
+    assert t_large / t_small < 8 and t_large < 2.0, (t_small, t_large)
+
+
+def test_deeply_nested_actors_toml_is_an_error_with_the_line():
+    import pytest
+
+    from framing.actors_file import parse_actors
+    from framing.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        parse_actors("[actors]\n\nx = " + "[" * 5000 + "]" * 5000 + "\n")
+    assert info.value.line == 3 and "nested too deeply" in str(info.value)

@@ -186,3 +186,27 @@ def test_deeply_nested_actors_toml_is_an_error_with_the_line():
     with pytest.raises(InputError) as info:
         parse_actors("[actors]\n\nx = " + "[" * 5000 + "]" * 5000 + "\n")
     assert info.value.line == 3 and "nested too deeply" in str(info.value)
+
+
+# -- 5. formula injection --------------------------------------------------------------
+def test_comparison_csv_neutralises_formula_cells(tmp_path):
+    import csv
+
+    from framing.csvsafe import neutralise
+
+    outlets = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "Plain"]
+    rows = [{"outlet": o, "id": f"{i}-{k}", "text": SENT + f"Story {k} may matter.\n"}
+            for i, o in enumerate(outlets) for k in range(2)]
+    src = write_jsonl(tmp_path / "c.jsonl", rows)
+    result = run("compare", src, "--out", tmp_path / "cmp", "-j", "1", "-q", "--no-figures")
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "cmp" / "comparison.csv", encoding="utf-8", newline="") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert cells
+    for c in cells:
+        assert not c.startswith(("=", "+", "@", "\t", "\r")), c
+        if c.startswith("-"):
+            float(c)  # only numbers may start with a minus
+    names = {c for c in cells if c.startswith("'")}
+    assert {"'=HYPERLINK(\"http://x\")", "'+1+1", "'-2+3", "'@SUM(A1)"} <= names
+    assert neutralise(-0.5) == -0.5 and neutralise("Plain") == "Plain"

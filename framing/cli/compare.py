@@ -45,6 +45,7 @@ def compare(
     from ..batch import analyze_corpus, iter_results
     from ..compare import CSV_COLUMNS, Comparer, csv_rows
     from ..corpus import check_sources, count_records, iter_corpus
+    from ..csvsafe import safe_rows
     from ..errors import FramingError
     from ..render.outdir import atomic_write
 
@@ -82,7 +83,7 @@ def compare(
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_rows(result))
+    writer.writerows(safe_rows(csv_rows(result)))  # no formula injection
     atomic_write(out / "comparison.csv", table.getvalue())
     written = ["comparison.json", "comparison.csv", articles.name]
     if figures:

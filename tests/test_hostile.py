@@ -210,3 +210,35 @@ def test_comparison_csv_neutralises_formula_cells(tmp_path):
     names = {c for c in cells if c.startswith("'")}
     assert {"'=HYPERLINK(\"http://x\")", "'+1+1", "'-2+3", "'@SUM(A1)"} <= names
     assert neutralise(-0.5) == -0.5 and neutralise("Plain") == "Plain"
+
+
+# -- 6. terminal escapes and Markdown code spans ---------------------------------------
+def test_terminal_report_carries_no_escape_sequences(tmp_path):
+    from framing.text.safe import strip_controls
+
+    text = ('The mayor \x1b[2J\x1b]0;pwned\x07said "it may \x1b[31mwork\x1b[0m," on Tuesday. '
+            'Is it \x1b[Hright? Officials \x9b31m say \x1bc so.\n')
+    path = tmp_path / "esc\x1b[1m.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("analyze", path, "--width", "160")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    assert "Is it right?" in " ".join(result.output.split())
+    assert strip_controls("a\x1b[2Jb\x1b]0;t\x07c\rd\x00e\tf\ng") == "abcde\tf\ng"
+
+
+def test_backtick_in_a_file_name_stays_inside_the_markdown_code_span(tmp_path):
+    import re
+
+    import framing
+    from framing.render.markdown import to_markdown
+    from framing.text.safe import md_code_span
+
+    name = "a`b``<img src=x onerror=alert(1)>`.txt"
+    report = framing.analyze(SENT, source=name)
+    md = to_markdown(report, SENT)
+    span = md_code_span(name)
+    assert span in md
+    fence = re.match("`+", span).group()
+    assert len(fence) == 3 and span.endswith(fence) and span.count(fence) == 2
+    assert md_code_span("`x`") == "`` `x` ``" and md_code_span("plain") == "`plain`"

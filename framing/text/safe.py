@@ -90,3 +90,16 @@ def strip_controls(text: str, keep_newlines: bool = True) -> str:
     if not keep_newlines:
         text = text.replace("\n", " ")
     return text
+
+
+def md_code_span(text: str) -> str:
+    """``text`` as a CommonMark code span that it cannot break out of: the
+    fence is one backtick longer than the longest run inside, padded with a
+    space when the text starts or ends with a backtick; line breaks and
+    control characters become spaces."""
+    text = " ".join(strip_controls(text, keep_newlines=False).split("\n"))
+    longest = max((len(m) for m in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or (
+        text.startswith(" ") and text.endswith(" ") and text.strip()) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -34,6 +34,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -208,10 +209,17 @@ def iter_jsonl_range(path: str | os.PathLike, start: int, end: int | None,
 
 
 # -- folders ---------------------------------------------------------------------
-def _article_files(root: Path) -> Iterator[Path]:
+def _article_files(root: Path, errors: list | None = None) -> Iterator[Path]:
     """Article files under ``root`` (sorted, so the order is stable), skipping
-    hidden files and README/LICENSE files."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    hidden files and README/LICENSE files. A sub-folder that cannot be listed
+    is added to ``errors`` (a :class:`RecordError`) when given."""
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(RecordError(str(exc.filename or root),
+                                      f"the folder cannot be read ({exc.strerror or exc}); "
+                                      f"its articles were skipped"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         for name in sorted(filenames):
             low = name.lower()
@@ -270,7 +278,7 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[It
                 return {}
             folder = folder.parent
 
-    for path in _article_files(root) if files is None else files:
+    for path in _article_files(root, sidecar_errors) if files is None else files:
         meta = lookup(path)
         yield from _drain(sidecar_errors)
         outlet = (meta.get("outlet") or "").strip() or (
@@ -302,7 +310,11 @@ def _read_article_file(path: Path) -> tuple[str, list[str], dict[str, str]]:
     """Text, warnings and metadata found in the file itself (a Markdown
     heading or the HTML title/date/url)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a FIFO named *.txt would wait forever
+            raise InputError(str(path), "is not a regular file (a named pipe, socket or "
+                                        "device); skipped")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(str(path), f"is {size / 2**20:.1f} MiB, over the "
                                         f"{MAX_BYTES // 2**20} MiB limit for one article")

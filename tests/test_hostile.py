@@ -242,3 +242,94 @@ def test_backtick_in_a_file_name_stays_inside_the_markdown_code_span(tmp_path):
     fence = re.match("`+", span).group()
     assert len(fence) == 3 and span.endswith(fence) and span.count(fence) == 2
     assert md_code_span("`x`") == "`` `x` ``" and md_code_span("plain") == "`plain`"
+
+
+# -- 7. exit codes, FIFOs, unreadable folders, a full disk ------------------------------
+def test_compare_exits_1_when_records_failed_like_analyze(tmp_path):
+    rows = [{"outlet": "a", "id": "1", "text": SENT}, {"outlet": "b", "id": "2", "text": SENT}]
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n", encoding="utf-8")
+    cmp_result = run("compare", src, "--out", tmp_path / "cmp", "-j", "1", "-q", "--no-figures")
+    an_result = run("analyze", src, "--out", tmp_path / "an", "-j", "1", "-q")
+    assert cmp_result.exit_code == an_result.exit_code == 1
+    assert (tmp_path / "cmp" / "comparison.json").is_file()  # the outputs are still written
+    assert "1 record(s) could not be read" in cmp_result.output
+
+
+def test_a_fifo_named_txt_is_skipped_with_a_message(tmp_path):
+    import os
+    import threading
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENT, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    done = {}
+    t = threading.Thread(target=lambda: done.setdefault("items", list(iter_corpus([folder]))),
+                         daemon=True)
+    t.start()
+    t.join(20)
+    if t.is_alive():  # unblock the old, hanging reader so the test process can end
+        with open(folder / "b.txt", "w") as fh:
+            fh.write("x")
+        raise AssertionError("reading a FIFO hung")
+    items = done["items"]
+    assert [getattr(i, "id", None) for i in items] == ["outlet/a", None]
+    assert "not a regular file" in items[1].reason
+
+
+def test_an_unreadable_sub_folder_is_reported(tmp_path, monkeypatch):
+    import os
+
+    from framing import corpus
+
+    root = tmp_path / "outlets"
+    for name in ("a", "b"):
+        (root / name).mkdir(parents=True)
+        (root / name / "x.txt").write_text(SENT, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # what os.walk does for a folder without read permission
+        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
+            if Path(dirpath).name == "b":
+                if onerror is not None:
+                    onerror(PermissionError(13, "Permission denied", dirpath))
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(corpus.os, "walk", walk)
+    items = list(iter_corpus([root]))
+    ids = [i.id for i in items if isinstance(i, Record)]
+    errors = [i for i in items if not isinstance(i, Record)]
+    assert ids == ["a/x"]
+    assert len(errors) == 1 and "cannot be read" in errors[0].reason and errors[0].source.endswith("b")
+
+
+def test_a_full_disk_is_a_clear_message_and_keeps_the_work(tmp_path, monkeypatch):
+    import errno
+
+    from framing import batch
+
+    src = write_jsonl(tmp_path / "c.jsonl", [{"outlet": "a", "id": str(i), "text": SENT + f"{i}.\n"}
+                                            for i in range(3)])
+    real = batch._write
+    calls = {"n": 0}
+
+    def full(*args, **kw):
+        calls["n"] += 1
+        real(*args, **kw)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "_write", full)
+    for cmd in ("analyze", "compare"):
+        calls["n"] = 0
+        out = tmp_path / cmd
+        result = run(cmd, src, "--out", out, "-j", "1", "-q")
+        assert result.exit_code == 1
+        assert "No space left on device" in result.output and "reused" in result.output
+        parts = list(out.glob("articles.jsonl.part*"))
+        assert parts and parts[0].read_text(encoding="utf-8")  # written before the failure

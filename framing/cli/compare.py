@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from ._common import error, progress_bar
+from ._common import error, progress_bar, write_failed
 
 
 class Correction(str, Enum):
@@ -63,9 +63,13 @@ def compare(
     errors_path = out / "errors.jsonl"
 
     total = count_records(sources)
-    with progress_bar(total, "analysing", enabled=not quiet) as update:
-        summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume,
-                                 progress=update, errors_path=errors_path, terms=True)
+    try:
+        with progress_bar(total, "analysing", enabled=not quiet) as update:
+            summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume,
+                                     progress=update, errors_path=errors_path, terms=True)
+    except OSError as exc:  # disk full: a message, and what was written is kept
+        error(write_failed(out, exc))
+        raise typer.Exit(code=1)
     if summary.written == 0:
         error(f"no article could be read from {', '.join(sources)} "
               f"({summary.failed} errors; see {errors_path})")
@@ -107,3 +111,4 @@ def compare(
         error(f"{summary.failed} record(s) could not be read or analysed; listed in {errors_path}")
         for e in summary.errors[:3]:
             error(f"  {e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
+        raise typer.Exit(code=1)  # like analyze: outputs written, but not every record made it

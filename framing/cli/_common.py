@@ -24,6 +24,13 @@ def report_failures(summary, errors_path) -> None:
         raise typer.Exit(code=1)
 
 
+def write_failed(target, exc: OSError) -> str:
+    """The message for a batch stopped by a write error (a full disk)."""
+    return (f"{target}: writing the results failed ({exc.strerror or exc}); the articles "
+            f"finished so far are kept in {target}/articles.jsonl.part* and reused when the "
+            f"command is run again")
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str, enabled: bool = True) -> Iterator[Callable]:
     """A rich progress bar on stderr; yields the callback that

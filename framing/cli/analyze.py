@@ -18,7 +18,7 @@ from typing import List, Optional
 
 import typer
 
-from ._common import error, progress_bar, report_failures
+from ._common import error, progress_bar, report_failures, write_failed
 
 
 class Format(str, Enum):
@@ -204,9 +204,14 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
             raise typer.Exit(code=1)
     articles, errors_path = target / "articles.jsonl", target / "errors.jsonl"
     try:
-        with progress_bar(count_records(sources), "analysing", enabled=not quiet) as update:
-            summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume and tmp is None,
-                                     progress=update, errors_path=errors_path, actors=actors)
+        try:
+            with progress_bar(count_records(sources), "analysing", enabled=not quiet) as update:
+                summary = analyze_corpus(iter_corpus(sources), jobs, articles,
+                                         resume=resume and tmp is None, progress=update,
+                                         errors_path=errors_path, actors=actors)
+        except OSError as exc:  # disk full: a message, and what was written is kept
+            error(write_failed(target, exc))
+            raise typer.Exit(code=1)
         if tmp is not None:
             with open(articles, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, sys.stdout)

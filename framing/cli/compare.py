@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from ._common import error, progress_bar
+from ._common import error, progress_bar, write_failed
 
 
 class Correction(str, Enum):
@@ -45,6 +45,7 @@ def compare(
     from ..run.local import analyze_corpus, iter_results
     from ..compare.comparer import CSV_COLUMNS, Comparer, csv_rows
     from ..io.corpus import check_sources, count_records, iter_corpus
+    from ..io.csvsafe import safe_rows
     from ..errors import FramingError
     from ..render.outdir import atomic_write
 
@@ -62,9 +63,13 @@ def compare(
     errors_path = out / "errors.jsonl"
 
     total = count_records(sources)
-    with progress_bar(total, "analysing", enabled=not quiet) as update:
-        summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume,
-                                 progress=update, errors_path=errors_path, terms=True)
+    try:
+        with progress_bar(total, "analysing", enabled=not quiet) as update:
+            summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume,
+                                     progress=update, errors_path=errors_path, terms=True)
+    except OSError as exc:  # disk full: a message, and what was written is kept
+        error(write_failed(out, exc))
+        raise typer.Exit(code=1)
     if summary.written == 0:
         error(f"no article could be read from {', '.join(sources)} "
               f"({summary.failed} errors; see {errors_path})")
@@ -83,7 +88,7 @@ def compare(
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(csv_rows(result))
+    writer.writerows(safe_rows(csv_rows(result)))  # no formula injection
     atomic_write(out / "comparison.csv", table.getvalue())
     from ..compare.export import ARTICLE_COLUMNS, TEST_COLUMNS, article_row, test_rows, to_csv
 
@@ -112,3 +117,4 @@ def compare(
         error(f"{summary.failed} record(s) could not be read or analysed; listed in {errors_path}")
         for e in summary.errors[:3]:
             error(f"  {e['source']}{':' + str(e['line']) if e.get('line') else ''}: {e['error']}")
+        raise typer.Exit(code=1)  # like analyze: outputs written, but not every record made it

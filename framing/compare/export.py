@@ -12,6 +12,7 @@ import io
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
+from ..io.csvsafe import safe_rows
 from ..metrics import METRICS, _get, article_metrics
 
 ID_COLUMNS = ("id", "outlet", "story", "date", "title", "source")
@@ -25,18 +26,6 @@ ARTICLE_COLUMNS = ID_COLUMNS + COUNT_COLUMNS + RATE_COLUMNS
 TEST_COLUMNS = ("design", "metric", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b",
                 "estimate", "ci_low", "ci_high", "effect_size", "effect_measure", "p",
                 "p_adjusted", "significant", "statement")
-
-#: first characters a spreadsheet reads as a formula (OWASP CSV injection)
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A text cell that a spreadsheet will not run as a formula: prefixed
-    with ``'`` when it starts like one (numbers are left alone)."""
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
-
 
 def article_row(line: Mapping[str, Any]) -> dict[str, Any]:
     """One wide row for one results line (``outlet``, ``report``, metadata)."""
@@ -108,6 +97,5 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    writer.writerows(safe_rows(rows))
     return buf.getvalue()

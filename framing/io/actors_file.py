@@ -64,6 +64,9 @@ def parse_actors(text: str, source: str = "<actors>") -> dict[str, dict[str, Any
     """Parse actors TOML ``text``; ``source`` names it in errors."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # "a = [[[[…" thousands deep
+        raise InputError(source, "invalid TOML: arrays or tables nested too deeply",
+                         line=_deep_line(text)) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"line (\d+)", msg)
@@ -76,37 +79,39 @@ def parse_actors(text: str, source: str = "<actors>") -> dict[str, dict[str, Any
                          line=_line_of(text, "actors"))
     out: dict[str, dict[str, Any]] = {}
     for name, value in table.items():
-        line = _line_of(text, name)
+        # the line is looked up only for an error: a scan per actor made
+        # 8,000 actors quadratic
+        line = _LazyLine(text, name)
         if not str(name).strip():
-            raise InputError(source, "an actor has an empty name", line=line)
+            raise InputError(source, "an actor has an empty name", line=int(line) or None)
         if isinstance(value, str):
             value = [value]
         if isinstance(value, list):
             value = {"aliases": value}
         if not isinstance(value, dict):
             raise InputError(source, f"actor {name!r}: expected a list of aliases or a table "
-                             f"with {', '.join(KEYS)}, got {type(value).__name__}", line=line)
+                             f"with {', '.join(KEYS)}, got {type(value).__name__}", line=int(line) or None)
         unknown = sorted(set(value) - set(KEYS))
         if unknown:
             raise InputError(source, f"actor {name!r}: unknown key {unknown[0]!r} "
                              f"(valid keys: {', '.join(KEYS)})",
-                             line=_line_of(text, unknown[0], after=line))
+                             line=_line_of(text, unknown[0], after=int(line)))
         aliases = value.get("aliases", [])
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InputError(source, f"actor {name!r}: 'aliases' must be a list of strings",
-                             line=_line_of(text, "aliases", after=line))
+                             line=_line_of(text, "aliases", after=int(line)))
         typ = value.get("type")
         if typ == "organization":  # US spelling accepted
             typ = "organisation"
         if typ is not None and typ not in TYPES:
             raise InputError(source, f"actor {name!r}: type {typ!r} is not one of "
-                             f"{', '.join(TYPES)}", line=_line_of(text, "type", after=line))
+                             f"{', '.join(TYPES)}", line=_line_of(text, "type", after=int(line)))
         group = value.get("group")
         if group is not None and not isinstance(group, str):
             raise InputError(source, f"actor {name!r}: 'group' must be a string",
-                             line=_line_of(text, "group", after=line))
+                             line=_line_of(text, "group", after=int(line)))
         out[str(name)] = {"aliases": [a for a in aliases if a.strip()], "type": typ,
                           "group": group}
     return out
@@ -120,4 +125,31 @@ def _line_of(text: str, key: str, after: int | None = None) -> int | None:
     for i in range((after or 1) - 1, len(lines)):
         if pattern.search(lines[i]) or (f'"{key}"' in lines[i] or f"'{key}'" in lines[i]):
             return i + 1
+    return None
+
+
+class _LazyLine:
+    """The line of an actor's key, found when first asked for (``int()``)."""
+
+    def __init__(self, text: str, name: str):
+        self.text, self.name, self.value = text, name, None
+
+    def __int__(self) -> int:
+        if self.value is None:
+            self.value = _line_of(self.text, self.name) or 0
+        return self.value
+
+
+def _deep_line(text: str, limit: int = 100) -> int | None:
+    """The line where brackets and braces first nest ``limit`` deep."""
+    depth, line = 0, 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth >= limit:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
     return None

@@ -34,6 +34,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ from typing import Any, Iterable, Iterator, Union
 from ..errors import InputError
 from ..text.decode import MAX_BYTES, decode_bytes
 from ..text.markdown import markdown_to_text
+from ..text.safe import repair_tree
 
 TEXT_EXTS = (".txt", ".md", ".markdown")
 HTML_EXTS = (".html", ".htm")
@@ -194,8 +196,12 @@ def count_records(sources: Iterable[str | os.PathLike]) -> int:
             with _open_binary(p) as fh:
                 total += sum(1 for line in fh if line.strip())
         elif kind == "csv":
-            with _open_text(p) as fh:
-                total += max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(p))) - 1)
+            _raise_field_limit()
+            try:
+                with _open_text(p) as fh:
+                    total += max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(p))) - 1)
+            except (csv.Error, UnicodeDecodeError, OSError):
+                pass  # the reader reports it, with the line; the bar just counts less
     return total
 
 
@@ -222,10 +228,17 @@ def iter_jsonl_range(path: str | os.PathLike, start: int, end: int | None,
 
 
 # -- folders ---------------------------------------------------------------------
-def _article_files(root: Path) -> Iterator[Path]:
+def _article_files(root: Path, errors: list | None = None) -> Iterator[Path]:
     """Article files under ``root`` (sorted, so the order is stable), skipping
-    hidden files and README/LICENSE files."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    hidden files and README/LICENSE files. A sub-folder that cannot be listed
+    is added to ``errors`` (a :class:`RecordError`) when given."""
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(RecordError(str(exc.filename or root),
+                                      f"the folder cannot be read ({exc.strerror or exc}); "
+                                      f"its articles were skipped"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         for name in sorted(filenames):
             low = name.lower()
@@ -255,6 +268,7 @@ def _read_sidecar(folder: Path, errors: list[RecordError]) -> dict[str, dict[str
             if isinstance(row, RecordError):
                 errors.append(row)
                 continue
+            row, _ = repair_tree(row)
             file = str(row.get("file") or "").strip()
             if not file:
                 errors.append(RecordError(str(path), "the 'file' field is empty", line))
@@ -283,7 +297,7 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[It
                 return {}
             folder = folder.parent
 
-    for path in _article_files(root) if files is None else files:
+    for path in _article_files(root, sidecar_errors) if files is None else files:
         meta = lookup(path)
         yield from _drain(sidecar_errors)
         outlet = (meta.get("outlet") or "").strip() or (
@@ -315,7 +329,11 @@ def _read_article_file(path: Path) -> tuple[str, list[str], dict[str, str]]:
     """Text, warnings and metadata found in the file itself (a Markdown
     heading or the HTML title/date/url)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # reading a FIFO named *.txt would wait forever
+            raise InputError(str(path), "is not a regular file (a named pipe, socket or "
+                                        "device); skipped")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(str(path), f"is {size / 2**20:.1f} MiB, over the "
                                         f"{MAX_BYTES // 2**20} MiB limit for one article")
@@ -433,7 +451,20 @@ def _dialect(path: Path) -> str:
     return "excel-tab" if ".tsv" in path.name.lower() else "excel"
 
 
+_FIELD_LIMIT_SET = False
+
+
+def _raise_field_limit() -> None:
+    """Lift the csv module's 131,072-character field limit to the article
+    limit, once, before the first CSV read (header, count or rows)."""
+    global _FIELD_LIMIT_SET
+    if not _FIELD_LIMIT_SET:
+        csv.field_size_limit(max(MAX_BYTES, 2**24) if sys.maxsize > 2**31 else 2**31 - 1)
+        _FIELD_LIMIT_SET = True
+
+
 def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> list[str]:
+    _raise_field_limit()
     try:
         with _open_text(path) as fh:
             header = next(csv.reader(fh, dialect=_dialect(path)), None)
@@ -452,7 +483,7 @@ def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> l
 
 
 def _csv_rows(path: Path, header: list[str]) -> Iterator[tuple[int, Any]]:
-    csv.field_size_limit(max(MAX_BYTES, 2**24) if sys.maxsize > 2**31 else 2**31 - 1)
+    _raise_field_limit()
     with _open_text(path) as fh:
         reader = csv.reader(fh, dialect=_dialect(path))
         start = 1
@@ -489,6 +520,7 @@ def _read_csv(path: Path) -> Iterator[Item]:
 def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     """A record from one JSON object or CSV row, or the reason it is not one."""
     src = str(path)
+    obj, repaired = repair_tree(obj)  # lone surrogates ("\ud83d") → U+FFFD
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     report = obj.get("report")
     if report is not None and not isinstance(report, dict):
@@ -527,4 +559,7 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     terms = obj.get("terms")
     if isinstance(terms, dict):
         rec.terms = terms
+    if repaired:
+        rec.warnings.append(f"{src}:{line}: {repaired} lone surrogate code point(s) (a broken "
+                            f"emoji or other character) replaced by U+FFFD")
     return rec

@@ -222,6 +222,8 @@ def write_pdf(result: dict, path: str | Path, values: dict | None = None) -> Pat
     """Write the multi-page comparison.pdf; returns its path."""
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from .settle import settle_layout
+
     path = Path(path)
     pages = [lambda fig: _summary_page(fig, result)] + _chart_pages(result, values) + \
         _tests_pages(result)
@@ -234,5 +236,6 @@ def write_pdf(result: dict, path: str | Path, values: dict | None = None) -> Pat
                 fig = _page()
                 draw(fig)
                 _footer(fig, i, len(pages), title)
+                settle_layout(fig)  # the same bytes every run (kiwisolver's last bits vary)
                 pdf.savefig(fig)
     return atomic_write(path, buf.getvalue())

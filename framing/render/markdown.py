@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from ..report import ArticleReport
+from ..text.safe import md_code_span
 from .baseline import (METRICS, Baseline, MetricStats, actor_interval, actor_score,
                        article_metrics, voice_shares)
 
@@ -209,7 +210,7 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
     ``figures_dir`` (linked in their sections); empty → no images."""
     s = report.stats
     out: list[str] = [f"# {md(article_title(report, text))}", ""]
-    meta = [f"`{report.source}`" if report.source else None, f"{s.words:,} words",
+    meta = [md_code_span(report.source) if report.source else None, f"{s.words:,} words",
             f"{s.sentences:,} sentences", f"{s.paragraphs:,} paragraphs",
             f"framing {report.version}" if report.version else None, report.schema]
     out += [" · ".join(m for m in meta if m), ""]

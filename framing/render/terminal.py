@@ -191,6 +191,9 @@ def quotes_table(report: ArticleReport, text: str) -> Table | None:
 
 def render(report: ArticleReport, text: str, console: Console) -> None:
     """Print the report for one article to ``console``."""
+    from .term_safe import safe_inputs
+
+    report, text = safe_inputs(report, text)  # no escape sequence reaches the terminal
     title = report.source or "article"
     parts = [summary(report)]
     console.print(Panel(Group(*parts), title=f"[bold]framing[/] · {title}", title_align="left",

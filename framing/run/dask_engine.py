@@ -55,6 +55,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .. import __version__
 from .local import BatchSummary, options_key
 from ..errors import FramingError
+from ..text.safe import json_line
 
 #: records per partition (about 1.5 s of work on one core)
 PARTITION_SIZE = 500
@@ -288,7 +289,7 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
                 summary.failed += 1
                 if len(summary.errors) < MAX_ERRORS_KEPT:
                     summary.errors.append(err)
-                err_tmp.write(json.dumps(err, ensure_ascii=False) + "\n")
+                err_tmp.write(json_line(err))
             if drop:
                 drops.append(client.submit(_drop_keys, str(parts_dir / meta["file"]), fmt, drop,
                                            pure=False))
@@ -494,7 +495,7 @@ def _run_partition(part: Partition, parts_dir: str, fmt: str, options: str, acto
         _atomic_text(data, "".join(lines))
     meta = {"index": part.index, "name": part.name, "file": data.name, "reused": False,
             "analysed": len(lines), "duplicates": duplicates, "records": records, "errors": errors}
-    _atomic_text(meta_path, json.dumps(meta, ensure_ascii=False))
+    _atomic_text(meta_path, json_line(meta))
     return meta
 
 

@@ -9,7 +9,8 @@ size of the corpus: no list of documents or reports is ever held. (Resuming
 and duplicate detection keep one short key per article.)
 
 Each line starts with ``key`` — a SHA-256 over the tool version, the analysis
-options, the outlet, the id and the text — and ``sha256`` (of the text
+options, the outlet, the id, the text and the metadata (title, date, url,
+story) — and ``sha256`` (of the text
 alone). With ``resume=True`` an article whose key is already in the output
 file (or in a ``.part`` file left by an interrupted run) is copied from there
 instead of being analysed again; a new tool version changes every key, so
@@ -37,6 +38,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .. import __version__
 from ..io.corpus import Record, RecordError
+from ..text.safe import json_line
 
 #: articles sent to a worker at once, and chunks in flight per worker
 CHUNK_SIZE = 8
@@ -107,7 +109,10 @@ def record_key(record: Record, options: str) -> tuple[str, str]:
     """(key, sha256 of the text) of a record under the given options."""
     text_hash = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
     h = hashlib.sha256()
-    for part in (__version__, options, record.outlet, record.id, text_hash):
+    # the metadata too: a reused line is copied verbatim, so an edited title,
+    # date, story or url must not match the old line
+    meta = json.dumps([record.title, record.date, record.url, record.story], ensure_ascii=True)
+    for part in (__version__, options, record.outlet, record.id, text_hash, meta):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest(), text_hash
@@ -265,6 +270,7 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -
 
     out = []
     for meta, text, warnings in todo:
+        stage = "analyze"
         try:
             doc = Document(text)
             report = analyze(doc, actors=actors, source=meta.get("source"))
@@ -272,12 +278,15 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -
             obj = dict(meta)
             if terms:
                 obj["terms"] = term_counts(doc)
+            stage = "serialise"
             obj["report"] = report.to_dict()
-            out.append(("line", json.dumps(obj, ensure_ascii=False) + "\n"))
+            line = json.dumps(obj, ensure_ascii=False) + "\n"
+            line.encode("utf-8")  # a lone surrogate fails here, as this record's error
+            out.append(("line", line))
         except Exception as exc:  # one bad article never stops the batch
             out.append(("error", {"source": meta.get("source"), "line": meta.get("line"),
                                   "id": meta.get("id"), "outlet": meta.get("outlet"),
-                                  "stage": "analyze", "error": f"{type(exc).__name__}: {exc}"}))
+                                  "stage": stage, "error": f"{type(exc).__name__}: {exc}"}))
     return out
 
 
@@ -294,27 +303,43 @@ def term_counts(doc) -> dict[str, int]:
 
 def _write(slots: list, results: list, fout, ferr, summary: BatchSummary) -> None:
     for kind, value in slots:
+        counter = None
         if kind == "todo":
             kind, value = results[value]
-            if kind == "line":
-                summary.analysed += 1
+            counter = "analysed"
         elif kind == "line":
-            summary.reused += 1
+            counter = "reused"
         if kind == "line":
-            fout.write(value)
-        elif kind == "error":
+            try:
+                fout.write(value)  # encoded whole before any byte is written
+            except UnicodeEncodeError as exc:  # one bad line never stops the batch
+                kind, value = "error", _line_error(value, exc)
+            else:
+                setattr(summary, counter, getattr(summary, counter) + 1)
+        if kind == "error":
             summary.failed += 1
             if len(summary.errors) < MAX_ERRORS_KEPT:
                 summary.errors.append(value)
-            ferr.write(json.dumps(value, ensure_ascii=False) + "\n")
+            ferr.write(json_line(value))
         elif kind == "duplicate":
             summary.duplicates += 1
+
+
+def _line_error(line: str, exc: Exception) -> dict[str, Any]:
+    """The error entry of a results line that could not be written."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        obj = {}
+    return {"source": obj.get("source"), "line": obj.get("line"), "id": obj.get("id"),
+            "outlet": obj.get("outlet"), "stage": "write", "error": f"{type(exc).__name__}: {exc}"}
 
 
 def _passthrough_line(rec: Record) -> str:
     """A record read from a results file: written again as it was."""
     body = json.dumps(rec.report, sort_keys=True).encode()
-    key = hashlib.sha256(b"report\0" + rec.outlet.encode() + b"\0" + rec.id.encode() + b"\0"
+    key = hashlib.sha256(b"report\0" + rec.outlet.encode("utf-8", "surrogatepass") + b"\0"
+                         + rec.id.encode("utf-8", "surrogatepass") + b"\0"
                          + body).hexdigest()
     obj: dict[str, Any] = {"key": key, "sha256": None,
                            "version": rec.report.get("version"), **rec.meta()}

@@ -74,6 +74,7 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
     text, toks, low = doc.text, tk.toks, tk.low
     by_end = {r.end: r for r in regs}
     by_start = {r.start: r for r in regs}
+    spans = {(r.start, r.end) for r in regs}
     for idx, a in enumerate(attrs):
         s = a.sent
         hi = sent_hi[s]
@@ -173,7 +174,7 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
         parts = [_cover_regions(regs, p) for p in parts if p[1] > p[0]]
         if not parts:
             continue
-        kind = _kind(regs, parts)
+        kind = _kind(regs, parts, spans)
         if a.frame == "object" and kind != "mixed":
             if not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
                 continue
@@ -251,8 +252,9 @@ def _cover_regions(regs: list[Region], part: tuple[int, int]) -> tuple[int, int]
     return s, e
 
 
-def _kind(regs: list[Region], parts: list[tuple[int, int]]) -> str:
-    starts = {(r.start, r.end) for r in regs}
+def _kind(regs: list[Region], parts: list[tuple[int, int]], starts: set | None = None) -> str:
+    if starts is None:  # callers with many parts pass it, built once (was O(regions) a call)
+        starts = {(r.start, r.end) for r in regs}
     if all(p in starts for p in parts):
         return "direct"
     for s, e in parts:

@@ -1,0 +1,97 @@
+"""Time per doubling of pathological inputs (issue 19): no input is super-linear.
+
+    python benchmarks/scaling.py [--start-kib 64] [--max-mib 10] [--patterns said,line,...]
+                                 [--render] [--limit 2.3]
+
+Each pattern is a text (or actors file) built here, doubled from
+``--start-kib`` up to ``--max-mib`` (the 10 MiB article limit by default).
+For each size it prints the seconds of ``framing.analyze`` (plus, with
+``--render``, the report helpers every output uses: voice shares and article
+metrics) and the ratio to the previous size; a ratio above ``--limit`` is
+flagged and makes the exit code 1. Patterns:
+
+* ``said``: ``'"We may go," she said. '`` repeated (a quote and a cue per 23 characters);
+* ``line``: one line of plain sentences, no newline;
+* ``quotes``: many short quotes with and without attribution, mixed marks;
+* ``questions``: many questions, some answered;
+* ``toml``: an actors TOML file with one actor per line (parse time only).
+
+Needs no data (it does not read /work/shared).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+PATTERNS = {
+    "said": '"We may go," she said. ',
+    "line": "The council met on Tuesday and officials said the plan may cost more than expected. ",
+    "quotes": '“It works,” Smith said. "No." \'Maybe\' ‘perhaps’ «oui» he said "yes, and no". ',
+    "questions": "Is it right? Why would they? It is, because it may. What now? ",
+}
+
+
+def make(pattern: str, nbytes: int) -> str:
+    if pattern == "toml":
+        rows, i = ["[actors]\n"], 0
+        size = 9
+        while size < nbytes:
+            row = f'"Actor {i}" = ["Alias {i}", "A. {i}"]\n'
+            rows.append(row)
+            size += len(row)
+            i += 1
+        return "".join(rows)
+    unit = PATTERNS[pattern]
+    return unit * max(1, nbytes // len(unit.encode("utf-8")))
+
+
+def measure(pattern: str, text: str, render: bool) -> float:
+    import framing
+
+    t0 = time.perf_counter()
+    if pattern == "toml":
+        from framing.io.actors_file import parse_actors
+
+        parse_actors(text)
+    else:
+        report = framing.analyze(text)
+        if render:
+            from framing.render.baseline import article_metrics, voice_shares
+
+            voice_shares(report)
+            article_metrics(report)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--start-kib", type=int, default=64)
+    ap.add_argument("--max-mib", type=float, default=10.0)
+    ap.add_argument("--patterns", default="said,line,quotes,questions,toml")
+    ap.add_argument("--render", action="store_true")
+    ap.add_argument("--limit", type=float, default=2.3)
+    args = ap.parse_args(argv)
+    import framing
+
+    framing.analyze("Warm up. Is it ready? It may be, she said.")
+    worst = 0.0
+    for pattern in args.patterns.split(","):
+        print(f"{pattern}:")
+        size, prev = args.start_kib * 1024, None
+        while size <= args.max_mib * 2**20:
+            text = make(pattern, size)
+            secs = measure(pattern, text, args.render)
+            ratio = secs / prev if prev else None
+            flag = "  <-- over the limit" if ratio and ratio > args.limit else ""
+            if ratio:
+                worst = max(worst, ratio)
+            print(f"  {len(text.encode('utf-8')) / 1024:9.0f} KiB  {secs:8.2f} s"
+                  + (f"  x{ratio:.2f}" if ratio else "") + flag, flush=True)
+            prev, size = secs, size * 2
+    print(f"worst ratio per doubling: {worst:.2f} (limit {args.limit})")
+    return 1 if worst > args.limit else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

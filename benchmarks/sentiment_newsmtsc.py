@@ -6,10 +6,17 @@ For dev_rw.jsonl (real-world class mix) and dev_mt.jsonl (sentences with
 two or more targets) prints macro-F1 over negative/neutral/positive and
 accuracy of:
 
-* ``framing.target_sentiment`` (the shipped model);
+* ``framing.target_sentiment`` with the default model (the fine-tuned
+  encoder) and with ``fast=True`` (the linear model); labels by the one
+  rule of ``framing.sentiment.labels`` (and, for the encoder, the argmax
+  class beside it, to show what the rule costs);
 * VADER compound of the whole sentence, thresholds ±0.05 (vaderSentiment);
 * TF-IDF (word 1–2-grams) + logistic regression on the sentence, fitted on
   train.jsonl here (needs scikit-learn).
+
+Then calibration on each set: the mean score of gold-neutral targets
+(should be near 0) and a reliability table: per score bin, how many
+targets and the observed share of each gold class.
 
 Published reference (test sets, not these dev sets): fine-tuned RoBERTa
 GRU-TSC, macro-F1 0.831 (rw) / 0.825 (mt) (Hamborg & Donnay 2021).
@@ -42,8 +49,44 @@ def macro_f1(gold, pred) -> tuple[float, float]:
     return sum(f1s) / len(f1s), acc
 
 
+def encoder_probs(rows):
+    from framing.models.encoder import probabilities
+
+    return probabilities([(r["text"], [(r["start"], r["end"])]) for r in rows])
+
+
 def ours(rows):
-    return [framing.target_sentiment(r["text"], [(r["start"], r["end"])])[0].label for r in rows]
+    from framing.sentiment.labels import label_of
+
+    return [label_of(round(p[2] - p[0], 4)) for p in encoder_probs(rows)]
+
+
+def ours_argmax(rows):
+    return [LABELS[max(range(3), key=p.__getitem__)] for p in encoder_probs(rows)]
+
+
+def ours_fast(rows):
+    return [framing.target_sentiment(r["text"], [(r["start"], r["end"])], fast=True)[0].label
+            for r in rows]
+
+
+def calibration(name: str, rows, probs) -> None:
+    scores = [p[2] - p[0] for p in probs]
+    neutral = [s for s, r in zip(scores, rows) if r["polarity"] == "neutral"]
+    print(f"\n{name}: mean score of {len(neutral)} gold-neutral targets "
+          f"{sum(neutral) / len(neutral):+.3f} (all targets {sum(scores) / len(scores):+.3f})")
+    print(f"  {'score bin':<14} {'n':>4}  {'neg':>5} {'neu':>5} {'pos':>5}   (observed gold shares)")
+    edges = [-1.0, -0.6, -0.2, 0.2, 0.6, 1.0001]
+    for lo, hi in zip(edges, edges[1:]):
+        gold = [r["polarity"] for s, r in zip(scores, rows) if lo <= s < hi]
+        if gold:
+            shares = [gold.count(c) / len(gold) for c in LABELS]
+            print(f"  [{lo:+.1f}, {min(hi, 1):+.1f})   {len(gold):>4}  "
+                  + " ".join(f"{x:>5.2f}" for x in shares))
+    for c, k in zip(LABELS, range(3)):
+        mean_p = sum(p[k] for p in probs) / len(probs)
+        obs = sum(1 for r in rows if r["polarity"] == c) / len(rows)
+        print(f"  P({c}) mean predicted {mean_p:.3f}, observed share {obs:.3f}")
 
 
 def vader(rows):
@@ -73,7 +116,8 @@ def main() -> None:
     args = ap.parse_args()
     folder = require(args.data)
     train = list(read_jsonl(require(folder / "train.jsonl")))
-    systems = [("framing.target_sentiment", ours), ("VADER sentence compound ±0.05", vader)]
+    systems = [("encoder (default)", ours), ("encoder, argmax class", ours_argmax),
+               ("linear (--fast)", ours_fast), ("VADER sentence compound ±0.05", vader)]
     try:
         systems.append(("TF-IDF + logistic regression", tfidf(train)))
     except ImportError:
@@ -87,8 +131,12 @@ def main() -> None:
             pred = system(rows)
             secs = time.perf_counter() - t0
             f1, acc = macro_f1(gold, pred)
-            extra = f"  ({1000 * secs / len(rows):.2f} ms/target)" if system is ours else ""
+            extra = (f"  ({len(rows) / secs:.0f} targets/s)"
+                     if system in (ours, ours_fast) else "")
             print(f"{name:<8} {label:<32} {len(rows):>5} {f1:>9.3f} {acc:>9.3f}{extra}")
+    for name in ("dev_rw", "dev_mt"):
+        rows = list(read_jsonl(require(folder / f"{name}.jsonl")))
+        calibration(f"{name}, encoder", rows, encoder_probs(rows))
 
 
 if __name__ == "__main__":

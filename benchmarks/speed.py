@@ -43,7 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DATA, read_jsonl, require  # noqa: E402
 
 import framing  # noqa: E402
-from framing.analyzers import REGISTRY, Context  # noqa: E402
+from framing.analyzers import REGISTRY, Context, run_one  # noqa: E402
+
+OPTS: dict = {}  # {"fast": True} with --fast
 from framing.document import Document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +65,10 @@ def main() -> None:
     ap.add_argument("--dask", type=int, default=0,
                     help="also run the batch on a local Dask cluster of N workers (needs framing[dask])")
     ap.add_argument("--rss-child", nargs=2, metavar=("JSONL", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--fast", action="store_true", help="the linear sentiment model (framing --fast)")
     args = ap.parse_args()
+    if args.fast:
+        OPTS["fast"] = True
     if args.rss_child:
         return _rss_child(*args.rss_child)
 
@@ -87,12 +92,12 @@ def main() -> None:
 
 
 def one_process(texts: list[str], words: int, repeat: int) -> None:
-    framing.analyze(texts[0])  # warm caches (lexicons, compiled patterns)
+    framing.analyze(texts[0], **OPTS)  # warm caches (lexicons, compiled patterns)
     wall = cpu = float("inf")
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
         for t in texts:
-            framing.analyze(t)
+            framing.analyze(t, **OPTS)
         wall = min(wall, time.perf_counter() - t0)
         cpu = min(cpu, time.process_time() - c0)
     print(f"full analysis, one process (best of {repeat}): {len(texts) / wall:,.0f} articles/s, "
@@ -107,10 +112,10 @@ def stages(texts: list[str]) -> None:
         t0 = time.perf_counter()
         doc = Document(t)
         parse += time.perf_counter() - t0
-        ctx = Context.for_document(doc)
+        ctx = Context.for_document(doc, **OPTS)
         for a in REGISTRY:
             t0 = time.perf_counter()
-            ctx.results[a.name] = a.run(ctx)
+            run_one(ctx, a)
             per[a.name] += time.perf_counter() - t0
     total = parse + sum(per.values())
     print("time per stage (ms per article, share):")
@@ -122,7 +127,7 @@ def profile(texts: list[str], top: int) -> None:
     prof = cProfile.Profile()
     prof.enable()
     for t in texts:
-        framing.analyze(t)
+        framing.analyze(t, **OPTS)
     prof.disable()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
@@ -137,7 +142,7 @@ def profile(texts: list[str], top: int) -> None:
 def traced_memory(texts: list[str]) -> None:
     tracemalloc.start()
     for t in texts:
-        framing.analyze(t)
+        framing.analyze(t, **OPTS)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak traced memory while analysing one article at a time: {peak / 2**20:.1f} MiB")
@@ -177,7 +182,7 @@ def batch(texts: list[str], words: int, n: int, jobs: int, tmp: Path) -> None:
     for j in sorted({1, jobs} - {0}):
         out = tmp / f"batch-{j}.jsonl"
         t0 = time.perf_counter()
-        summary = analyze_corpus(iter_corpus([src]), j, out, resume=False)
+        summary = analyze_corpus(iter_corpus([src]), j, out, resume=False, fast=bool(OPTS))
         secs = time.perf_counter() - t0
         assert summary.analysed == n and summary.failed == 0, summary.to_dict()
         print(f"batch (framing.run.local, JSON Lines out), --jobs {j}: {n / secs:,.0f} articles/s, "

@@ -10,7 +10,8 @@ from .report import SECTIONS, ArticleReport, Stats
 
 
 def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = None,
-            *, source: str | None = None, analyzers: Sequence[str] | None = None) -> ArticleReport:
+            *, source: str | None = None, analyzers: Sequence[str] | None = None,
+            fast: bool = False) -> ArticleReport:
     """Analyse one article.
 
     ``text`` is the article (or an already parsed :class:`Document`);
@@ -18,9 +19,11 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
     in the report (a file name). ``analyzers`` names the sections to compute
     (e.g. ``["hedging"]``); what they need runs too (hedging needs the voice
     map, so the quotation analyzer runs first), the other sections stay empty.
+    ``fast=True`` scores sentiment with the small linear model instead of the
+    fine-tuned encoder (much faster, less accurate; the report says which).
     """
     doc = text if isinstance(text, Document) else Document(text)
-    ctx = Context.for_document(doc, actors=dict(actors or {}))
+    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast)
     chosen = REGISTRY if analyzers is None else resolve(analyzers)
     results = run_all(ctx, chosen)
     stats = Stats(words=doc.words, sentences=len(doc.sentences),
@@ -31,7 +34,7 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
 
 
 def analyze_file(path: str, actors: Mapping[str, Sequence[str]] | None = None, *,
-                 analyzers: Sequence[str] | None = None) -> ArticleReport:
+                 analyzers: Sequence[str] | None = None, fast: bool = False) -> ArticleReport:
     """Analyse one article file as ``framing analyze FILE`` does: ``.html``
     and ``.htm`` through trafilatura (the article, not the page's markup),
     ``.md`` without its markup, other files as plain text. The report's
@@ -40,6 +43,6 @@ def analyze_file(path: str, actors: Mapping[str, Sequence[str]] | None = None, *
     from .io.corpus import read_article
 
     text, warnings, _ = read_article(path)
-    report = analyze(text, actors, source=str(path), analyzers=analyzers)
+    report = analyze(text, actors, source=str(path), analyzers=analyzers, fast=fast)
     report.warnings[:0] = warnings
     return report

@@ -215,6 +215,8 @@ class ActorsSection:
     items: list[ActorItem] = field(default_factory=list)
     # added by the actor analyzer (issue 4): who speaks about whom
     speaker_actor: list[SpeakerActorItem] = field(default_factory=list)
+    #: which model produced the scores (score = P(positive) − P(negative), see framing.sentiment.labels)
+    sentiment_model: str = ""
 
 
 @dataclass

@@ -225,3 +225,21 @@ def test_a_single_markdown_file_is_read_without_its_markup(tmp_path):
     assert [(h.text, text[h.start:h.end]) for h in report.hedging.items] == [("may", "may")]
     result = run("analyze", str(md), "-f", "json")
     assert json.loads(result.stdout)["questions"]["count"] == 1
+
+
+def test_fast_flag_switches_the_sentiment_model(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("The judges praised Lena Ostrova. Police arrested Karl Wendt on Monday.\n",
+                   encoding="utf-8")
+    default = json.loads(run("analyze", str(art), "-f", "json").stdout)
+    fast = json.loads(run("analyze", str(art), "-f", "json", "--fast").stdout)
+    assert default["actors"]["sentiment_model"].startswith("encoder")
+    assert fast["actors"]["sentiment_model"].startswith("linear")
+    folder = tmp_path / "corpus" / "outlet-a"
+    folder.mkdir(parents=True)
+    (folder / "x.txt").write_text(art.read_text(encoding="utf-8"), encoding="utf-8")
+    res = run("analyze", str(tmp_path / "corpus"), "--out", str(tmp_path / "o"), "--fast", "-q",
+              "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    line = json.loads((tmp_path / "o" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert line["report"]["actors"]["sentiment_model"].startswith("linear")

@@ -285,7 +285,7 @@ def test_a_fifo_named_txt_is_skipped_with_a_message(tmp_path):
 def test_an_unreadable_sub_folder_is_reported(tmp_path, monkeypatch):
     import os
 
-    from framing import corpus
+    from framing.io import corpus
 
     root = tmp_path / "outlets"
     for name in ("a", "b"):
@@ -312,7 +312,7 @@ def test_an_unreadable_sub_folder_is_reported(tmp_path, monkeypatch):
 def test_a_full_disk_is_a_clear_message_and_keeps_the_work(tmp_path, monkeypatch):
     import errno
 
-    from framing import batch
+    from framing.run import local as batch
 
     src = write_jsonl(tmp_path / "c.jsonl", [{"outlet": "a", "id": str(i), "text": SENT + f"{i}.\n"}
                                             for i in range(3)])

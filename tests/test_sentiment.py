@@ -13,6 +13,7 @@ import pytest
 
 import framing
 from framing.document import Document
+from framing.sentiment.labels import label_of
 from framing.sentiment.linear import LABELS, SentimentScorer, _model, features, target_sentiment
 
 
@@ -38,7 +39,9 @@ def test_contract_one_result_per_span():
         assert -1.0 <= r.score <= 1.0
         assert set(r.probabilities) == set(LABELS)
         assert math.isclose(sum(r.probabilities.values()), 1.0, abs_tol=1e-3)
-        assert r.label == max(r.probabilities, key=r.probabilities.get)
+        assert r.score == pytest.approx(r.probabilities["positive"] - r.probabilities["negative"],
+                                        abs=2e-4)
+        assert r.label == label_of(r.score)  # one rule: the label follows the score
 
 
 def test_empty_span_list_and_bad_spans():
@@ -107,7 +110,7 @@ def test_fast_path_matches_training_features():
         ex = [math.exp(x - top) for x in z]
         p = [x / sum(ex) for x in ex]
         assert fast.score == pytest.approx(p[2] - p[0], abs=2e-4), word
-        assert fast.label == classes[z.index(max(z))]
+        assert fast.label == label_of(fast.score)
 
 
 def _z_slow(doc, start, end):
@@ -206,3 +209,56 @@ def test_runtime_does_not_import_sklearn():
             "import framing.sentiment.linear as s; print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False"]
+
+
+# -- the default model: the fine-tuned encoder ----------------------------------------------
+def test_default_model_is_the_encoder_and_fast_the_linear_one():
+    text = "The judges praised Lena Ostrova for her brilliant work. Police arrested Karl Wendt."
+    spans = [span(text, "Lena Ostrova"), span(text, "Karl Wendt")]
+    default = framing.target_sentiment(text, spans)
+    fast = framing.target_sentiment(text, spans, fast=True)
+    assert [r.score for r in fast] == [r.score for r in target_sentiment(text, spans)]
+    assert [r.score for r in default] != [r.score for r in fast]
+    assert default[0].score > 0.2 > -0.2 > default[1].score
+    assert framing.target_sentiment(text, spans) == default  # deterministic
+    report = framing.analyze(text)
+    assert report.actors.sentiment_model.startswith("encoder")
+    assert framing.analyze(text, fast=True).actors.sentiment_model.startswith("linear")
+
+
+def test_encoder_scores_each_target_of_a_sentence_apart():
+    text = "Voters adored Clara Dunmore and praised her honesty, but they despised Victor Hale."
+    clara, victor = framing.target_sentiment(text, [span(text, "Clara Dunmore"),
+                                                    span(text, "Victor Hale")])
+    assert clara.score > 0 > victor.score
+
+
+def test_labels_never_contradict_scores_anywhere(sample_text):
+    """Mentions, actors, voices and speaker→actor cells: one rule over one quantity."""
+    from .conftest import fixture_texts
+
+    for text in [*fixture_texts(), sample_text]:
+        for fast in (False, True):
+            sec = framing.analyze(text, fast=fast).actors
+            for a in sec.items:
+                assert a.label == label_of(a.score)
+                for m in a.mentions:
+                    assert m.label == label_of(m.score)
+                for s in (a.author, a.quoted):
+                    assert s.label == (label_of(s.score) if s.n else None)
+            for cell in sec.speaker_actor:
+                assert cell.label == label_of(cell.score)
+
+
+def test_missing_encoder_file_is_a_clear_error(monkeypatch):
+    from framing.models import ModelError
+    from framing.models import encoder
+
+    monkeypatch.setattr(encoder, "MODEL", "no-such-model.onnx")
+    encoder._session.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="no-such-model.onnx.*--fast"):
+            framing.target_sentiment("Ana praised Ben.", [(11, 14)])
+    finally:
+        monkeypatch.undo()
+        encoder._session.cache_clear()

@@ -20,7 +20,7 @@ REGISTRY: tuple[Analyzer, ...] = (
 )
 
 __all__ = ["Analyzer", "Context", "VoiceMap", "REGISTRY", "PipelineError", "UndeclaredInput",
-           "run_all", "check_pipeline", "resolve"]
+           "run_all", "run_one", "check_pipeline", "resolve"]
 
 
 def check_pipeline(analyzers: Sequence[Analyzer]) -> None:
@@ -58,17 +58,24 @@ def run_all(ctx: Context, analyzers: Sequence[Analyzer] = REGISTRY) -> dict:
     ``voices`` output. Returns ``ctx.results``."""
     check_pipeline(analyzers)
     for analyzer in analyzers:
-        ctx.reading = frozenset(analyzer.requires)
-        try:
-            out = analyzer.run(ctx)
-        finally:
-            ctx.reading = None
-        outputs = out if len(analyzer.assigns) > 1 else {analyzer.name: out}
-        if set(outputs) != set(analyzer.assigns):
-            raise PipelineError(f"analyzer {analyzer.name!r} returned {sorted(outputs)}, "
-                                f"declared {list(analyzer.assigns)}")
-        for name, value in outputs.items():
-            if name == "voices":
-                ctx.voices = Context.voice_map(ctx.doc, value)
-            ctx.results[name] = value
+        run_one(ctx, analyzer)
     return ctx.results
+
+
+def run_one(ctx: Context, analyzer: Analyzer) -> None:
+    """Run one analyzer whose inputs are in ``ctx`` (as :func:`run_all` does,
+    without the order check): only declared reads, outputs stored, the
+    voice map built from ``voices``."""
+    ctx.reading = frozenset(analyzer.requires)
+    try:
+        out = analyzer.run(ctx)
+    finally:
+        ctx.reading = None
+    outputs = out if len(analyzer.assigns) > 1 else {analyzer.name: out}
+    if set(outputs) != set(analyzer.assigns):
+        raise PipelineError(f"analyzer {analyzer.name!r} returned {sorted(outputs)}, "
+                            f"declared {list(analyzer.assigns)}")
+    for name, value in outputs.items():
+        if name == "voices":
+            ctx.voices = Context.voice_map(ctx.doc, value)
+        ctx.results[name] = value

@@ -16,7 +16,7 @@ import typer
 from ._common import error, progress_bar, report_failures
 
 
-def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler) -> None:
+def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler, fast=False) -> None:
     from ..io.corpus import count_records
     from ..run.dask_engine import MANIFEST, PART_DIR, _read_lines
     from ..run.dask_engine import analyze_corpus_dask as run
@@ -39,7 +39,8 @@ def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler) ->
             with progress_bar(total, "analysing on dask", enabled=not quiet) as update:
                 summary = run(sources, target, scheduler=scheduler, jobs=jobs,
                               fmt="jsonl" if tmp is not None else "auto",
-                              resume=resume and tmp is None, actors=actors, progress=update)
+                              resume=resume and tmp is None, actors=actors, progress=update,
+                              fast=fast)
         except FramingError as exc:
             error(str(exc))
             raise typer.Exit(code=1)

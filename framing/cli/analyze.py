@@ -54,6 +54,10 @@ def analyze(
                                           help="TOML file of actors: name = aliases (see README)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Worker processes for a corpus (default: all cores)."),
+    fast: bool = typer.Option(False, "--fast",
+                              help="Score sentiment with the small linear model instead of the "
+                                   "fine-tuned encoder: several times faster, less accurate "
+                                   "(README, Accuracy)."),
     resume: bool = typer.Option(True, "--resume/--no-resume",
                                 help="For a corpus with --out: reuse analyses already written."),
     engine: Engine = typer.Option(Engine.local, "--engine",
@@ -89,14 +93,14 @@ def analyze(
         if engine is Engine.dask:
             from ._dask import analyze_corpus_dask
 
-            analyze_corpus_dask(sources, out, jobs, resume, quiet, actor_map, scheduler)
+            analyze_corpus_dask(sources, out, jobs, resume, quiet, actor_map, scheduler, fast)
             return
-        _analyze_corpus(sources, out, jobs, resume, quiet, actor_map)
+        _analyze_corpus(sources, out, jobs, resume, quiet, actor_map, fast)
         return
     if engine is Engine.dask:
         error("--engine dask needs corpus sources (a folder of articles, a .jsonl or .csv file)")
         raise typer.Exit(code=2)
-    _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width)
+    _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width, fast)
 
 
 def _is_corpus(source: str, source_kind) -> bool:
@@ -112,7 +116,7 @@ def _load_actors(path: Path):
     return load_actor_file(path)
 
 
-def _analyze_files(files, fmt, out, figure_format, baseline, actors, width) -> None:
+def _analyze_files(files, fmt, out, figure_format, baseline, actors, width, fast=False) -> None:
     from ..errors import FramingError
     from ..pipeline import analyze as run_analysis
     from ..render import to_json
@@ -135,7 +139,8 @@ def _analyze_files(files, fmt, out, figure_format, baseline, actors, width) -> N
     for path in files:
         try:
             text, warnings = read_text(path) if path == "-" else read_article(path)[:2]
-            report = run_analysis(text, actors=actors, source="<stdin>" if path == "-" else path)
+            report = run_analysis(text, actors=actors, source="<stdin>" if path == "-" else path,
+                                  fast=fast)
             report.warnings[:0] = warnings
             if out is not None:
                 from ..render.outdir import write_outputs
@@ -181,7 +186,7 @@ def _subdir(path: str, used: set[str]) -> str:
     return name
 
 
-def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
+def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False) -> None:
     from ..run.local import analyze_corpus
     from ..io.corpus import check_sources, count_records, iter_corpus
     from ..errors import FramingError
@@ -208,7 +213,8 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors) -> None:
             with progress_bar(count_records(sources), "analysing", enabled=not quiet) as update:
                 summary = analyze_corpus(iter_corpus(sources), jobs, articles,
                                          resume=resume and tmp is None, progress=update,
-                                         errors_path=errors_path, actors=actors)
+                                         errors_path=errors_path, actors=actors,
+                                         fast=fast)
         except OSError as exc:  # disk full: a message, and what was written is kept
             error(write_failed(target, exc))
             raise typer.Exit(code=1)

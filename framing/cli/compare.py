@@ -27,6 +27,8 @@ def compare(
                                                        "comparison.csv, figures/ and comparison.pdf."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Worker processes for the analysis (default: all cores)."),
+    fast: bool = typer.Option(False, "--fast",
+                              help="Score sentiment with the small linear model (faster, less accurate)."),
     resume: bool = typer.Option(True, "--resume/--no-resume",
                                 help="Reuse analyses already in DIR/articles.jsonl."),
     figures: bool = typer.Option(True, "--figures/--no-figures",
@@ -66,7 +68,7 @@ def compare(
     try:
         with progress_bar(total, "analysing", enabled=not quiet) as update:
             summary = analyze_corpus(iter_corpus(sources), jobs, articles, resume=resume,
-                                     progress=update, errors_path=errors_path, terms=True)
+                                     progress=update, errors_path=errors_path, terms=True, fast=fast)
     except OSError as exc:  # disk full: a message, and what was written is kept
         error(write_failed(out, exc))
         raise typer.Exit(code=1)

@@ -139,6 +139,7 @@ def analyze_corpus_dask(
     actors: Mapping[str, Sequence[str]] | None = None,
     terms: bool = False,
     progress: Callable[[DaskSummary], None] | None = None,
+    fast: bool = False,
 ) -> DaskSummary:
     """Analyse every record of ``sources`` on a Dask cluster into ``out_dir``.
 
@@ -163,7 +164,7 @@ def analyze_corpus_dask(
     out = Path(out_dir)
     parts_dir = out / PART_DIR
     parts_dir.mkdir(parents=True, exist_ok=True)
-    options = options_key(actors, terms)
+    options = options_key(actors, terms, fast)
     client, cluster = _connect(scheduler, jobs)
     try:
         workers = _check_workers(client)
@@ -466,7 +467,7 @@ def _run_partition(part: Partition, parts_dir: str, fmt: str, options: str, acto
             meta = {"key": key, "sha256": text_hash, "version": __version__, **item.meta()}
             slots.append(("todo", len(todo), key))
             todo.append((meta, item.text, item.warnings))
-    results = _work(todo, actors, terms) if todo else []
+    results = _work(todo, actors, terms, bool(json.loads(options).get("fast"))) if todo else []
 
     lines: list[str] = []
     records: list[list] = []

@@ -98,11 +98,14 @@ def errors_path_for(out_jsonl: str | os.PathLike) -> Path:
     return p.with_name(stem + ".errors.jsonl")
 
 
-def options_key(actors: Mapping[str, Any] | None, terms: bool) -> str:
+def options_key(actors: Mapping[str, Any] | None, terms: bool, fast: bool = False) -> str:
     """The analysis options as they enter every record's resume key: the whole
-    actors mapping (aliases, types, groups), so changing any of them re-runs."""
-    return json.dumps({"actors": actors or {}, "terms": bool(terms)}, sort_keys=True,
-                      ensure_ascii=False, default=list)
+    actors mapping (aliases, types, groups) and the sentiment model, so
+    changing any of them re-runs."""
+    opts = {"actors": actors or {}, "terms": bool(terms)}
+    if fast:
+        opts["fast"] = True
+    return json.dumps(opts, sort_keys=True, ensure_ascii=False, default=list)
 
 
 def record_key(record: Record, options: str) -> tuple[str, str]:
@@ -129,6 +132,7 @@ def analyze_corpus(
     actors: Mapping[str, Sequence[str]] | None = None,
     terms: bool = False,
     chunk_size: int = CHUNK_SIZE,
+    fast: bool = False,
 ) -> BatchSummary:
     """Analyse every record and write one JSON line per article to ``out_jsonl``.
 
@@ -141,13 +145,14 @@ def analyze_corpus(
     chunk. ``errors_path`` defaults to ``<out>.errors.jsonl``. ``actors`` is
     passed to :func:`framing.analyze`. ``terms=True`` adds each article's
     word counts (``terms``), which :mod:`framing.compare.comparer` uses for
-    distinctive vocabulary. Returns the :class:`BatchSummary`.
+    distinctive vocabulary. ``fast=True`` scores sentiment with the linear
+    model. Returns the :class:`BatchSummary`.
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else int(jobs)
     out = Path(out_jsonl)
     out.parent.mkdir(parents=True, exist_ok=True)
     err_path = Path(errors_path) if errors_path is not None else errors_path_for(out)
-    options = options_key(actors, terms)
+    options = options_key(actors, terms, fast)
     summary = BatchSummary(out=str(out), errors_path=str(err_path), jobs=jobs)
 
     old_files = [p for p in [out, *_leftovers(out)] if p.is_file()] if resume else []
@@ -194,9 +199,9 @@ def analyze_corpus(
                 if not todo:
                     fut = None
                 elif executor is None:
-                    fut = _Done(_work(todo, actors, terms))
+                    fut = _Done(_work(todo, actors, terms, fast))
                 else:
-                    fut = executor.submit(_work, todo, actors, terms)
+                    fut = executor.submit(_work, todo, actors, terms, fast)
                 pending.append((slots, fut))
                 slots, todo = [], []
                 flush(keep=window - 1)
@@ -259,10 +264,12 @@ class _Done:
 def _warm_up() -> None:
     from ..pipeline import analyze
 
-    analyze("Warm up. Is it ready? It may be.")
+    os.environ.setdefault("FRAMING_THREADS", "1")  # one model thread per worker process
+    analyze("Warm up. Is it ready? It may be.", fast=True)
 
 
-def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -> list:
+def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
+          fast: bool = False) -> list:
     """In a worker: analyse each (meta, text, warnings); returns, per item,
     ("line", json) or ("error", error dict)."""
     from ..document import Document
@@ -273,7 +280,7 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -
         stage = "analyze"
         try:
             doc = Document(text)
-            report = analyze(doc, actors=actors, source=meta.get("source"))
+            report = analyze(doc, actors=actors, source=meta.get("source"), fast=fast)
             report.warnings[:0] = warnings
             obj = dict(meta)
             if terms:

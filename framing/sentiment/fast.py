@@ -16,7 +16,7 @@ from .rules import (BE, PRE_NAME, PREPS, POSSESSIVE, PRONOUNS, ROLE_STOPS, SAY,
                               WINDOW, _model, first_valence, framing_verbs)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .linear import _Sentence
+    from .features import _Sentence
 
 _ZERO = (0.0, 0.0, 0.0)
 # A word's weights (or None) in the word-keyed templates, as _FastModel.vocab

@@ -33,38 +33,13 @@ from typing import Any
 
 from ...document import Document
 from ...report import ActorItem, ActorsSection, Mention, SentimentSummary, SpeakerActorItem
+from ...sentiment.labels import label_of, summarise  # noqa: F401 (label_of re-exported)
 from ...sentiment.linear import SentimentScorer
 from .coref import SentenceWalk, resolve
 from .detect import Cand, detect
 from .merge import Actor, merge, normalise_user
 from .kinds import type_by_context, type_by_pronouns, type_cands
 from ..base import Analyzer, Context
-
-LABEL_CUT = 0.2
-# two-sided 95 % Student t quantiles, df 1..30 (then the normal 1.96)
-T95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-       2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-       2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
-
-
-def summarise(scores: list[float]) -> SentimentSummary:
-    """Mean, label and 95 % t-interval of mention scores (clipped to [-1, 1])."""
-    n = len(scores)
-    if n == 0:
-        return SentimentSummary()
-    mean = sum(scores) / n
-    label = label_of(mean)
-    if n == 1:
-        return SentimentSummary(1, round(mean, 4), label, None, None)
-    var = sum([(s - mean) ** 2 for s in scores]) / (n - 1)
-    half = (T95[n - 2] if n - 1 <= len(T95) else 1.96) * math.sqrt(var / n)
-    return SentimentSummary(n, round(mean, 4), label, round(max(-1.0, mean - half), 4),
-                            round(min(1.0, mean + half), 4))
-
-
-def label_of(score: float) -> str:
-    return "positive" if score >= LABEL_CUT else "negative" if score <= -LABEL_CUT else "neutral"
-
 
 def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[Cand]]:
     """Actors and their mentions (detected, merged, coreference resolved)."""
@@ -88,7 +63,14 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     actors, mentions = find_mentions(doc, ctx.options.get("actors"))
     if not mentions:
         return ActorsSection()
-    label_score = SentimentScorer(doc).label_score
+    if ctx.options.get("fast"):
+        label_score = SentimentScorer(doc).label_score
+        scored = [label_score(c.start, c.end) for c in mentions]
+    else:
+        from ...sentiment.encoder import score_spans
+
+        scored = [(label, score) for label, score, _ in
+                  score_spans(doc, [(c.start, c.end) for c in mentions])]
     voice = ctx.voice
     text = doc.text
     sentences = doc.sentences
@@ -96,9 +78,8 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     by_actor: dict[int, list[Mention]] = {}
     weight: dict[int, float] = {}
     lead = _lead_end(doc)
-    for c in mentions:
+    for c, (label, score) in zip(mentions, scored):
         start, end = c.start, c.end
-        label, score = label_score(start, end)
         si = sent_of(start)
         ss, se = (sentences[si].start, sentences[si].end) if si is not None else (0, 0)
         m = Mention(start, end, text[start:end], score, label, voice(start, end), c.kind, ss, se)
@@ -127,7 +108,13 @@ def analyze_actors(ctx: Context) -> ActorsSection:
             quoted=summarise(quoted),
         ))
     items.sort(key=lambda it: (-it.salience, it.mentions[0].start, it.name))
-    return ActorsSection(items=items, speaker_actor=_speaker_actor(ctx, items))
+    return ActorsSection(items=items, speaker_actor=_speaker_actor(ctx, items),
+                         sentiment_model=model_name(bool(ctx.options.get("fast"))))
+
+
+def model_name(fast: bool) -> str:
+    """The sentiment model a report's scores come from."""
+    return "linear (fast)" if fast else "encoder (MiniLM-L6 fine-tuned on NewsMTSC, int8 ONNX)"
 
 
 def _lead_end(doc: Document) -> int:

@@ -357,3 +357,30 @@ def test_comparison_pdf_is_byte_identical_between_runs(tmp_path):
         assert proc.returncode == 0, proc.stderr
         pdfs.add((out / "comparison.pdf").read_bytes())
     assert len(pdfs) == 1
+
+
+def test_a_second_run_into_the_same_out_stops_naming_the_first(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    src = write_jsonl(tmp_path / "c.jsonl", [{"outlet": "a", "id": "1", "text": SENT}])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from framing.outlock import hold; "
+                               "hold(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+         str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for cmd in ("analyze", "compare"):
+            result = run(cmd, src, "--out", out, "-j", "1", "-q")
+            assert result.exit_code == 1
+            assert f"pid {holder.pid}" in result.output and "another framing run" in result.output
+        assert not (out / "articles.jsonl").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    # the holder is gone: its lock is stale and taken over
+    result = run("analyze", src, "--out", out, "-j", "1", "-q")
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in iter_results(out / "articles.jsonl")] == ["1"]

@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -157,6 +158,7 @@ def analyze_corpus(
     seen: set[bytes] = set()
     handles = [open(p, "rb") for p in old_files]
     executor = None
+    old_term = _term_as_interrupt() if jobs > 1 else None
     try:
         with open(part, "w", encoding="utf-8", newline="\n") as fout, \
                 open(err_path, "w", encoding="utf-8", newline="\n") as ferr:
@@ -228,12 +230,23 @@ def analyze_corpus(
             flush(keep=0)
     except BaseException:
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
-            executor = None
+            # Ctrl-C or SIGTERM: end the workers now, so nothing waits for them at exit
+            # (a second Ctrl-C there used to hang) and none is left running
+            held = _hold_interrupts()  # a second Ctrl-C must not cut this short
+            try:
+                for proc in list((getattr(executor, "_processes", None) or {}).values()):
+                    proc.terminate()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = None
+            finally:
+                if held is not None:
+                    signal.signal(signal.SIGINT, held)
         raise
     finally:
         if executor is not None:
             executor.shutdown(wait=True)
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
         for h in handles:
             h.close()
     os.replace(part, out)
@@ -256,7 +269,37 @@ class _Done:
         return self._value
 
 
+def _term_as_interrupt():
+    """In the main thread: SIGTERM raises KeyboardInterrupt (so the workers
+    are ended) until the batch ends; returns the handler to restore."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    try:
+        old = signal.signal(signal.SIGTERM, interrupt)
+        return signal.SIG_DFL if old is None else old
+    except (ValueError, OSError):  # pragma: no cover - no signals here
+        return None
+
+
+def _hold_interrupts():
+    """Ignore SIGINT (main thread only); returns the handler to restore."""
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return signal.default_int_handler if old is None else old
+    except ValueError:  # not the main thread
+        return None
+
+
 def _warm_up() -> None:
+    # Ctrl-C reaches the whole process group: the main process ends the
+    # workers, which must not die half-way through a result on their own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .pipeline import analyze
 
     analyze("Warm up. Is it ready? It may be.")

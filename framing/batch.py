@@ -46,6 +46,9 @@ CHUNK_SIZE = 8
 WINDOW_PER_JOB = 4
 #: error details kept in the summary (all of them go to the errors file)
 MAX_ERRORS_KEPT = 50
+#: seconds one record may take in a batch worker process before it is an error
+RECORD_TIME_LIMIT = 600.0
+_IN_WORKER = False  # set in worker processes by _warm_up
 
 
 @dataclass
@@ -297,6 +300,8 @@ def _hold_interrupts():
 
 
 def _warm_up() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
     # Ctrl-C reaches the whole process group: the main process ends the
     # workers, which must not die half-way through a result on their own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -305,15 +310,47 @@ def _warm_up() -> None:
     analyze("Warm up. Is it ready? It may be.")
 
 
-def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -> list:
+class RecordTimeout(Exception):
+    """One record took longer than the per-record time limit."""
+
+
+def _alarm(limit: float | None):
+    """Arm SIGALRM to raise :class:`RecordTimeout` after ``limit`` seconds
+    (main thread of a Unix process only); returns a disarm function."""
+    import threading
+
+    if not limit or not hasattr(signal, "setitimer") or \
+            threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def expired(signum, frame):
+        raise RecordTimeout(f"over the {limit:g} s time limit for one record")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+
+    def disarm() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    return disarm
+
+
+def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
+          time_limit: float | None = None) -> list:
     """In a worker: analyse each (meta, text, warnings); returns, per item,
-    ("line", json) or ("error", error dict)."""
+    ("line", json) or ("error", error dict). Each record gets ``time_limit``
+    seconds (default: :data:`RECORD_TIME_LIMIT` in a batch worker process,
+    none in the calling process); a record over it is an error, so one
+    pathological record cannot stall a worker for hours."""
     from .document import Document
     from .pipeline import analyze
 
+    if time_limit is None and _IN_WORKER:
+        time_limit = RECORD_TIME_LIMIT
     out = []
     for meta, text, warnings in todo:
         stage = "analyze"
+        disarm = _alarm(time_limit)
         try:
             doc = Document(text)
             report = analyze(doc, actors=actors, source=meta.get("source"))
@@ -330,6 +367,11 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool) -
             out.append(("error", {"source": meta.get("source"), "line": meta.get("line"),
                                   "id": meta.get("id"), "outlet": meta.get("outlet"),
                                   "stage": stage, "error": f"{type(exc).__name__}: {exc}"}))
+        finally:
+            try:
+                disarm()
+            except RecordTimeout:  # fired just as the record finished: the timer is spent
+                disarm()
     return out
 
 

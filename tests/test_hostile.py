@@ -449,3 +449,16 @@ def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+def test_a_record_over_the_time_limit_is_an_error_and_the_next_one_runs():
+    import time
+
+    slow = ('“It works,” Smith said. "No." \'Maybe\' ‘perhaps’ «oui» he said "yes, and no". ' * 6000)
+    todo = [({"id": "slow", "source": "mem"}, slow, []), ({"id": "ok", "source": "mem"}, SENT, [])]
+    t0 = time.perf_counter()
+    results = _work(todo, None, False, time_limit=0.5)
+    assert time.perf_counter() - t0 < 5
+    (k1, err), (k2, _) = results
+    assert k1 == "error" and "RecordTimeout" in err["error"] and "time limit" in err["error"]
+    assert k2 == "line"

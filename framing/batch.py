@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from . import __version__
 from .corpus import Record, RecordError
 from .text.safe import json_line
+from .worker_signals import RecordTimeout, alarm, hold_interrupts, term_as_interrupt
 
 #: articles sent to a worker at once, and chunks in flight per worker
 CHUNK_SIZE = 8
@@ -161,7 +162,7 @@ def analyze_corpus(
     seen: set[bytes] = set()
     handles = [open(p, "rb") for p in old_files]
     executor = None
-    old_term = _term_as_interrupt() if jobs > 1 else None
+    old_term = term_as_interrupt() if jobs > 1 else None
     try:
         with open(part, "w", encoding="utf-8", newline="\n") as fout, \
                 open(err_path, "w", encoding="utf-8", newline="\n") as ferr:
@@ -235,7 +236,7 @@ def analyze_corpus(
         if executor is not None:
             # Ctrl-C or SIGTERM: end the workers now, so nothing waits for them at exit
             # (a second Ctrl-C there used to hang) and none is left running
-            held = _hold_interrupts()  # a second Ctrl-C must not cut this short
+            held = hold_interrupts()  # a second Ctrl-C must not cut this short
             try:
                 for proc in list((getattr(executor, "_processes", None) or {}).values()):
                     proc.terminate()
@@ -272,33 +273,6 @@ class _Done:
         return self._value
 
 
-def _term_as_interrupt():
-    """In the main thread: SIGTERM raises KeyboardInterrupt (so the workers
-    are ended) until the batch ends; returns the handler to restore."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return None
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    try:
-        old = signal.signal(signal.SIGTERM, interrupt)
-        return signal.SIG_DFL if old is None else old
-    except (ValueError, OSError):  # pragma: no cover - no signals here
-        return None
-
-
-def _hold_interrupts():
-    """Ignore SIGINT (main thread only); returns the handler to restore."""
-    try:
-        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        return signal.default_int_handler if old is None else old
-    except ValueError:  # not the main thread
-        return None
-
-
 def _warm_up() -> None:
     global _IN_WORKER
     _IN_WORKER = True
@@ -308,31 +282,6 @@ def _warm_up() -> None:
     from .pipeline import analyze
 
     analyze("Warm up. Is it ready? It may be.")
-
-
-class RecordTimeout(Exception):
-    """One record took longer than the per-record time limit."""
-
-
-def _alarm(limit: float | None):
-    """Arm SIGALRM to raise :class:`RecordTimeout` after ``limit`` seconds
-    (main thread of a Unix process only); returns a disarm function."""
-    import threading
-
-    if not limit or not hasattr(signal, "setitimer") or \
-            threading.current_thread() is not threading.main_thread():
-        return lambda: None
-
-    def expired(signum, frame):
-        raise RecordTimeout(f"over the {limit:g} s time limit for one record")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-
-    def disarm() -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-    return disarm
 
 
 def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
@@ -350,7 +299,7 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
     out = []
     for meta, text, warnings in todo:
         stage = "analyze"
-        disarm = _alarm(time_limit)
+        disarm = alarm(time_limit)
         try:
             doc = Document(text)
             report = analyze(doc, actors=actors, source=meta.get("source"))

@@ -357,3 +357,108 @@ def test_comparison_pdf_is_byte_identical_between_runs(tmp_path):
         assert proc.returncode == 0, proc.stderr
         pdfs.add((out / "comparison.pdf").read_bytes())
     assert len(pdfs) == 1
+
+
+def test_a_second_run_into_the_same_out_stops_naming_the_first(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    src = write_jsonl(tmp_path / "c.jsonl", [{"outlet": "a", "id": "1", "text": SENT}])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from framing.io.outlock import hold; "
+                               "hold(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+         str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for cmd in ("analyze", "compare"):
+            result = run(cmd, src, "--out", out, "-j", "1", "-q")
+            assert result.exit_code == 1
+            assert f"pid {holder.pid}" in result.output and "another framing run" in result.output
+        assert not (out / "articles.jsonl").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    # the holder is gone: its lock is stale and taken over
+    result = run("analyze", src, "--out", out, "-j", "1", "-q")
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in iter_results(out / "articles.jsonl")] == ["1"]
+
+
+# -- signals ----------------------------------------------------------------------------
+def _children(pid: int) -> set[int]:
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out |= {int(x) for x in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc")
+    rows = [{"outlet": "a", "id": str(i), "text": ('"We may go," she said. ' * 3000) + f"{i}.\n"}
+            for i in range(200)]
+    src = write_jsonl(tmp_path / "c.jsonl", rows)
+    code = ("import sys; from framing.batch import analyze_corpus; from framing.corpus import "
+            "iter_corpus; analyze_corpus(iter_corpus([sys.argv[1]]), 2, sys.argv[2], chunk_size=1)")
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGINT):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(src), str(tmp_path / "a.jsonl")],
+                                stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.time() + 60
+            workers: set[int] = set()
+            while time.time() < deadline and len(workers) < 2:
+                workers = {c for c in _children(proc.pid)
+                           if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")
+                           } if _alive(proc.pid) else set()
+                time.sleep(0.2)
+            assert len(workers) >= 2, "the workers did not start"
+            time.sleep(1.0)
+            proc.send_signal(sig)
+            if sig == signal.SIGINT:
+                time.sleep(0.05)
+                proc.send_signal(sig)  # a second Ctrl-C while it exits
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                raise AssertionError(f"no exit within 20 s after {sig!r}") from None
+            deadline = time.time() + 10
+            while time.time() < deadline and any(_alive(w) for w in workers):
+                time.sleep(0.1)
+            assert not any(_alive(w) for w in workers), "workers left running"
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def test_a_record_over_the_time_limit_is_an_error_and_the_next_one_runs():
+    import time
+
+    slow = ('“It works,” Smith said. "No." \'Maybe\' ‘perhaps’ «oui» he said "yes, and no". ' * 6000)
+    todo = [({"id": "slow", "source": "mem"}, slow, []), ({"id": "ok", "source": "mem"}, SENT, [])]
+    t0 = time.perf_counter()
+    results = _work(todo, None, False, time_limit=0.5)
+    assert time.perf_counter() - t0 < 5
+    (k1, err), (k2, _) = results
+    assert k1 == "error" and "RecordTimeout" in err["error"] and "time limit" in err["error"]
+    assert k2 == "line"

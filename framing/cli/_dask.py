@@ -34,6 +34,10 @@ def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler, fa
         except OSError as exc:
             error(f"{out}: cannot create the output folder ({exc.strerror or exc})")
             raise typer.Exit(code=1)
+        if tmp is None:
+            from .analyze import _hold_out
+
+            _hold_out(target)  # a second run would delete this one's partitions
         try:
             total = count_records(sources)
             with progress_bar(total, "analysing on dask", enabled=not quiet) as update:

@@ -207,6 +207,7 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False) -> No
         except OSError as exc:
             error(f"{out}: cannot create the output folder ({exc.strerror or exc})")
             raise typer.Exit(code=1)
+        _hold_out(target)
     articles, errors_path = target / "articles.jsonl", target / "errors.jsonl"
     try:
         try:
@@ -229,3 +230,15 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False) -> No
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _hold_out(target) -> None:
+    """One run at a time per --out folder (see :mod:`framing.outlock`)."""
+    from ..errors import FramingError
+    from ..io.outlock import hold
+
+    try:
+        hold(target)
+    except FramingError as exc:
+        error(str(exc))
+        raise typer.Exit(code=1)

@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from ._common import error, progress_bar, write_failed
+from .analyze import _hold_out
 
 
 class Correction(str, Enum):
@@ -61,6 +62,7 @@ def compare(
     except OSError as exc:
         error(f"{out}: cannot create the output folder ({exc.strerror or exc})")
         raise typer.Exit(code=1)
+    _hold_out(out)  # one run at a time per --out folder
     articles = out / "articles.jsonl"
     errors_path = out / "errors.jsonl"
 

@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -39,12 +40,16 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from .. import __version__
 from ..io.corpus import Record, RecordError
 from ..text.safe import json_line
+from .signals import RecordTimeout, alarm, hold_interrupts, term_as_interrupt
 
 #: articles sent to a worker at once, and chunks in flight per worker
 CHUNK_SIZE = 8
 WINDOW_PER_JOB = 4
 #: error details kept in the summary (all of them go to the errors file)
 MAX_ERRORS_KEPT = 50
+#: seconds one record may take in a batch worker process before it is an error
+RECORD_TIME_LIMIT = 600.0
+_IN_WORKER = False  # set in worker processes by _warm_up
 
 
 @dataclass
@@ -162,6 +167,7 @@ def analyze_corpus(
     seen: set[bytes] = set()
     handles = [open(p, "rb") for p in old_files]
     executor = None
+    old_term = term_as_interrupt() if jobs > 1 else None
     try:
         with open(part, "w", encoding="utf-8", newline="\n") as fout, \
                 open(err_path, "w", encoding="utf-8", newline="\n") as ferr:
@@ -233,12 +239,23 @@ def analyze_corpus(
             flush(keep=0)
     except BaseException:
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
-            executor = None
+            # Ctrl-C or SIGTERM: end the workers now, so nothing waits for them at exit
+            # (a second Ctrl-C there used to hang) and none is left running
+            held = hold_interrupts()  # a second Ctrl-C must not cut this short
+            try:
+                for proc in list((getattr(executor, "_processes", None) or {}).values()):
+                    proc.terminate()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = None
+            finally:
+                if held is not None:
+                    signal.signal(signal.SIGINT, held)
         raise
     finally:
         if executor is not None:
             executor.shutdown(wait=True)
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
         for h in handles:
             h.close()
     os.replace(part, out)
@@ -262,6 +279,11 @@ class _Done:
 
 
 def _warm_up() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+    # Ctrl-C reaches the whole process group: the main process ends the
+    # workers, which must not die half-way through a result on their own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import analyze
 
     os.environ.setdefault("FRAMING_THREADS", "1")  # one model thread per worker process
@@ -269,15 +291,21 @@ def _warm_up() -> None:
 
 
 def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
-          fast: bool = False) -> list:
+          fast: bool = False, time_limit: float | None = None) -> list:
     """In a worker: analyse each (meta, text, warnings); returns, per item,
-    ("line", json) or ("error", error dict)."""
+    ("line", json) or ("error", error dict). Each record gets ``time_limit``
+    seconds (default: :data:`RECORD_TIME_LIMIT` in a batch worker process,
+    none in the calling process); a record over it is an error, so one
+    pathological record cannot stall a worker for hours."""
     from ..document import Document
     from ..pipeline import analyze
 
+    if time_limit is None and _IN_WORKER:
+        time_limit = RECORD_TIME_LIMIT
     out = []
     for meta, text, warnings in todo:
         stage = "analyze"
+        disarm = alarm(time_limit)
         try:
             doc = Document(text)
             report = analyze(doc, actors=actors, source=meta.get("source"), fast=fast)
@@ -294,6 +322,11 @@ def _work(todo: list, actors: Mapping[str, Sequence[str]] | None, terms: bool,
             out.append(("error", {"source": meta.get("source"), "line": meta.get("line"),
                                   "id": meta.get("id"), "outlet": meta.get("outlet"),
                                   "stage": stage, "error": f"{type(exc).__name__}: {exc}"}))
+        finally:
+            try:
+                disarm()
+            except RecordTimeout:  # fired just as the record finished: the timer is spent
+                disarm()
     return out
 
 

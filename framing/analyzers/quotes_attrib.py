@@ -37,6 +37,8 @@ PP_HEADS = frozenset(
     "encounter announcement declaration document documents paper".split())
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
 GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
+# capitalised sentence openers that are no speaker on their own ("Recent reports indicate")
+OPENERS = frozenset("recent latest previous several various further additional trying seeking hoping".split())
 TELL_LIKE = frozenset("tell inform assure remind advise ask warn promise".split())
 CLAUSE_STARTS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
 OBJECT_NOUNS = frozenset(
@@ -201,6 +203,8 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
             span = d
         elif not aux and not _agrees(tk, span, form):
             return None
+    if span[0] == span[1] == lo and low[lo] in OPENERS:
+        return None  # "Recent reports indicate": a capitalised opener, not a speaker
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
     return _with_left(a, tk, span, i + n)

@@ -70,7 +70,7 @@ def _resolve(tk: Tokens, lex, items: list[Attribution]) -> list[tuple[Optional[s
 
     # names inside quotation marks are the quoted speaker's words, not the
     # reporter's: '"Lee is wrong," he said' — "he" is not Lee
-    quoted = sorted((s, e) for a in items if a.kind in ("direct", "mixed") for s, e in a.parts)
+    quoted = sorted((s, e) for a in items if a.kind == "direct" for s, e in a.parts)
     q_starts = [s for s, _ in quoted]
 
     def in_quote(off: int) -> bool:

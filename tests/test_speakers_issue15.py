@@ -70,3 +70,19 @@ def test_title_and_first_name_fold_into_the_surname():
 def test_party_nickname_is_typed():
     names = _actors("The Tories traded blows with their rivals on Sunday.")
     assert names.get("Tories") == "group"
+
+
+def test_will_as_a_first_name_is_kept():
+    names = _actors("Will Carter told the council the bridge would close. Carter said repairs would take a year.")
+    assert "Will Carter" in names
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rival Ann Lee says the plan is reckless.", "Ann Lee"),
+    ("Spokeswoman Mary Smith said the office would reopen.", "Mary Smith"),
+    ("Harbour Board Research Director Tom Baker said costs had doubled.", "Tom Baker"),
+])
+def test_role_words_before_a_name_stay_out_of_the_canonical_name(text, speaker):
+    items = _quotes(text)
+    assert items[0].speaker == speaker
+    assert speaker in items[0].speaker_text

@@ -86,3 +86,17 @@ def test_role_words_before_a_name_stay_out_of_the_canonical_name(text, speaker):
     items = _quotes(text)
     assert items[0].speaker == speaker
     assert speaker in items[0].speaker_text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chastened by the analyses, Tom Baker rewrote the plan, adding that taxes would fall.", "Tom Baker"),
+    ("Trying to calm the row, Ann Lee issued a statement, saying that the plan was dead.", "Ann Lee"),
+])
+def test_participial_opener_is_not_the_speaker(text, speaker):
+    items = _quotes(text)
+    assert [q.speaker for q in items] == [speaker]
+
+
+def test_a_noun_after_a_determiner_is_not_a_cue():
+    items = _quotes("Tom Baker rewrote the plan over the weekend.")
+    assert all(q.cue != "plan" for q in items)

@@ -37,6 +37,10 @@ PP_HEADS = frozenset(
     "encounter announcement declaration document documents paper".split())
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
 GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
+# capitalised sentence openers that are no speaker on their own ("Recent reports indicate")
+OPENERS = frozenset("recent latest previous several various further additional trying seeking hoping".split())
+PARTICIPLE_NEXT = frozenset("by to with on about from in at over after the a an his her their its".split())
+NOUN_DETERMINERS = frozenset("the a an his her its their our my your".split())
 TELL_LIKE = frozenset("tell inform assure remind advise ask warn promise".split())
 CLAUSE_STARTS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
 OBJECT_NOUNS = frozenset(
@@ -125,6 +129,8 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
             p -= 1
     if p >= lo and low[p] == "to":
         return None  # declined to say
+    if p >= lo and p == i - 1 and low[p] in NOUN_DETERMINERS:
+        return None  # "rewrote the plan", "his claims": a noun, not a cue
     if form.form == "past" and aux and aux[0] in PASSIVE_AUX:
         return None  # was told, has been described
     if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX) and not (
@@ -201,6 +207,8 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
             span = d
         elif not aux and not _agrees(tk, span, form):
             return None
+    if span[0] == span[1] == lo and low[lo] in OPENERS:
+        return None  # "Recent reports indicate": a capitalised opener, not a speaker
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
     return _with_left(a, tk, span, i + n)
@@ -337,6 +345,13 @@ def _sentence_subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:
     k = lo
     while k < before and (tk.low[k] in INTRO or tk.toks[k].text in ",“\"‘"):
         k += 1
+    if k + 1 < before and tk.low[k].endswith(("ing", "ed")) and tk.low[k + 1] in PARTICIPLE_NEXT:
+        # "Chastened by the analyses, Trump …", "Trying to calm the row, Ruiz …":
+        # a participial clause, not the subject; the subject follows its comma
+        c = next((t for t in range(k + 1, before) if tk.toks[t].text == ","), None)
+        if c is None:
+            return None
+        k = c + 1
     span = tk.np_right(k, before)
     if span is None:
         return None

@@ -68,11 +68,23 @@ def _resolve(tk: Tokens, lex, items: list[Attribution]) -> list[tuple[Optional[s
             bodies.append((m.start, own_name(m), head_noun(m.text)))
     bodies.sort()
 
+    # names inside quotation marks are the quoted speaker's words, not the
+    # reporter's: '"Lee is wrong," he said' — "he" is not Lee
+    quoted = sorted((s, e) for a in items if a.kind == "direct" for s, e in a.parts)
+    q_starts = [s for s, _ in quoted]
+
+    def in_quote(off: int) -> bool:
+        k = bisect_right(q_starts, off) - 1
+        return k >= 0 and quoted[k][0] <= off < quoted[k][1]
+
     def find(pos: int, want: str, roles=frozenset(), g: str = ""):
         i = bisect_right(offs, pos - 1) - 1
         fallback = None
         while i >= 0:
             off, name, type_, croles = cands[i]
+            if in_quote(off):
+                i -= 1
+                continue
             if fallback is not None and pos - off > PRONOUN_WINDOW:
                 return fallback
             if want == "person" and type_ == "named":

@@ -118,7 +118,9 @@ NOT_NAME = frozenset(
     "speaking monday tuesday wednesday thursday friday saturday sunday january february march "
     "april june july august september october november december yes no okay well instead also "
     "even just only said says told let among after everything everyone everybody nothing nobody "
-    "something someone anything anyone".split())
+    "something someone anything anyone "
+    # sentence-initial adjectives and participles taken for names on real news
+    "recent latest previous several various further additional trying seeking hoping".split())
 TITLE_ABBREV = frozenset("mr mrs ms miss dr prof rev sen sens rep reps gov lt gen col capt adm sgt "
                          "st jr sr".split())
 CLOSE_MARKS = frozenset('"”»’›\'')

@@ -324,7 +324,7 @@ class Tokens:
         run_end = head
         run_start = head
         while run_start - 1 >= j and (self.is_name_word(run_start - 1) and
-                                      not self.kinds(run_start - 1) & TITLE or
+                                      not self.kinds(run_start - 1) & ROLE_TITLE or
                                       self.toks[run_start - 1].text == "." and run_start - 2 >= j
                                       and len(self.toks[run_start - 2].text) == 1):
             run_start -= 1

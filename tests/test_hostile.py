@@ -418,7 +418,7 @@ def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
     rows = [{"outlet": "a", "id": str(i), "text": ('"We may go," she said. ' * 3000) + f"{i}.\n"}
             for i in range(200)]
     src = write_jsonl(tmp_path / "c.jsonl", rows)
-    code = ("import sys; from framing.batch import analyze_corpus; from framing.corpus import "
+    code = ("import sys; from framing.run.local import analyze_corpus; from framing.io.corpus import "
             "iter_corpus; analyze_corpus(iter_corpus([sys.argv[1]]), 2, sys.argv[2], chunk_size=1)")
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGINT):
         proc = subprocess.Popen([sys.executable, "-c", code, str(src), str(tmp_path / "a.jsonl")],

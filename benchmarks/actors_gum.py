@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import DATA, prf, read_jsonl, require  # noqa: E402
 
-from framing.analyzers.actors import find_mentions  # noqa: E402
+from framing.analyzers.actors.analyzer import find_mentions  # noqa: E402
 from framing.document import Document  # noqa: E402
 
 TYPES = {"person": "person", "organization": "organisation", "place": "place"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from framing import Document
-from framing.analyzers.actors import find_mentions
-from framing.analyzers.quotes import analyze_quotes
+from framing.analyzers.actors.analyzer import find_mentions
+from framing.analyzers.quotes.analyzer import analyze_quotes
 
 
 def _quotes(text):

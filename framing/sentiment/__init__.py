@@ -31,12 +31,7 @@ def target_sentiment(text: str | Document, spans: Sequence[tuple[int, int]], *,
 
     if fast:
         return linear.target_sentiment(text, spans)
-    doc = text if isinstance(text, Document) else Document(text)
-    n = len(doc.text)
-    spans = [(int(s[0]), int(s[1])) for s in spans]
-    for start, end in spans:
-        if not 0 <= start < end <= n:
-            raise ValueError(f"span ({start}, {end}) is not inside the text (length {n})")
+    doc, spans = linear.checked_spans(text, spans)
     from .encoder import score_spans
 
     return [TargetSentiment(s, e, label, score, probs)

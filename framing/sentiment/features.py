@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import accumulate, chain, compress, repeat
 from operator import is_not, itemgetter
 
@@ -18,15 +17,6 @@ from .rules import (BE, BREAKS, CONTRAST, NEGATORS, POSSESSIVE, PRE_NAME, PREFIX
                     _norm, _role_polarity, first_valence, framing_verbs, vader_lexicon)
 
 
-@dataclass(frozen=True)
-class TargetSentiment:
-    """Sentiment toward the entity at ``text[start:end]``."""
-
-    start: int
-    end: int
-    label: str
-    score: float
-    probabilities: dict
 
 
 

@@ -230,11 +230,19 @@ def target_sentiment(text: str | Document,
     chooses between it and the encoder). Raises ``ValueError`` for a span
     outside the text.
     """
+    doc, spans = checked_spans(text, spans)
+    scorer = SentimentScorer(doc)
+    return [scorer.score(start, end) for start, end in spans]
+
+
+def checked_spans(text: str | Document, spans: Sequence[tuple[int, int]]
+                  ) -> tuple[Document, list[tuple[int, int]]]:
+    """The parsed document and the spans as int pairs; ``ValueError`` for a
+    span outside the text."""
     doc = text if isinstance(text, Document) else Document(text)
     n = len(doc.text)
     spans = [(int(s[0]), int(s[1])) for s in spans]
     for start, end in spans:
         if not 0 <= start < end <= n:
             raise ValueError(f"span ({start}, {end}) is not inside the text (length {n})")
-    scorer = SentimentScorer(doc)
-    return [scorer.score(start, end) for start, end in spans]
+    return doc, spans

@@ -299,3 +299,191 @@ def test_csv_exports_neutralise_spreadsheet_formulas():
     row = next(csv.DictReader(out.splitlines()))
     assert row["outlet"].startswith("'=") and row["title"].startswith("'@")
     assert row["hedges"] == "0" and row["hedges_per_1k"] == "0.0"
+
+
+# -- field mapping, timeline, Parquet, house style, paired findings (issue 17) -----------------
+def _mapped_corpus(path, n_stories=8):
+    """Analysed lines under other field names: desk = outlet, event_no = story, when = date."""
+    rows = []
+    for line in _lines()[:-1]:
+        i = int(line["story"][1:])
+        rows.append({"desk": line["outlet"], "event_no": f"e{i}",
+                     "when": f"2024-{1 + i % 4:02d}-{10 + i:02d}", "id": f"{line['outlet']}-{i}",
+                     "terms": line["terms"], "report": line["report"]})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_cli_compare_maps_story_outlet_and_date_fields(tmp_path):
+    src = _mapped_corpus(tmp_path / "corpus.jsonl")
+    out = tmp_path / "cmp"
+    res = runner.invoke(app, ["compare", str(src), "--out", str(out), "--quiet", "--no-figures",
+                              "--outlet-field", "desk", "--story-field", "event_no",
+                              "--date-field", "when"])
+    assert res.exit_code == 0, res.output
+    result = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert {o["name"] for o in result["outlets"]} == {"Tabloid", "Wire"}
+    assert result["corpus"]["shared_stories"] == 8
+    assert result["timeline"]["unit"] == "week"  # Jan–Apr: under 180 days
+    with open(out / "timeline.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and {r["outlet"] for r in rows} == {"Tabloid", "Wire"}
+    assert all(r["period"].startswith("2024-W") for r in rows)
+    assert sum(int(r["articles"]) for r in rows) == 16
+    with open(out / "articles.csv", encoding="utf-8") as fh:
+        arts = list(csv.DictReader(fh))
+    assert {a["story"] for a in arts} == {f"e{i}" for i in range(8)}
+    assert {a["date"][:4] for a in arts} == {"2024"}
+
+
+@pytest.mark.parametrize("option", ["--story-field", "--outlet-field", "--date-field"])
+def test_cli_compare_unknown_field_is_an_error(tmp_path, option):
+    src = _mapped_corpus(tmp_path / "corpus.jsonl")
+    res = runner.invoke(app, ["compare", str(src), "--out", str(tmp_path / "o"), "--quiet",
+                              "--outlet-field", "desk", option, "no_such_field"])
+    assert res.exit_code == 1
+    assert "no_such_field" in res.output and "no such field" in res.output
+    assert "desk" in res.output  # the fields that are there
+    assert not (tmp_path / "o" / "articles.jsonl").exists()  # checked before any work
+
+
+def test_cli_compare_unknown_field_in_csv_and_folder(tmp_path):
+    csv_src = tmp_path / "c.csv"
+    csv_src.write_text("outlet,text,event\nA,Some words here.,e1\n", encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(csv_src), "--out", str(tmp_path / "o1"),
+                              "--story-field", "topic"])
+    assert res.exit_code == 1 and "'topic'" in res.output and "event" in res.output
+    folder = tmp_path / "f" / "outlet"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("A sentence of news.\n", encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(tmp_path / "f"), "--out", str(tmp_path / "o2"),
+                              "--date-field", "published_on"])
+    assert res.exit_code == 1 and "metadata.csv" in res.output
+
+
+def test_field_mapping_reads_only_the_named_field(tmp_path):
+    from framing.io.corpus import iter_corpus
+
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"outlet": "A", "text": "Words.", "story": "default",
+                               "topic": "mapped"}) + "\n", encoding="utf-8")
+    assert next(iter_corpus([str(src)])).story == "default"
+    assert next(iter_corpus([str(src)], fields={"story": "topic"})).story == "mapped"
+    # CSV headers are read in lower case: the mapping too
+    csv_src = tmp_path / "c.csv"
+    csv_src.write_text("Paper,text,Topic\nB,Words.,t1\n", encoding="utf-8")
+    rec = next(iter_corpus([str(csv_src)], fields={"outlet": "Paper", "story": "Topic"}))
+    assert (rec.outlet, rec.story) == ("B", "t1")
+
+
+def test_timeline_months_for_a_long_span_and_none_without_dates():
+    from framing.compare.timeline import parse_date
+
+    lines = []
+    for i, line in enumerate(_lines()[:-1]):
+        line = dict(line, date=f"{2020 + i % 3}-0{1 + i % 9}-01T08:00:00Z")
+        lines.append(line)
+    tl = compare(lines, n_boot=200, n_perm=199)["timeline"]
+    assert tl["unit"] == "month" and tl["dated_articles"] == 16
+    assert tl["periods"] == sorted(tl["periods"]) and len(tl["periods"]) >= 3
+    # each cell is the mean of its articles' rates
+    row = tl["rows"][0]
+    same = [ln for ln in lines if ln["date"][:7] == row["period"] and ln["outlet"] == row["outlet"]]
+    words = same[0]["report"]["stats"]["words"]
+    rq = [1000 * ln["report"]["questions"]["rhetorical"] / words for ln in same]
+    assert row["articles"] == len(same) and row["rhetorical_questions"] == pytest.approx(
+        np.mean(rq), abs=1e-3)
+    assert compare(_lines(), n_boot=200, n_perm=199)["timeline"]["rows"] == []
+    assert parse_date("20160304") and parse_date("2016/03/04") and parse_date("March 4") is None
+    assert parse_date("2016-02-30") is None
+
+
+def test_distinctive_words_leave_out_house_style_outlet_names_and_given_words():
+    lines = []
+    for i in range(6):
+        lines.append(_line("Tabloid Times", 300, story=f"s{i}",
+                           terms={"mr": 9, "tabloid": 5, "shocking": 4, "reporter": 3,
+                                  "vince": 3, "the": 20}))
+        lines.append(_line("Wire", 300, story=f"s{i}",
+                           terms={"ms": 1, "said": 6, "the": 20, "calm": 3}))
+    vocab = compare(lines, n_boot=200, n_perm=199, exclude_words=["Vince"])["vocabulary"]
+    words = {t["term"] for t in vocab["outlets"]["Tabloid Times"]}
+    assert "shocking" in words
+    assert not words & {"mr", "tabloid", "times", "reporter", "vince"}
+    assert "--exclude-words" in vocab["hidden"] and "honorifics" in vocab["hidden"]
+    kept = compare(lines, n_boot=200, n_perm=199, house_style=False)["vocabulary"]
+    assert {"mr", "tabloid"} <= {t["term"] for t in kept["outlets"]["Tabloid Times"]}
+
+
+def test_cli_exclude_words_file(tmp_path):
+    src = _mapped_corpus(tmp_path / "corpus.jsonl")
+    words = tmp_path / "words.txt"
+    words.write_text("# reporters\nshocking\n", encoding="utf-8")
+    out = tmp_path / "cmp"
+    res = runner.invoke(app, ["compare", str(src), "--out", str(out), "--quiet", "--no-figures",
+                              "--outlet-field", "desk", "--exclude-words", str(words)])
+    assert res.exit_code == 0, res.output
+    vocab = json.loads((out / "comparison.json").read_text(encoding="utf-8"))["vocabulary"]
+    assert "shocking" not in {t["term"] for t in vocab["outlets"]["Tabloid"]}
+    res = runner.invoke(app, ["compare", str(src), "--out", str(out), "--quiet",
+                              "--outlet-field", "desk", "--exclude-words", str(tmp_path / "no")])
+    assert res.exit_code == 1 and "cannot be read" in res.output
+
+
+def test_paired_rank_biserial_known_values():
+    assert st.paired_rank_biserial([1.0, 2.0, 3.0]) == 1.0
+    assert st.paired_rank_biserial([-1.0, -2.0]) == -1.0
+    # |d| ranks 1, 2, 3; the positive ones hold 1 + 3 of 6
+    assert st.paired_rank_biserial([1.0, -2.0, 3.0]) == pytest.approx((4 - 2) / 6)
+    assert st.paired_rank_biserial([0.0, 0.0]) is None
+
+
+def test_findings_use_the_paired_test_when_the_stories_are_shared():
+    result = compare(_lines(), n_boot=500, n_perm=999)
+    paired = {(t["metric"], t["a"], t["b"]): t for t in result["paired"]["tests"]}
+    assert paired and all(t["rank_biserial"] is not None for t in paired.values())
+    for f in result["findings"]:
+        if "rhetorical questions" in f and "Tabloid" in f:
+            assert f.startswith("On the 8 stories both covered")
+            break
+    else:
+        raise AssertionError(result["findings"])
+    # few shared stories among many articles: the independent test stands
+    lines = _lines()[:-1] + [_line("Tabloid", 500, rq=7, boosters=5) for _ in range(30)] + \
+        [_line("Wire", 400, rq=1, hedges=2) for _ in range(30)]
+    result = compare(lines, n_boot=500, n_perm=999)
+    assert any(f.startswith("Tabloid uses") for f in result["findings"])
+    assert not any(f.startswith("On the") for f in result["findings"])
+
+
+def test_parquet_article_table_or_a_clear_error(tmp_path, monkeypatch):
+    from framing.compare.export import ARTICLE_COLUMNS, article_row, to_parquet
+
+    rows = [article_row(dict(line, id=str(i))) for i, line in enumerate(_lines())]
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        pq = None
+    if pq is not None:
+        import io as _io
+
+        table = pq.read_table(_io.BytesIO(to_parquet(rows, ARTICLE_COLUMNS)))
+        assert table.num_rows == len(rows) and table.column_names == list(ARTICLE_COLUMNS)
+        assert str(table.schema.field("hedges").type) == "int64"
+        assert table.column("outlet").to_pylist()[0] == "Tabloid"
+    import builtins
+
+    real = builtins.__import__
+
+    def no_arrow(name, *a, **k):
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_arrow)
+    with pytest.raises(ImportError, match=r"pip install 'framing\[parquet\]'"):
+        to_parquet(rows, ARTICLE_COLUMNS)
+    src = _mapped_corpus(tmp_path / "corpus.jsonl")
+    res = runner.invoke(app, ["compare", str(src), "--out", str(tmp_path / "o"), "--quiet",
+                              "--outlet-field", "desk", "--parquet"])
+    assert res.exit_code == 2 and "pyarrow" in res.output

@@ -52,3 +52,46 @@ def progress_bar(total: int | None, label: str, enabled: bool = True) -> Iterato
                        description=f"{label} ({summary.failed} failed)" if summary.failed else label)
 
         yield update
+
+
+@contextmanager
+def phase(label: str, enabled: bool = True) -> Iterator[None]:
+    """A spinner with the elapsed time on stderr while a long step without
+    a count runs (statistics, figures, the PDF); nothing when disabled."""
+    if not enabled:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        bar.add_task(label, total=None)
+        yield
+
+
+def counted(items, total: int | None, label: str, enabled: bool = True):
+    """Iterate ``items`` with a progress bar of ``total`` on stderr."""
+    if not enabled:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total or None)
+        for i, item in enumerate(items, 1):
+            yield item
+            if i % 50 == 0:
+                bar.update(task, completed=i)
+
+
+def interrupted(command: str, out=None) -> None:
+    """The one line printed on Ctrl-C: what is kept and how to go on."""
+    if out is None:
+        error(f"interrupted; nothing was kept (give --out DIR to make {command} resumable)")
+    else:
+        error(f"interrupted; the articles analysed so far are kept in {out}: run the same "
+              f"command again to resume from there")

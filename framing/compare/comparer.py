@@ -32,6 +32,7 @@ from .. import __version__
 from . import stats as st
 from ..metrics import METRIC, METRICS, Metric, _get, article_metrics  # noqa: F401 (re-exported)
 from .stats import seed_for as _seed
+from .timeline import parse_date, timeline
 
 SCHEMA = "framing.comparison/1"
 
@@ -63,6 +64,7 @@ class _Outlet:
         self.terms: Counter = Counter()
         self.has_terms = 0
         self.stories: dict[str, list] = {}
+        self.dated: list[tuple] = []          # (date, words, metrics) of dated articles
 
 
 class Comparer:
@@ -73,7 +75,8 @@ class Comparer:
                  correction: str = "holm", alpha: float = 0.05, top_terms: int = 15,
                  min_term_count: int | None = None, prior_scale: float = 1.0,
                  max_outlets_tested: int = 12, min_articles: int = 3, min_pairs: int = 3,
-                 hide_stopwords: bool = True):
+                 hide_stopwords: bool = True, house_style: bool = True,
+                 exclude_words: Iterable[str] = ()):
         if correction not in st.CORRECTIONS:
             raise ValueError(f"correction must be one of {sorted(st.CORRECTIONS)}, not {correction!r}")
         self.seed, self.n_boot, self.n_perm = seed, n_boot, n_perm
@@ -82,6 +85,8 @@ class Comparer:
         self.max_outlets_tested, self.min_articles, self.min_pairs = (
             max_outlets_tested, min_articles, min_pairs)
         self.hide_stopwords = hide_stopwords
+        self.house_style = house_style
+        self.exclude_words = frozenset(w.strip().lower() for w in exclude_words if w.strip())
         self._outlets: dict[str, _Outlet] = {}
 
     # -- input ---------------------------------------------------------------
@@ -100,6 +105,9 @@ class Comparer:
         story = line.get("story")
         if story not in (None, ""):
             acc.stories.setdefault(str(story), []).append(metrics)
+        day = parse_date(line.get("date"))
+        if day is not None:
+            acc.dated.append((day, int(_get(_get(report, "stats", {}), "words", 0) or 0), metrics))
         self._add_quotes(acc, _get(report, "quotes", {}) or {})
         for sec, kinds in (("hedging", ("hedge", "booster")), ("questions", None)):
             for item in _get(_get(report, sec, {}) or {}, "items", []) or []:
@@ -156,6 +164,8 @@ class Comparer:
         for acc in self._outlets.values():  # input order must not change the numbers
             for vals in acc.values.values():
                 vals.sort()
+            acc.dated.sort(key=lambda t: (t[0], t[1], sorted((k, v if v is not None else -1.0)
+                                                           for k, v in t[2].items())))
         outlets = []
         for name in names:
             acc = self._outlets[name]
@@ -186,20 +196,44 @@ class Comparer:
             "quotes": quotes(self, names),
             "actors": actors(self, names),
             "vocabulary": vocab,
+            "timeline": timeline(self, names),
         }
         result["findings"] = findings(result, self.alpha)
         return _r(result)
 
 
-def findings(result: dict[str, Any], alpha: float = 0.05, limit: int = 12) -> list[str]:
-    """The plain-language statements worth reading first: significant
-    differences (after correction), largest effect first, then paired ones."""
-    sig = [t for t in result["tests"] if t["significant"]]
-    sig.sort(key=lambda t: (-abs(t["rank_biserial"] or 0), t["metric"], t["a"], t["b"]))
-    out = [t["statement"] for t in sig[:limit]]
-    psig = [t for t in result["paired"]["tests"] if t["significant"]]
-    psig.sort(key=lambda t: (t["p_adjusted"], t["metric"]))
-    out += [t["statement"] for t in psig[: max(0, limit - len(out)) or 3]]
+#: share of the smaller outlet's articles that shared stories must reach for
+#: the paired test to stand for a pair of outlets in the findings
+PAIRED_SHARE = 0.5
+
+
+def findings(result: dict[str, Any], alpha: float = 0.05) -> list[str]:
+    """Every significant difference (after correction) in plain language,
+    largest effect first. Where two outlets cover the same stories, the
+    paired test on those stories stands for the pair (a paired design is
+    tested as one) when those stories are at least :data:`PAIRED_SHARE` of
+    the smaller outlet's articles; otherwise the test between all their
+    articles."""
+    articles = {o["name"]: o["articles"] for o in result["outlets"]}
+    # paired where the shared stories are at least half of the smaller outlet's articles
+    paired_tests = [t for t in result["paired"]["tests"]
+                    if t["stories"] >= PAIRED_SHARE * min(articles[t["a"]], articles[t["b"]])]
+    has_paired = {(t["metric"], frozenset((t["a"], t["b"]))) for t in paired_tests}
+    sig = [(abs(t["rank_biserial"] or 0), t) for t in paired_tests if t["significant"]]
+    sig += [(abs(t["rank_biserial"] or 0), t) for t in result["tests"] if t["significant"]
+            and (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
+    sig.sort(key=lambda et: (-et[0], et[1]["p_adjusted"], et[1]["metric"], et[1]["a"], et[1]["b"]))
+    out = [t["statement"] for _, t in sig]
+    if not out and (paired_tests or result["tests"]):
+        n = len(paired_tests) + sum((t["metric"], frozenset((t["a"], t["b"]))) not in has_paired
+                                    for t in result["tests"])
+        out.append(f"No difference between outlets is significant at {alpha:g} after "
+                   f"correction ({n} tests); the largest differences follow.")
+        rest = [(abs(t["rank_biserial"] or 0), t) for t in paired_tests]
+        rest += [(abs(t["rank_biserial"] or 0), t) for t in result["tests"]
+                 if (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
+        rest.sort(key=lambda et: (-et[0], et[1]["p"], et[1]["metric"], et[1]["a"], et[1]["b"]))
+        out += [t["statement"] for _, t in rest[:3]]
     if not out:
         n = len(result["tests"]) + len(result["paired"]["tests"])
         out.append(f"No difference between outlets is significant at {alpha:g} after "

@@ -79,13 +79,13 @@ def test_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
                      "significant": t.get("significant"), "statement": t.get("statement")})
     for t in (result.get("paired") or {}).get("tests", []):
         n = t.get("stories") or 0
-        effect = (t.get("a_higher", 0) - t.get("b_higher", 0)) / n if n else None
+        effect = t.get("rank_biserial")
         rows.append({"design": "paired stories", "metric": t["metric"], "outlet_a": t["a"],
                      "outlet_b": t["b"], "n_a": n, "n_b": n, "mean_a": None, "mean_b": None,
                      "estimate": t.get("mean_diff"), "ci_low": (t.get("diff_ci") or [None, None])[0],
                      "ci_high": (t.get("diff_ci") or [None, None])[1],
                      "effect_size": round(effect, 4) if effect is not None else None,
-                     "effect_measure": "(stories a higher - b higher) / stories",
+                     "effect_measure": "matched-pairs rank-biserial r",
                      "p": t.get("p"), "p_adjusted": t.get("p_adjusted"),
                      "significant": t.get("significant"), "statement": t.get("statement")})
     rows.sort(key=lambda r: (r["design"] != "independent", r["p_adjusted"] is None,
@@ -99,3 +99,32 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
     writer.writeheader()
     writer.writerows(safe_rows(rows))
     return buf.getvalue()
+
+
+def to_parquet(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> bytes:
+    """The article table as Parquet (``pip install 'framing[parquet]'``):
+    typed columns (integers, floats, strings), so pandas/R/Arrow read it in
+    a fraction of the JSON Lines' time and memory. Raises ImportError with
+    the install command when pyarrow is missing."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportError("--parquet needs pyarrow: pip install 'framing[parquet]' "
+                          "(or pip install pyarrow)") from None
+    data: dict[str, list] = {c: [] for c in columns}
+    for row in rows:
+        for c in columns:
+            data[c].append(row.get(c))
+    arrays = {}
+    for c, vals in data.items():
+        if c in ID_COLUMNS:
+            arrays[c] = pa.array([None if v in (None, "") else str(v) for v in vals], pa.string())
+        elif c in COUNT_COLUMNS:
+            arrays[c] = pa.array([int(v) if v not in (None, "") else None for v in vals], pa.int64())
+        else:
+            arrays[c] = pa.array([float(v) if v not in (None, "") else None for v in vals],
+                                 pa.float64())
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.table(arrays), sink, compression="zstd")
+    return sink.getvalue().to_pybytes()

@@ -152,6 +152,7 @@ def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
             lo, hi = st.bootstrap_ci(d, n_boot=c.n_boot, seed=seed)
             tests.append({"metric": m.key, "a": a, "b": b, "stories": len(d),
                           "mean_diff": float(np.mean(d)), "diff_ci": [lo, hi],
+                          "rank_biserial": st.paired_rank_biserial(d),
                           "a_higher": int(sum(x > 0 for x in d)),
                           "b_higher": int(sum(x < 0 for x in d)),
                           "p": p, "p_method": method})
@@ -168,9 +169,11 @@ def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
             a, b, diff, lo, hi, more_n, less_n = b, a, -diff, -hi, -lo, less_n, more_n
         what = (f"{_fmt(diff)} more {m.label} {m.unit}" if m.kind == "rate"
                 else f"{_fmt(diff)} {m.unit} more on {m.label}")
+        r = abs(t["rank_biserial"] or 0.0)
         tail = (f"{a} higher in {more_n}, lower in {less_n} of {t['stories']} stories; "
                 f"95% CI {_fmt(lo)} to {_fmt(hi)}; "
-                f"sign-flip p {fmt_p(t['p'])}, {corr} p {fmt_p(pa)}")
+                f"sign-flip p {fmt_p(t['p'])}, {corr} p {fmt_p(pa)}; "
+                f"matched-pairs rank-biserial r = {r:.2f}")
         if round(diff, 1) == 0:
             t["statement"] = (f"On the {t['stories']} stories both covered, {a} and {b} used "
                               f"about as many {m.label} (mean paired difference {_fmt(diff)}; "
@@ -247,10 +250,14 @@ def vocabulary(c: "Comparer", names: list[str]) -> dict[str, Any]:
     min_count = c.min_term_count if c.min_term_count is not None else (
         3 if total < 50_000 else 10 if total < 1_000_000 else 25)
     prior = {w: c.prior_scale * k for w, k in pooled.items() if k >= min_count and len(w) > 1}
-    # shown lists leave out function words and the outlets' own names (bylines)
+    # shown lists leave out function words, the outlets' own names, house style
+    # ("mr", "ms", credits) and the words the user names (reporters' bylines)
     hidden = set(load_words("compare_stopwords.txt")) if c.hide_stopwords else set()
-    for n in names:
-        hidden.update(w.lower() for w in re.findall(r"[^\W\d_]+", n))
+    hidden |= c.exclude_words
+    if c.house_style:
+        hidden |= load_words("compare_house_style.txt")
+        for n in names:
+            hidden.update(w.lower() for w in re.findall(r"[^\W\d_]+", n))
     out = {}
     for n in with_terms:
         mine = c._outlets[n].terms
@@ -265,6 +272,11 @@ def vocabulary(c: "Comparer", names: list[str]) -> dict[str, Any]:
     return {"method": "log-odds ratio, informative Dirichlet prior (Monroe, Colaresi & Quinn "
                       "2008), each outlet vs all others",
             "prior": f"pooled counts × {c.prior_scale:g}", "min_count": min_count,
-            "hidden": "function words and words of outlet names are scored but not listed"
-                      if c.hide_stopwords else "words of outlet names are scored but not listed",
+            "hidden": ", ".join(h for h, on in (
+                ("function words", c.hide_stopwords),
+                ("words of outlet names, honorifics and credit words (compare_house_style.txt)",
+                 c.house_style),
+                (f"{len(c.exclude_words)} words given with --exclude-words", bool(c.exclude_words)))
+                if on) + " are scored but not listed",
             "outlets": out}
+

@@ -10,7 +10,8 @@
 - :func:`mann_whitney` — the U statistic, its normal-approximation p-value
   with tie and continuity correction, and the rank-biserial correlation
   (Kerby 2014; equal to Cliff's delta) as effect size;
-- :func:`sign_flip_test` — paired version (the same story in two outlets);
+- :func:`sign_flip_test` — paired version (the same story in two outlets),
+  with :func:`paired_rank_biserial` (Kerby 2014) as its effect size;
 - :func:`holm` and :func:`benjamini_hochberg` — multiple-comparison
   corrections (Holm 1979; Benjamini & Hochberg 1995);
 - :func:`log_odds_dirichlet` — "Fightin' Words" log-odds ratios with an
@@ -168,6 +169,19 @@ def sign_flip_test(diffs: Sequence[float], *, n_perm: int = 9999, seed: int = 0)
         signs = g.integers(0, 2, size=(k, d.size)) * 2 - 1
         hits += int(np.sum(np.abs(signs @ d / d.size) >= observed - tol))
     return (1 + hits) / (1 + n_perm), "monte carlo"
+
+
+def paired_rank_biserial(diffs: Sequence[float]) -> float | None:
+    """Matched-pairs rank-biserial correlation (Kerby 2014): the share of the
+    Wilcoxon signed-rank sum that favours a positive difference minus the
+    share that favours a negative one; zero differences are dropped.
+    +1: every story higher in the first outlet."""
+    d = np.asarray(diffs, dtype=float)
+    d = d[d != 0]
+    if d.size == 0:
+        return None
+    r = _ranks(np.abs(d))
+    return float((r[d > 0].sum() - r[d < 0].sum()) / r.sum())
 
 
 def holm(pvalues: Sequence[float]) -> list[float]:

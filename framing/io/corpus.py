@@ -63,9 +63,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _field(obj: dict[str, Any], meta: dict[str, Any], name: str) -> Any:
-    """``name`` or its first alias present in the record (or its ``meta``)."""
-    for key in (name, *ALIASES.get(name, ())):
+def _field(obj: dict[str, Any], meta: dict[str, Any], name: str,
+           fields: dict[str, str] | None = None) -> Any:
+    """``name`` or its first alias present in the record (or its ``meta``);
+    only ``fields[name]`` when the caller maps the field (``--story-field``)."""
+    keys = ((fields[name], fields[name].lower()) if fields and name in fields  # CSV: lower case
+            else (name, *ALIASES.get(name, ())))
+    for key in keys:
         for source in (obj, meta):
             if source.get(key) is not None:
                 return source[key]
@@ -133,7 +137,8 @@ def source_kind(path: str | os.PathLike) -> str:
                                 "a .jsonl file or a .csv file with 'outlet' and 'text' fields")
 
 
-def check_sources(sources: Iterable[str | os.PathLike]) -> list[str]:
+def check_sources(sources: Iterable[str | os.PathLike],
+                  fields: dict[str, str] | None = None) -> list[str]:
     """Check every source before any work starts; returns their kinds.
 
     Raises :class:`InputError` naming the first bad source and why: missing,
@@ -148,7 +153,7 @@ def check_sources(sources: Iterable[str | os.PathLike]) -> list[str]:
                 raise InputError(str(src), "holds no article files (.txt, .md, .html), neither "
                                            "directly nor in outlet sub-folders")
         elif kind == "csv":
-            _csv_header(Path(src))
+            _csv_header(Path(src), fields=fields)
         elif kind == "article":
             raise InputError(str(src), "is a single article: give the folder it is in (the folder "
                                        "name is the outlet), or a .jsonl/.csv corpus file")
@@ -156,17 +161,20 @@ def check_sources(sources: Iterable[str | os.PathLike]) -> list[str]:
     return kinds
 
 
-def iter_corpus(sources: Iterable[str | os.PathLike]) -> Iterator[Item]:
+def iter_corpus(sources: Iterable[str | os.PathLike],
+                fields: dict[str, str] | None = None) -> Iterator[Item]:
     """Stream the records of every source in order, with a
-    :class:`RecordError` in place of each record that could not be read."""
+    :class:`RecordError` in place of each record that could not be read.
+    ``fields`` maps ``outlet``/``story``/``date``/``title``/``url`` to the
+    name a corpus uses for it (instead of the name and its aliases)."""
     for src in sources:
         kind = source_kind(src)
         if kind == "folder":
-            yield from _read_folder(Path(src))
+            yield from _read_folder(Path(src), fields=fields)
         elif kind == "jsonl":
-            yield from _read_jsonl(Path(src))
+            yield from _read_jsonl(Path(src), fields)
         elif kind == "csv":
-            yield from _read_csv(Path(src))
+            yield from _read_csv(Path(src), fields)
         else:
             raise InputError(str(src), "is a single article, not a corpus")
 
@@ -278,7 +286,8 @@ def _read_sidecar(folder: Path, errors: list[RecordError]) -> dict[str, dict[str
     return meta
 
 
-def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[Item]:
+def _read_folder(root: Path, files: Iterable[Path] | None = None,
+                 fields: dict[str, str] | None = None) -> Iterator[Item]:
     """The records of ``root``; of ``files`` only (paths under ``root``, as
     :func:`article_files` lists them) when given."""
     sidecar_errors: list[RecordError] = []
@@ -300,7 +309,8 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[It
     for path in _article_files(root, sidecar_errors) if files is None else files:
         meta = lookup(path)
         yield from _drain(sidecar_errors)
-        outlet = (meta.get("outlet") or "").strip() or (
+        mapped = _field(meta, {}, "outlet", fields) if fields else meta.get("outlet")
+        outlet = str(mapped or "").strip() or (
             path.parent.name if path.parent != root else root.resolve().name)
         try:
             text, warnings, found = _read_article_file(path)
@@ -311,7 +321,7 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None) -> Iterator[It
                      id=(meta.get("id") or "").strip() or f"{outlet}/{path.stem}",
                      source=str(path), warnings=warnings)
         for k in META_FIELDS:
-            value = str(_field(meta, {}, k) or "").strip() or found.get(k)
+            value = str(_field(meta, {}, k, fields) or "").strip() or found.get(k)
             setattr(rec, k, value or None)
         yield rec
     yield from _drain(sidecar_errors)
@@ -442,9 +452,9 @@ def _jsonl_rows(path: Path, start: int = 0, end: int | None = None,
             yield n, obj
 
 
-def _read_jsonl(path: Path) -> Iterator[Item]:
+def _read_jsonl(path: Path, fields: dict[str, str] | None = None) -> Iterator[Item]:
     for n, obj in _jsonl_rows(path):
-        yield obj if isinstance(obj, RecordError) else _to_record(obj, path, n)
+        yield obj if isinstance(obj, RecordError) else _to_record(obj, path, n, fields)
 
 
 def _dialect(path: Path) -> str:
@@ -463,7 +473,8 @@ def _raise_field_limit() -> None:
         _FIELD_LIMIT_SET = True
 
 
-def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> list[str]:
+def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text"),
+                fields: dict[str, str] | None = None) -> list[str]:
     _raise_field_limit()
     try:
         with _open_text(path) as fh:
@@ -475,7 +486,9 @@ def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text")) -> l
     if not header:
         raise InputError(str(path), "the file is empty (a header row naming the columns is needed)")
     names = [h.strip().lower() for h in header]
-    missing = [r for r in required if r not in names and not set(ALIASES.get(r, ())) & set(names)]
+    fields = {k: v.lower() for k, v in (fields or {}).items()}
+    missing = [fields.get(r, r) for r in required if (fields[r] not in names if r in fields else
+               r not in names and not set(ALIASES.get(r, ())) & set(names))]
     if missing:
         raise InputError(str(path), f"the header has no {' or '.join(repr(m) for m in missing)} "
                                     f"column (found: {', '.join(names) or 'nothing'})", 1)
@@ -507,17 +520,18 @@ def _csv_rows(path: Path, header: list[str]) -> Iterator[tuple[int, Any]]:
                                                 f"the file was skipped", start)
 
 
-def _read_csv(path: Path) -> Iterator[Item]:
+def _read_csv(path: Path, fields: dict[str, str] | None = None) -> Iterator[Item]:
     try:
-        header = _csv_header(path)
+        header = _csv_header(path, fields=fields)
     except InputError as exc:
         yield RecordError(exc.source, exc.reason, exc.line)
         return
     for n, row in _csv_rows(path, header):
-        yield row if isinstance(row, RecordError) else _to_record(row, path, n)
+        yield row if isinstance(row, RecordError) else _to_record(row, path, n, fields)
 
 
-def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
+def _to_record(obj: dict[str, Any], path: Path, line: int,
+               fields: dict[str, str] | None = None) -> Item:
     """A record from one JSON object or CSV row, or the reason it is not one."""
     src = str(path)
     obj, repaired = repair_tree(obj)  # lone surrogates ("\ud83d") → U+FFFD
@@ -525,9 +539,10 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
     report = obj.get("report")
     if report is not None and not isinstance(report, dict):
         return RecordError(src, "'report' must be an object", line)
-    outlet = _field(obj, meta, "outlet")
+    outlet = _field(obj, meta, "outlet", fields)
     if outlet is None or (isinstance(outlet, str) and not outlet.strip()):
-        return RecordError(src, "no 'outlet' field (each record needs 'outlet' and 'text')", line)
+        name = (fields or {}).get("outlet", "outlet")
+        return RecordError(src, f"no '{name}' field (each record needs '{name}' and 'text')", line)
     if not isinstance(outlet, (str, int)):
         return RecordError(src, f"'outlet' must be a string, got {type(outlet).__name__}", line)
     text = obj.get("text")
@@ -552,7 +567,7 @@ def _to_record(obj: dict[str, Any], path: Path, line: int) -> Item:
         rec.source = obj["source"]
         rec.line = obj.get("line") if isinstance(obj.get("line"), int) else None
     for k in META_FIELDS:
-        v = _field(obj, meta, k)
+        v = _field(obj, meta, k, fields)
         if v is not None and not isinstance(v, (str, int, float)):
             return RecordError(src, f"'{k}' must be a string, got {type(v).__name__}", line)
         setattr(rec, k, str(v).strip() or None if v is not None else None)

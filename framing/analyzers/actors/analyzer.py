@@ -114,7 +114,7 @@ def analyze_actors(ctx: Context) -> ActorsSection:
 
 def model_name(fast: bool) -> str:
     """The sentiment model a report's scores come from."""
-    return "linear (fast)" if fast else "encoder (MiniLM-L6 fine-tuned on NewsMTSC, int8 ONNX)"
+    return "linear (fast)" if fast else "encoder (MiniLM-L6 fine-tuned on NewsMTSC, one pass per sentence, int8 ONNX)"
 
 
 def _lead_end(doc: Document) -> int:

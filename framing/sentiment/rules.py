@@ -15,31 +15,27 @@ from importlib import resources
 from typing import Iterable
 
 from ..errors import FramingError
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
+from ..lexicons.shared import negators, pronouns, reporting_verbs
 
 LABELS = ("negative", "neutral", "positive")
 WINDOW = 8  # tokens either side of a target with their own features
 MODEL_FILE = "target_sentiment.json"
 
-# Closed-class words (grammar, not lexicon): negators after VADER's NEGATE list,
-# contrast connectives, pronouns, clause breaks, passive auxiliaries.
-NEGATORS = frozenset("""not no never nothing nobody none neither nor without cannot
-hardly barely nowhere rarely seldom""".split())
-CONTRAST = frozenset("but however although though yet while whereas despite".split())
-PRONOUNS = frozenset("""he she him her his hers himself herself they them their theirs
-themselves i me my we us our you your it its who whom whose""".split())
-SAY = frozenset("""said says told added asked argued wrote stated noted explained
-tweeted claimed insisted according""".split())
+# Closed-class words: the shared negators, pronouns and reporting verbs
+# (lexicons/shared.py), the lists of lexicons/sentiment_words.tsv, clause breaks.
+NEGATORS = negators()
+CONTRAST = word_list("sentiment_words.tsv", "contrast")
+PRONOUNS = pronouns()
+SAY = reporting_verbs("sentiment")
 BREAKS = frozenset(",;:—–()")
 ROLE_STOPS = frozenset(",;:—–()\"“”.".split() + list(",;:—–()\"“”.") +
                        ["and", "but", "or", "that", "which", "who"])
-BE = frozenset("is was were are be been being has have had got gets get".split())
-PREPS = frozenset("""of for to with against about from at on in by over under between
-among toward towards""".split())
+BE = word_list("sentiment_words.tsv", "be")
+PREPS = word_list("sentiment_words.tsv", "prepositions")
 POSSESSIVE = ("'s", "’s", "s'", "s’")
 PREFIX = 5  # characters of a word kept by the prefix templates ("corru" for corrupt, corruption)
-PRE_NAME = frozenset("the a an his her their its former president mr. ms. mrs. sen. "
-                     "rep. gov. dr. mr ms mrs sen rep gov dr .".split())
+PRE_NAME = word_list("sentiment_words.tsv", "pre_name")
 
 
 

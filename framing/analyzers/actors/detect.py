@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...document import Document
+from ...lexicons.shared import calendar_words, reporting_verbs
 from .lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
                              RUN_CONNECTORS, SUFFIXES,
                              Lex, is_shouted, lexicon, strip_possessive)
@@ -47,9 +48,8 @@ from .titles import TitlesMixin, plain_name_test, word_tests
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-REPORTING = frozenset("said says told added asked argued wrote warned noted claimed "
-                      "insisted denied announced stated".split())
+WEEKDAYS = calendar_words("weekday")
+REPORTING = reporting_verbs("name_context")
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
 
 

@@ -17,11 +17,11 @@ from typing import Optional
 
 from .candidates import Cand
 from .lexicon import is_shouted, strip_possessive
+from ...lexicons import word_list
 
 DASHES = frozenset(("—", "–", "-", "--"))
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,9}|(?:[A-Z]\.){2,})$")
-TITLE_CASE_LOWER = frozenset("a an the of in on at to for and or but nor with by from as "
-                             "vs via into over up off out per".split())
+TITLE_CASE_LOWER = word_list("actor_words.tsv", "title_case_lower")
 
 
 class LinesMixin:

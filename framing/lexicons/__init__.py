@@ -2,7 +2,11 @@
 
 Every file is UTF-8 text. Lines starting with ``#`` are comments; the first
 comment lines name the source of the list. ``.txt`` files hold one entry per
-line; ``.tsv`` files have a header row naming the columns.
+line; ``.tsv`` files have a header row naming the columns. A ``.tsv`` with
+the columns ``list`` and ``word`` holds several small named word lists
+(:func:`load_lists`, :func:`word_list`). Lists that several analyzers share
+(pronouns, determiners, reporting verbs, negators, calendar words, given names)
+are read only through the accessors of :mod:`framing.lexicons.shared`.
 """
 from __future__ import annotations
 
@@ -46,3 +50,26 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
             )
         table.append(dict(zip(header, cells)))
     return tuple(table)
+
+
+@lru_cache(maxsize=None)
+def load_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """A TSV of named word lists (columns ``list`` and ``word``): each list's
+    words in file order, case kept."""
+    lists: dict[str, list[str]] = {}
+    for row in load_table(name):
+        lists.setdefault(row["list"], []).append(row["word"])
+    return {key: tuple(words) for key, words in lists.items()}
+
+
+def word_list(name: str, list_name: str) -> frozenset[str]:
+    """One named list of a :func:`load_lists` file, as a set."""
+    return frozenset(word_tuple(name, list_name))
+
+
+def word_tuple(name: str, list_name: str) -> tuple[str, ...]:
+    """One named list of a :func:`load_lists` file, in file order."""
+    try:
+        return load_lists(name)[list_name]
+    except KeyError:
+        raise LexiconError(f"lexicon {name!r} has no list {list_name!r}") from None

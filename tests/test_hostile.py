@@ -3,7 +3,10 @@ quadratic input, no injection. Every input is generated here."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -449,6 +452,68 @@ def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+def _framing_children(pid: int) -> dict[str, set[int]]:
+    """The batch's worker processes and its multiprocessing resource tracker."""
+    found: dict[str, set[int]] = {"workers": set(), "tracker": set()}
+    for c in _children(pid):
+        try:
+            cmd = Path(f"/proc/{c}/cmdline").read_text(errors="replace")
+        except OSError:
+            continue
+        if "resource_tracker" in cmd:
+            found["tracker"].add(c)
+        elif "spawn_main" in cmd:
+            found["workers"].add(c)
+    return found
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_killing_the_main_process_ends_the_workers_and_the_resource_tracker(tmp_path, sig):
+    # issue 19: SIGKILL (or the OOM killer) on the main process left the idle
+    # workers waiting on their queue forever, and the resource tracker with them
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc")
+    rows = [{"outlet": "a", "id": str(i), "text": f"Is it over? It may be, she said. {i}.\n"}
+            for i in range(40)]
+    src = write_jsonl(tmp_path / "c.jsonl", rows)
+    # the progress callback stalls the main process after the first chunk: the
+    # workers are then idle, waiting for work that never comes
+    code = ("import sys, time; from framing.run.local import analyze_corpus; "
+            "from framing.io.corpus import iter_corpus; "
+            "analyze_corpus(iter_corpus([sys.argv[1]]), 2, sys.argv[2], chunk_size=1, "
+            "progress=lambda s: time.sleep(600))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(src), str(tmp_path / "a.jsonl")],
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        found = {"workers": set(), "tracker": set()}
+        while time.time() < deadline and not (len(found["workers"]) >= 2 and found["tracker"]):
+            found = _framing_children(proc.pid) if _alive(proc.pid) else found
+            time.sleep(0.2)
+        assert len(found["workers"]) >= 2 and found["tracker"], f"the workers did not start: {found}"
+        time.sleep(1.0)
+        proc.send_signal(getattr(signal, sig))
+        proc.wait(timeout=20)
+        left = found["workers"] | found["tracker"]
+        deadline = time.time() + 15
+        while time.time() < deadline and any(_alive(p) for p in left):
+            time.sleep(0.1)
+        assert not [p for p in found["workers"] if _alive(p)], "workers left running"
+        assert not [p for p in found["tracker"] if _alive(p)], "the resource tracker left running"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for p in found["workers"] | found["tracker"]:
+            if _alive(p):
+                os.kill(p, signal.SIGKILL)
 
 
 def test_a_record_over_the_time_limit_is_an_error_and_the_next_one_runs():

@@ -264,3 +264,29 @@ def test_cli_reports_every_lost_article(inproc_client, tmp_path, monkeypatch):
                             inproc_client.scheduler.address, "--out", str(tmp_path / "o"), "--quiet"])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "3 record(s) could not be read or analysed" in r.output
+
+
+def test_an_unreadable_sub_folder_is_reported(inproc_client, tmp_path, monkeypatch):
+    import os
+
+    root = tmp_path / "outlets"
+    for name in ("a", "b"):
+        (root / name).mkdir(parents=True)
+        (root / name / "x.txt").write_text(_article(1), encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # what os.walk does for a folder without read permission
+        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
+            if Path(dirpath).name == "b":
+                if onerror is not None:
+                    onerror(PermissionError(13, "Permission denied", dirpath))
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(os, "walk", walk)
+    out = tmp_path / "out"
+    s = fd.analyze_corpus_dask([str(root)], out, scheduler=inproc_client, fmt="jsonl")
+    assert (s.written, s.failed) == (1, 1)
+    (err,) = [json.loads(x) for x in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert err["source"].endswith("b") and "cannot be read" in err["error"]
+    assert [r["id"] for r in fd.iter_results(out)] == ["a/x"]

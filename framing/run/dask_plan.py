@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
 from .. import __version__
@@ -36,14 +37,18 @@ class Partition:
 
 
 def _plan(sources: list[str], size: int, options: str, fmt: str) -> Iterator[Partition]:
-    from ..io.corpus import article_files, iter_corpus, source_kind
+    from ..io.corpus import _article_files, iter_corpus, source_kind
 
     index = 0
     base = (__version__, options, fmt)
     for src in sources:
         kind = source_kind(src)
         if kind == "folder":
-            files = [str(p) for p in article_files(src)]
+            unreadable: list = []  # sub-folders that cannot be listed: RecordErrors
+            files = [str(p) for p in _article_files(Path(src), unreadable)]
+            if unreadable:  # reported as the local batch reports them, before the folder's files
+                yield _records_partition(index, src, unreadable, base)
+                index += 1
             sidecars = _sidecar_stats(src)
             for i in range(0, len(files), size):
                 chunk = tuple(files[i:i + size])

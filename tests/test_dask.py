@@ -230,7 +230,7 @@ def test_a_lost_partition_counts_every_article_and_is_not_in_the_manifest(
     out = tmp_path / "out"
     s = fd.analyze_corpus_dask([str(src)], out, scheduler=inproc_client, partition_size=3,
                                fmt="jsonl")
-    assert (s.partitions, s.written, s.failed) == (4, n - 3, 3)
+    assert (s.partitions, s.partitions_failed, s.written, s.failed) == (4, 1, n - 3, 3)
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
     assert len(errors) == 3 and all("No space left" in e["error"] for e in errors)
     assert all(e["stage"] == "partition" for e in errors)
@@ -264,6 +264,7 @@ def test_cli_reports_every_lost_article(inproc_client, tmp_path, monkeypatch):
                             inproc_client.scheduler.address, "--out", str(tmp_path / "o"), "--quiet"])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "3 record(s) could not be read or analysed" in r.output
+    assert "1 partition(s) failed as a whole" in r.output
 
 
 def test_an_unreadable_sub_folder_is_reported(inproc_client, tmp_path, monkeypatch):

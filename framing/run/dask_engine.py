@@ -85,6 +85,8 @@ class DaskSummary(BatchSummary):
     format: str = "jsonl"
     partitions: int = 0
     partitions_reused: int = 0
+    #: partitions whose task failed as a whole (each of their records is in ``failed``)
+    partitions_failed: int = 0
 
     @property
     def workers(self) -> int:
@@ -92,7 +94,8 @@ class DaskSummary(BatchSummary):
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "format": self.format, "workers": self.workers,
-                "partitions": self.partitions, "partitions_reused": self.partitions_reused}
+                "partitions": self.partitions, "partitions_reused": self.partitions_reused,
+                "partitions_failed": self.partitions_failed}
 
 
 # -- the client ----------------------------------------------------------------------
@@ -245,6 +248,8 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
             summary.partitions += 1
             if meta.get("file"):
                 files.append(meta["file"])
+            else:
+                summary.partitions_failed += 1
             for key, err in meta["errors"]:
                 if key is not None and key in dropped_errors:
                     continue

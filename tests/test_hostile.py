@@ -56,6 +56,22 @@ def test_lone_surrogates_in_jsonl_are_repaired_with_a_warning(tmp_path):
     assert lines[2]["outlet"] == "b\ufffd"
 
 
+def test_the_sentiment_encoder_reads_a_lone_surrogate_as_a_replacement_character():
+    # found by the 100k fuzz: 1 document in 5 with a lone surrogate in a
+    # sentence with an actor crashed framing.analyze in the tokenizer (the
+    # corpus readers repair them; the Python API got them raw)
+    import framing
+
+    text = "Mayor Ann Ruiz praised the \ud83d plan. Critics attacked Ann Ruiz \udc00 again.\n"
+    fixed = text.replace("\ud83d", "\ufffd").replace("\udc00", "\ufffd")
+    got = framing.analyze(text).to_dict()["actors"]
+    want = framing.analyze(fixed).to_dict()["actors"]
+    mentions = [m for item in got["items"] for m in item["mentions"]]
+    assert got == want and len(mentions) >= 2, got
+    for m in mentions:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
 def test_compare_survives_lone_surrogates(tmp_path):
     src = write_jsonl(tmp_path / "c.jsonl", surrogate_rows())
     result = run("compare", src, "--out", tmp_path / "cmp", "-j", "1", "-q", "--no-figures")

@@ -14,6 +14,7 @@ P(positive) per target.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
@@ -24,11 +25,14 @@ MODEL = "target_sentiment_encoder.onnx"
 TOKENIZER = "target_sentiment_encoder.tokenizer.json"
 MAX_TOKENS = 128
 BATCH = 32
+#: lone surrogates (a truncated emoji): the tokenizer takes only valid Unicode
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def encode(tokenizer, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Token ids of ``text`` once per span, the span marked (see module docstring)."""
-    enc = tokenizer.encode(text, add_special_tokens=False)
+    """Token ids of ``text`` once per span, the span marked (see module docstring).
+    A lone surrogate is read as U+FFFD (one character for one: offsets hold)."""
+    enc = tokenizer.encode(_SURROGATE_RE.sub("\ufffd", text), add_special_tokens=False)
     ids, offsets = enc.ids, enc.offsets
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     m0, m1 = tokenizer.token_to_id("[unused0]"), tokenizer.token_to_id("[unused1]")

@@ -18,6 +18,7 @@ window per target.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
@@ -28,6 +29,8 @@ MODEL = "target_sentiment_encoder.onnx"
 TOKENIZER = "target_sentiment_encoder.tokenizer.json"
 MAX_TOKENS = 128
 BATCH = 32
+#: lone surrogates (a truncated emoji): the tokenizer takes only valid Unicode
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 Pass = tuple[list[int], list[tuple[int, int]]]  # token ids, (span index, marker position)
 
@@ -58,8 +61,9 @@ def _window(ids, a, b, specials) -> Pass:
 
 def encode_sentence(tokenizer, text: str, spans: Sequence[tuple[int, int]]) -> list[Pass]:
     """The passes that score every span of ``text`` (see module docstring).
-    Each pass is (token ids, [(index into ``spans``, position of its marker)])."""
-    enc = tokenizer.encode(text, add_special_tokens=False)
+    Each pass is (token ids, [(index into ``spans``, position of its marker)]).
+    A lone surrogate is read as U+FFFD (one character for one: offsets hold)."""
+    enc = tokenizer.encode(_SURROGATE_RE.sub("\ufffd", text), add_special_tokens=False)
     ids, offsets = enc.ids, enc.offsets
     specials = tuple(tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[unused0]", "[unused1]"))
     cls, sep, m0, m1 = specials

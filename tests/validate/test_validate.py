@@ -193,3 +193,14 @@ def test_validate_imports_no_heavy_library():
             "print(','.join(m for m in ('sklearn', 'nltk', 'textstat', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_one_coder_and_one_value_say_why_alpha_is_undefined(tmp_path):
+    one = _write(tmp_path, ["u1,a,x,v", "u2,a,y,v"], name="one.csv")
+    res = runner.invoke(app, ["validate", str(one), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    v = json.loads(res.stdout)["variables"]["v"]
+    assert v["alpha"] is None and "two coders" in v["alpha_reason"] and v["alpha_ci"] is None
+    same = _write(tmp_path, ["u1,a,x,v", "u1,b,x,v", "u2,a,x,v", "u2,b,x,v"], name="same.csv")
+    res = runner.invoke(app, ["validate", str(same)])
+    assert res.exit_code == 0 and "undefined" in res.stdout and "same" in res.stdout

@@ -134,13 +134,16 @@ def evaluate_gum(path: Path) -> None:
 # -- training ------------------------------------------------------------------
 def word_classes(records) -> dict[str, str]:
     """Participle-like form → how often UD tags it an adjective (ADJ vs VERB)
-    anywhere in the training sentences, bucketed; forms seen at least twice."""
+    in the training sentences, bucketed; forms seen at least twice.
+    Attributive uses ("injured people", deprel amod) are left out: they say
+    nothing about the word after *be*."""
     w = passives.words()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in records:
         for t in r["tokens"]:
             low = t["form"].lower()
-            if t["upos"] in ("ADJ", "VERB") and passives.is_participle(low, w):
+            if (t["upos"] in ("ADJ", "VERB") and t["deprel"] != "amod"
+                    and passives.is_participle(low, w)):
                 counts[low][t["upos"] == "ADJ"] += 1
     out = {}
     for low, (verb, adj) in counts.items():

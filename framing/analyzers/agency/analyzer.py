@@ -23,7 +23,7 @@ Trew 1979, "Theory and ideology at work").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...document import Document
 from ...report import AgencyItem, AgencySection, per_1k
@@ -35,8 +35,7 @@ from .roles import assign, harm_verbs, is_harm
 KINDS = ("passive", "agentless_passive", "nominalisation", "intransitive")
 
 
-@dataclass(frozen=True)
-class Passive:
+class Passive(NamedTuple):
     aux: int
     part: int
     agent: tuple[int, int] | None
@@ -50,21 +49,32 @@ def _lows(doc: Document) -> list[str]:
     return lows
 
 
+def sentence_passives(lows: list[str], texts: list[str], isw: list[bool], lo: int, hi: int,
+                      w: P.Words) -> list[Passive]:
+    """The passives among tokens ``lo:hi`` (one sentence). A harm verb's
+    participle after *be/get* ("two officers were wounded") counts whatever
+    the classifier says: a statal reading still reports a harm whose doer
+    goes unnamed (Quirk et al. 1985, §3.77, statal passives)."""
+    out = []
+    for i, j in P.candidates(lows, isw, lo, hi, w):
+        p = P.probability(P.features(lows, texts, isw, i, j, hi, w))
+        if p >= P.THRESHOLD or is_harm(lows[j]):
+            agent = P.find_agent(lows, texts, isw, j, hi, w) if j > i else None
+            out.append(Passive(i, j, agent, p))
+    return out
+
+
 def find_passives(doc: Document, lows: list[str] | None = None) -> list[Passive]:
     """Every passive predicate in ``doc`` (token indices), in text order."""
     w = P.words()
     lows = _lows(doc) if lows is None else lows
-    toks = doc.tokens
-    isw = [t.is_word for t in toks]
-    texts = [t.text for t in toks]
-    out = []
+    isw = [t.is_word for t in doc.tokens]
+    texts = [t.text for t in doc.tokens]
     token_index = doc.token_index
+    out = []
     for sent in doc.sentences:
-        lo, hi = token_index(sent.start), token_index(sent.end)
-        for i, j in P.candidates(lows, isw, lo, hi, w):
-            p = P.probability(P.features(lows, texts, isw, i, j, hi, w))
-            if p >= P.THRESHOLD:
-                out.append(Passive(i, j, P.find_agent(lows, texts, isw, j, hi, w), p))
+        out += sentence_passives(lows, texts, isw, token_index(sent.start),
+                                 token_index(sent.end), w)
     return out
 
 
@@ -89,13 +99,9 @@ def run(ctx: Context) -> AgencySection:
         ss, se = sent.start, sent.end
         taken: set[int] = set()
         found: list[tuple[int, AgencyItem, int]] = []
-        for i, j in P.candidates(lows, isw, lo, hi, w):
-            p = P.probability(P.features(lows, texts, isw, i, j, hi, w))
-            if p < P.THRESHOLD:
-                continue
+        for i, j, agent, p in sentence_passives(lows, texts, isw, lo, hi, w):
             a, b = min(i, j), max(i, j)
             taken.update((i, j))
-            agent = P.find_agent(lows, texts, isw, j, hi, w) if j > i else None
             start, end = toks[a].start, toks[b].end
             item = AgencyItem(start, end, text[start:end], "passive", agent is None,
                               lemma=lows[j], harmful=is_harm(lows[j]), confidence=round(p, 3),

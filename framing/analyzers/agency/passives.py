@@ -237,9 +237,9 @@ def noun_phrase_end(lows: list[str], texts: list[str], is_word: list[bool], a: i
                     w: Words) -> int:
     """End (exclusive) of the noun phrase starting at token ``a``: a name
     runs over its capitalised words ("Officer Dana Reyes"), after optional
-    determiners; other phrases stop at a preposition, conjunction, verb of
-    saying or auxiliary (``lexicons/agency_np_stops.txt``), at most
-    AGENT_MAX words."""
+    determiners; other phrases stop at a preposition, conjunction,
+    auxiliary or common verb (``lexicons/agency_np_stops.txt``) or at a
+    participle after their first word, at most AGENT_MAX words."""
     e = a
     while e < hi and lows[e] in w.determiners:
         e += 1
@@ -248,8 +248,10 @@ def noun_phrase_end(lows: list[str], texts: list[str], is_word: list[bool], a: i
                                          and e + 1 < hi and texts[e + 1][:1].isupper()):
             e += 1
         return max(e, a + 1)
-    e = a + 1
-    while e < hi and e - a < AGENT_MAX and is_word[e] and lows[e] not in w.stop_np:
+    head = e  # a participle after the first word is a verb ("a teenager shot dead")
+    e = max(e, a + 1)
+    while (e < hi and e - a < AGENT_MAX and is_word[e] and lows[e] not in w.stop_np
+           and not (e > head and is_participle(lows[e], w))):
         e += 1
     return e
 

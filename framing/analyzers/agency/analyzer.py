@@ -101,6 +101,9 @@ def run(ctx: Context) -> AgencySection:
         found: list[tuple[int, AgencyItem, int]] = []
         for i, j, agent, p in sentence_passives(lows, texts, isw, lo, hi, w):
             a, b = min(i, j), max(i, j)
+            while a == i and a > lo and P.aux_of(lows[a - 1], w):
+                a -= 1  # "are being asked": the span starts at the first auxiliary
+                i = a
             taken.update((i, j))
             start, end = toks[a].start, toks[b].end
             item = AgencyItem(start, end, text[start:end], "passive", agent is None,

@@ -23,9 +23,10 @@ one the passive is *agentless* ("shots were fired").
    ``benchmarks/agency_passives.py --train`` and ships as
    ``models/agency_passive.json`` (notice: ``models/NOTICE.agency``).
 3. **Agent** (:func:`find_agent`): a "by" within six words after the
-   participle, in the same clause, not starting a phrase of time, means or
-   measure (``lexicons/agency_not_agents.txt``, numbers), names the doer; the
-   agent span runs to the end of its noun phrase.
+   participle, before any punctuation or clause-opening word
+   (``lexicons/agency_agent_barriers.txt``), not starting a phrase of time,
+   means or measure (``lexicons/agency_not_agents.txt``, numbers), names the
+   doer; the agent span runs to the end of its noun phrase.
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class Words:
     wh: frozenset[str]          # "when was the bridge built?"
     not_participle: frozenset[str]  # "need", "indeed"
     determiners: frozenset[str]
+    barriers: frozenset[str]    # "to", "and", "which": the agent search stops
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,8 @@ def words() -> Words:
                  load_words("agency_participles.txt"), load_words("agency_not_agents.txt"),
                  load_words("agency_np_stops.txt"), load_words("agency_question_subjects.txt"),
                  load_words("agency_adjectival.txt"), load_words("agency_question_words.txt"),
-                 load_words("agency_not_participles.txt"), load_words("agency_determiners.txt"))
+                 load_words("agency_not_participles.txt"), load_words("agency_determiners.txt"),
+                 load_words("agency_agent_barriers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +265,7 @@ def find_agent(lows: list[str], texts: list[str], is_word: list[bool], j: int, h
     participle ``j``, or None (agentless)."""
     w = w or words()
     for k in range(j + 1, min(hi, j + 1 + AGENT_WINDOW)):
-        if not is_word[k]:
+        if not is_word[k] or lows[k] in w.barriers:
             return None
         if lows[k] != "by":
             continue

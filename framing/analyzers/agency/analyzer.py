@@ -56,9 +56,10 @@ def sentence_passives(lows: list[str], texts: list[str], isw: list[bool], lo: in
     the classifier says: a statal reading still reports a harm whose doer
     goes unnamed (Quirk et al. 1985, §3.77, statal passives)."""
     out = []
+    cut = P.threshold()
     for i, j in P.candidates(lows, isw, lo, hi, w):
         p = P.probability(P.features(lows, texts, isw, i, j, hi, w))
-        if p >= P.THRESHOLD or is_harm(lows[j]):
+        if p >= cut or is_harm(lows[j]):
             agent = P.find_agent(lows, texts, isw, j, hi, w) if j > i else None
             out.append(Passive(i, j, agent, p))
     return out

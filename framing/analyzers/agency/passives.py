@@ -226,6 +226,11 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
     return f
 
 
+def threshold() -> float:
+    """P(passive) at which a candidate counts (chosen with the model, on EWT train)."""
+    return float(load_model(MODEL).get("threshold", THRESHOLD))
+
+
 def probability(feats: list[str]) -> float:
     b, weights = model()
     z = b + sum(weights.get(x, 0.0) for x in feats)
@@ -233,7 +238,7 @@ def probability(feats: list[str]) -> float:
 
 
 def is_passive(feats: list[str]) -> bool:
-    return probability(feats) >= THRESHOLD
+    return probability(feats) >= threshold()
 
 
 def noun_phrase_end(lows: list[str], texts: list[str], is_word: list[bool], a: int, hi: int,

@@ -195,3 +195,49 @@ def test_lexicons_cite_their_sources_and_the_model_ships_its_notice():
     notice = models.joinpath("NOTICE.agency").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "agency_passive.json" in notice
     assert passives.model()[1]  # weights load
+
+
+# -- reports and metrics ------------------------------------------------------------------------
+RENDER_TEXT = ("Shots were fired near the depot. The gate was opened by the night guard. "
+               "The driver died later.")
+
+
+def test_terminal_markdown_and_html_show_agency():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from framing.render.html import highlight
+    from framing.render.markdown import to_markdown
+    from framing.render.terminal import render
+
+    report = framing.analyze(RENDER_TEXT, fast=True)
+    for width in (80, 120):
+        out = StringIO()
+        render(report, RENDER_TEXT, Console(file=out, width=width, color_system=None))
+        shown = out.getvalue()
+        assert "Agency" in shown and "1 agentless of 2 passives" in shown
+        assert "night guard" in shown and "intransitive" in shown
+    md = to_markdown(report, RENDER_TEXT)
+    assert "## Agency" in md and "**were fired**" in md and "**died**" in md
+    html = highlight(RENDER_TEXT, report)
+    marked = html.count('class="hl agency')
+    assert marked == 2  # the agentless passive and the intransitive; the passive with an agent not
+    assert "agentless" in html
+
+
+def test_metrics_give_agency_rates_by_voice():
+    from framing.metrics import METRIC, article_metrics
+
+    text = '"Errors were made," she said. The vote was delayed. The report was written by staff.'
+    report = framing.analyze(text, fast=True)
+    m = article_metrics(report.to_dict())
+    words = report.stats.words
+    assert m["agentless_passives"] == pytest.approx(1000 * 2 / words)
+    assert m["agentless_passives_author"] == pytest.approx(1000 * 1 / words)
+    assert m["agentless_passives_quoted"] == pytest.approx(1000 * 1 / words)
+    assert m["passives"] == pytest.approx(1000 * 3 / words)
+    assert METRIC["agentless_passives"].tested
+    old = report.to_dict()
+    del old["agency"]  # a report from before the agency section: no data, not zero
+    assert article_metrics(old)["agentless_passives"] is None

@@ -240,6 +240,12 @@ def train(path: Path, out: Path) -> None:
             "script": "benchmarks/agency_passives.py --train",
         },
         "licence": "CC BY-SA 4.0 (derived from UD English-EWT); see NOTICE.agency",
+        "notice": ("Trained by the framing developers on the training split of UD English-EWT "
+                   "(UniversalDependencies/UD_English-EWT; Silveira et al. 2014, 'A Gold "
+                   "Standard Dependency Corpus for English'), licensed CC BY-SA 4.0 "
+                   "(https://creativecommons.org/licenses/by-sa/4.0/). This model file is "
+                   "distributed under the same licence. It holds no treebank text: feature "
+                   "weights and, per participle form, a bucket of its adjective share."),
     }
     out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(weights)} weights, C={C}, threshold {threshold})")

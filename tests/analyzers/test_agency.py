@@ -195,6 +195,11 @@ def test_lexicons_cite_their_sources_and_the_model_ships_its_notice():
     notice = models.joinpath("NOTICE.agency").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "agency_passive.json" in notice
     assert passives.model()[1]  # weights load
+    from framing.models import load_model
+
+    shipped = load_model(passives.MODEL)  # the notice travels inside the model file too
+    assert "CC BY-SA 4.0" in shipped["notice"] and "EWT" in shipped["notice"]
+    assert 0 < shipped["threshold"] < 1
 
 
 # -- reports and metrics ------------------------------------------------------------------------

@@ -116,6 +116,13 @@ def test_nominalisation_with_a_by_phrase_agent():
     assert not it.agentless and it.agent_text == "soldiers"
 
 
+def test_a_possessive_is_the_affected_party_unless_an_of_phrase_follows():
+    (it,) = kinds("Protesters marched after Reyes's death last spring.", "nominalisation")
+    assert it.affected_text == "Reyes's" and it.agentless
+    (it,) = kinds("The army's shelling of the town went on all night.", "nominalisation")
+    assert it.agent_text == "army's" and it.affected_text == "the town"
+
+
 def test_verbal_uses_of_event_words_are_not_nominalisations():
     assert kinds("Police were shooting at the car.", "nominalisation") == []
     assert kinds("The dogs attack anyone who comes near.", "nominalisation") == []

@@ -7,10 +7,14 @@ that is also a verb or gerund ("attack", "shooting") counts only after a
 determiner or a possessive ("the attack", "police's shooting") or before a
 preposition that takes its participant ("attack on", "shooting of"), and an
 *-ing* form never when *be* stands before it ("were shooting") or an object
-follows ("after shooting him"). The doer is named by an agentive by-phrase
-("the shooting by an officer") or a possessive right before ("the army's
-shelling"); otherwise the finding is agentless. "of X" names the affected
-party ("the killing of a teenager").
+follows ("after shooting him"), unless "of" follows ("the army's shelling
+of"). The doer is named by an agentive by-phrase
+("the shooting by an officer"), or by a possessive when an "of" phrase
+names the affected party ("the army's shelling of the town"); otherwise the
+finding is agentless. "of X" names the affected party ("the killing of a
+teenager"), and so does a possessive without one ("Reyes's death", "his
+arrest": Grimshaw 1990, *Argument Structure*, ch. 3, on possessors of
+event nominals).
 
 An **intransitive** (or ergative) report lets the affected party or the
 thing carry the event ("the man died", "the building collapsed", "violence
@@ -106,17 +110,22 @@ def find_events(lows: list[str], is_word: list[bool], texts: list[str], lo: int,
             nxt = lows[j] if j < hi else ""
             if entry.flag:
                 nounish = prev in dets or _possessive(prev) or nxt in ARGUMENT_PREPS
-                if low.endswith("ing") and (P.aux_of(prev, w) or nxt in dets
-                                            or nxt in w.subjects):
+                if low.endswith("ing") and nxt != "of" and (P.aux_of(prev, w) or nxt in dets
+                                                             or nxt in w.subjects):
                     nounish = False
                 if not nounish:
                     continue
             agent = P.find_agent(lows, texts, is_word, j - 1, hi, w)
-            if agent is None and _possessive(prev) and i - 1 >= lo:
-                agent = (i - 1, i)
             affected = None
             if nxt == "of" and j + 1 < hi and is_word[j + 1]:
                 affected = (j + 1, P.noun_phrase_end(lows, texts, is_word, j + 1, hi, w))
+            if _possessive(prev) and i - 1 >= lo:
+                # "Reyes's death", "his arrest": the possessor is the one it happened
+                # to; with an "of" phrase it is the doer ("the officer's shooting of")
+                if affected is None:
+                    affected = (i - 1, i)
+                elif agent is None:
+                    agent = (i - 1, i)
             ev = Event("nominalisation", i, j, entry.lemma, agent, affected)
             break
         if ev is None and not P.aux_of(prev, w):

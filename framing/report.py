@@ -163,6 +163,54 @@ class SpeakerActorItem:
     ci_high: Optional[float] = None
 
 
+@dataclass
+class AgencyItem:
+    """A passive predicate, a nominalisation or an intransitive report (CODEBOOK §5)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "passive" | "nominalisation" | "intransitive"
+    agentless: bool
+    agent_start: Optional[int] = None
+    agent_end: Optional[int] = None
+    voice: str = "author"  # "author" | "quoted"
+    lemma: str = ""  # the participle, the event noun or the verb's lemma
+    harmful: bool = False  # a harmful event (every nominalisation and intransitive is)
+    agent_text: Optional[str] = None
+    affected_start: Optional[int] = None
+    affected_end: Optional[int] = None
+    affected_text: Optional[str] = None
+    confidence: float = 1.0  # P(passive) for passives
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class AgencyRole:
+    """One mention of an actor as the agent or the affected party of a harmful event."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "agent" | "affected"
+    kind: str  # "passive" | "nominalisation" | "intransitive" | "active"
+    event_start: int = 0
+    event_end: int = 0
+    agentless: bool = False  # the event names no doer
+
+
+@dataclass
+class AgencyActor:
+    """How often an actor is the doer and how often the affected party of a harmful event."""
+
+    name: str
+    agent: int = 0
+    affected: int = 0
+    affected_agentless: int = 0  # affected in an event whose doer is not named
+    roles: list[AgencyRole] = field(default_factory=list)
+
+
 # -- sections ------------------------------------------------------------------
 @dataclass
 class Stats:
@@ -233,6 +281,23 @@ class ReadabilitySection:
 
 
 @dataclass
+class AgencySection:
+    count: int = 0
+    passives: int = 0
+    agentless_passives: int = 0
+    nominalisations: int = 0
+    intransitives: int = 0
+    passives_per_1k_words: Optional[float] = None
+    agentless_passives_per_1k_words: Optional[float] = None
+    nominalisations_per_1k_words: Optional[float] = None
+    intransitives_per_1k_words: Optional[float] = None
+    #: voice → {"passive", "agentless_passive", "nominalisation", "intransitive"} counts
+    by_voice: dict[str, dict[str, int]] = field(default_factory=dict)
+    actors: list[AgencyActor] = field(default_factory=list)
+    items: list[AgencyItem] = field(default_factory=list)
+
+
+@dataclass
 class ArticleReport:
     stats: Stats
     questions: QuestionsSection = field(default_factory=QuestionsSection)
@@ -240,6 +305,7 @@ class ArticleReport:
     quotes: QuotesSection = field(default_factory=QuotesSection)
     actors: ActorsSection = field(default_factory=ActorsSection)
     readability: ReadabilitySection = field(default_factory=ReadabilitySection)
+    agency: AgencySection = field(default_factory=AgencySection)
     warnings: list[str] = field(default_factory=list)
     source: Optional[str] = None
     version: str = ""
@@ -268,6 +334,7 @@ SECTIONS = {
     "quotes": QuotesSection,
     "actors": ActorsSection,
     "readability": ReadabilitySection,
+    "agency": AgencySection,
 }
 
 

@@ -6,7 +6,8 @@ Each device has its own colour *and* its own form, so the view reads under
 colour-vision deficiencies: rhetorical questions are tinted and underlined,
 other questions dotted-underlined, hedges and boosters are chips with a
 border, quotes are tinted with their speaker underlined in bold, actor
-mentions are ringed. Highlights nest (a hedge inside a quote inside a
+mentions are ringed, agentless passives, nominalisations and intransitive
+reports have a wavy underline. Highlights nest (a hedge inside a quote inside a
 question); where two findings cross, the inner one is split so the markup
 stays well formed. Clicking a legend entry hides or shows that layer (pure
 CSS). All text is escaped.
@@ -34,10 +35,13 @@ LAYERS = {
     "quote": ("quote", "quote"),
     "speaker": ("speaker", "speaker"),
     "actor": ("actor mention", "actor"),
+    "agency": ("agentless passive · nominalisation · intransitive", "agency"),
 }
+#: agency devices: a wavy underline (a form no other layer uses) in a dark magenta
+AGENCY_COLOUR = "#A0306E"
 #: nesting rank when two findings start together and end together (outer first)
 RANK = {"quote": 0, "rhetorical": 1, "question": 1, "speaker": 2, "cue": 2, "actor": 3,
-        "hedge": 4, "booster": 4}
+        "hedge": 4, "booster": 4, "agency": 5}
 
 
 @dataclass
@@ -82,6 +86,12 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
         for j, m in enumerate(a.mentions, 1):
             add(m.start, m.end, "actor", f"actor sent-{m.label}",
                 f"{a.name} · mention {j} · {m.label} ({m.score:+.2f})", f"a{k}-{j}")
+    for i, it in enumerate(report.agency.items, 1):
+        if it.kind == "passive" and not it.agentless:
+            continue  # a passive that names its doer deletes no agency
+        detail = "agentless" if it.agentless else f"by {it.agent_text}"
+        add(it.start, it.end, "agency", f"agency agency-{it.kind}",
+            f"{it.kind} {i} · {detail} · {it.voice} voice", f"g{i}")
     return out
 
 
@@ -187,6 +197,8 @@ footer { color: var(--muted); font-size: .78rem; padding-top: 1rem; padding-bott
   padding: 0 .1em; }
 .actor { background: ${t_actor}; box-shadow: 0 0 0 2px ${actor}; }
 .hedge, .booster { font-weight: 600; }
+.agency { text-decoration: underline wavy ${agency}; text-decoration-thickness: 1.5px;
+  text-underline-offset: .22em; text-decoration-skip-ink: none; }
 /* layer toggles (legend entries are labels of the hidden checkboxes) */
 ${toggles}
 @media (max-width: 62rem) {
@@ -206,6 +218,7 @@ TOGGLES = {
     "quote": [(".quote", "background: none;"), (".cue", "font-style: inherit; color: inherit;")],
     "speaker": [(".speaker", "font-weight: inherit; color: inherit; box-shadow: none;")],
     "actor": [(".actor", "background: none; box-shadow: none;")],
+    "agency": [(".agency", "text-decoration: none;")],
 }
 
 
@@ -223,6 +236,7 @@ def _css() -> str:
         t_quote=S.TINT["quote"], t_quote_ind="#EDF7F3", quote=S.DEVICE["quote"],
         t_hedge=S.TINT["hedge"], hedge=S.DEVICE["hedge"], t_booster=S.TINT["booster"],
         booster=S.DEVICE["booster"], t_actor=S.TINT["actor"], actor=S.DEVICE["actor"],
+        agency=AGENCY_COLOUR,
         toggles="\n".join(toggles))
 
 
@@ -235,9 +249,11 @@ def _legend(report: ArticleReport) -> str:
         "quote": len(report.quotes.items),
         "speaker": sum(1 for q in report.quotes.items if q.speaker_start is not None),
         "actor": sum(len(a.mentions) for a in report.actors.items),
+        "agency": sum(1 for it in report.agency.items
+                      if it.kind != "passive" or it.agentless),
     }
     samples = {"rhetorical": "Why?", "question": "Who?", "hedge": "may", "booster": "clearly",
-               "quote": "“…”", "speaker": "Name", "actor": "Actor"}
+               "quote": "“…”", "speaker": "Name", "actor": "Actor", "agency": "was fired"}
     items = []
     for layer, (label, cls) in LAYERS.items():
         extra = " q-rhetorical" if layer == "rhetorical" else ""

@@ -203,6 +203,31 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "")
     return out
 
 
+def agency_section(report: ArticleReport, text: str) -> list[str]:
+    """``## Agency``: passives, nominalisations and intransitive reports with
+    their agent, voice and sentence; per actor, agent vs affected counts."""
+    a = report.agency
+    out = ["## Agency", ""]
+    out += [f"{a.passives} passive{'s' if a.passives != 1 else ''}, "
+            f"{a.agentless_passives} of them agentless "
+            f"({fmt(a.agentless_passives_per_1k_words)} per 1,000 words) · "
+            f"{a.nominalisations} nominalisation{'s' if a.nominalisations != 1 else ''} · "
+            f"{a.intransitives} intransitive report{'s' if a.intransitives != 1 else ''}", ""]
+    if not a.items:
+        return out + ["*No passives, nominalisations or intransitive reports found.*", ""]
+    out += table(["#", "kind", "agent", "voice", "in its sentence"],
+                 [[str(i), md(it.kind), md(it.agent_text) if not it.agentless else "(none)",
+                   md(it.voice), md_excerpt(excerpt(text, it.start, it.end, it.sentence_start,
+                                                    it.sentence_end))]
+                  for i, it in enumerate(a.items, 1)], "rllll")
+    if a.actors:
+        out += ["", "### Who acts, who is acted on (harmful events)", ""]
+        out += table(["actor", "agent", "affected", "affected, doer unnamed"],
+                     [[md(x.name), str(x.agent), str(x.affected), str(x.affected_agentless)]
+                      for x in a.actors], "lrrr")
+    return out + [""]
+
+
 def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = None,
                 figures: Sequence[str] = (), figures_dir: str = "figures",
                 figure_ext: str = "png") -> str:
@@ -304,6 +329,8 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
     else:
         out += ["*No actors found.*"]
     out += [""]
+
+    out += agency_section(report, text)
 
     # readability
     r = report.readability

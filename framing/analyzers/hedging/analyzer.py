@@ -44,8 +44,8 @@ from ...document import Document
 from ...errors import LexiconError
 from ...lexicons import load_table
 from ...report import HedgeItem, HedgingSection, per_1k
-from ..base import Analyzer, Context
-from .rules import MACROS, RULES, Window, negated_before
+from ..base import Analyzer, Context, VoiceMap
+from .rules import MACROS, RULES, Window, negated_before, reported_speech_before
 
 LEXICON = "hedges.tsv"
 KINDS = ("hedge", "booster")
@@ -128,12 +128,17 @@ def _cue_table() -> dict[str, tuple[dict[str, tuple[Cue, ...]], tuple[Cue, ...]]
 
 
 # -- the analyzer --------------------------------------------------------------
-def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
-    """``(first_token, end_token, cue)`` for every cue in ``doc``, in order."""
-    index = _cue_table()
+def _lows(doc: Document) -> list[str]:
     lows = list(doc.lower_tokens)
     if "’" in doc.text:
         lows = [w.replace("’", "'") for w in lows]
+    return lows
+
+
+def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
+    """``(first_token, end_token, cue)`` for every cue in ``doc``, in order."""
+    index = _cue_table()
+    lows = _lows(doc)
     n = len(lows)
     # tokens that begin some cue: the scan jumps from one to the next (a
     # token no cue begins with is never a match, so skipping it changes nothing)
@@ -170,14 +175,47 @@ def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
     return found
 
 
+def _voice(ctx: Context, marks: VoiceMap, reports: list, lows: list[str],
+           i: int, j: int, cue: Cue) -> str:
+    """The voice of a cue. An attribution cue ("claimed", "reportedly", "is
+    said to") is the voice of whoever reports: the author's, unless it sits
+    inside quotation marks or inside the content of *another* attribution
+    (the quotation analyzer's content spans may swallow the reporting verb of
+    their own attribution). Any other cue takes the voice map's answer, and a
+    cue after a reporting verb in its own sentence ("Humana said rate cuts
+    could be deeper") is quoted even where the voice map has no region."""
+    doc = ctx.doc
+    start, end = doc.tokens[i].start, doc.tokens[j - 1].end
+    if cue.category == "attribution":
+        if marks.voice(start, end) == "quoted":
+            return "quoted"
+        for q in reports:
+            own = q.cue_start is not None and q.cue_start < end and start < q.cue_end
+            if not own and any(s <= start < e for s, e in q.parts):
+                return "quoted"
+        return "author"
+    voice = ctx.voice(start, end)
+    if voice == "author":
+        s = doc.sentences[doc.sentence_index(start)]
+        lo, hi = doc.token_index(s.start), doc.token_index(s.end)
+        if reported_speech_before(Window(doc, lows, i, j, lo, hi)):
+            return "quoted"
+    return voice
+
+
 def run(ctx: Context) -> HedgingSection:
     doc = ctx.doc
     items: list[HedgeItem] = []
-    for i, j, cue in find_cues(doc):
+    found = find_cues(doc)
+    quotes = ctx.section("quotes") if found else None
+    reports = [q for q in (quotes.items if quotes else ()) if q.parts]
+    marks = VoiceMap((q.start, q.end) for q in doc.quotes)
+    lows = _lows(doc) if found else []
+    for i, j, cue in found:
         start, end = doc.tokens[i].start, doc.tokens[j - 1].end
         s = doc.sentences[doc.sentence_index(start)]
         items.append(HedgeItem(start, end, doc.text[start:end], cue.kind, cue.category,
-                               ctx.voice(start, end), cue=cue.lemma,
+                               _voice(ctx, marks, reports, lows, i, j, cue), cue=cue.lemma,
                                sentence_start=s.start, sentence_end=s.end))
     kinds = Counter(it.kind for it in items)
     by_voice = {v: {k: 0 for k in KINDS} for v in ("author", "quoted")}
@@ -192,6 +230,6 @@ def run(ctx: Context) -> HedgingSection:
 
 
 ANALYZER = Analyzer(
-    "hedging", run, requires=("voices",),
+    "hedging", run, requires=("voices", "quotes"),
     description="Hedges (may, suggest, reportedly, about 300…) and boosters (clearly, "
                 "show that…) with their category and voice, per 1,000 words.")

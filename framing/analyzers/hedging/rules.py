@@ -97,6 +97,8 @@ from ...errors import LexiconError
 from ...lexicons import load_table
 
 CONTEXT_LEXICON = "hedge_context.tsv"
+REPORTING_LEXICON = "cue_verbs.tsv"  # the project's one list of reporting verbs
+REPORTING_FRAMES = frozenset({"speech", "cognition", "intention", "evidence"})
 
 
 def _load_lists() -> dict[str, tuple[str, ...]]:
@@ -120,6 +122,25 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(_list(name))
 
 
+def _reporting_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word past and -ing forms of the reporting verbs in ``cue_verbs.tsv``
+    whose frame is speech, cognition, intention or evidence ("said", "warned",
+    "believed", "planned", "showed"; "saying", "thinking")."""
+    past, progressive = set(), set()
+    for row in load_table(REPORTING_LEXICON):
+        if row["frame"] not in REPORTING_FRAMES or " " in row["lemma"]:
+            continue
+        lemma = row["lemma"]
+        for form in (f.strip().lower() for f in row["forms"].split(",")):
+            if " " in form or form == lemma:
+                continue
+            if form.endswith("ing"):
+                progressive.add(form)
+            elif form not in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+                past.add(form)
+    return frozenset(past), frozenset(progressive)
+
+
 BE = _list("be")
 NEG = _list("neg")
 MACROS = {"be": BE, "neg": NEG}
@@ -129,29 +150,42 @@ CLAUSE_BREAK = _set("clause_break")
 MONTHS = _set("month")
 MONTH_PREV = _set("month_prev")
 MONTH_PREV_LOWER = _set("month_prev_lower")
+MONTH_JOIN = _set("month_join")
 DETERMINERS = _set("determiner")
 MIGHT_NOUN_PREV = _set("might_noun_prev")
-VOLITION = _set("volition")
-REPORTED_PAST = _set("reported_past")
-REPORTED_PROGRESSIVE = _set("reported_progressive")
+NEGATED_ABILITY_NEXT = _set("negated_ability_next")
+WOULD_HEDGE_NEXT = _set("would_hedge_next")
+WOULD_SKIP = _set("would_skip")
+REPORTED_PAST, REPORTED_PROGRESSIVE = _reporting_forms()
+REPORTED_PRESENT = _set("reported_present")
+REPORT_BREAK = _set("report_break")
+SOURCE_SUBJECT = _set("source_subject")
 SPEECH_BREAK = _set("speech_break")
 APPEAR_HEDGE_NEXT = _set("appear_hedge_next")
+APPEAR_HEDGE_PREV = _set("appear_hedge_prev")
 APPEAR_PRESENCE_NEXT = _set("appear_presence_next")
 QUANTITY_WORDS = _set("quantity_word")
 A_QUANTITY = _set("a_quantity")
 ONE_NEXT = _set("one_next")
+NEARLY_ALL = _set("nearly_all")
 CURRENCY = _set("currency")
 STANCE_NOT_NEXT = _set("stance_not_next")
 STANCE_BLOCK = _set("stance_block")
 STANCE_SKIP = _set("stance_skip")
+PROGRESSIVE_BE = _set("progressive_be")
 SECOND_PERSON = _set("second_person")
-SUBJECTS = _set("subject")
+FIRST_PERSON = _set("first_person")
+PERSON_SUBJECT = _set("person_subject")
+EXPLETIVE_SUBJECT = _set("expletive_subject")
+SUBJECT_SKIP = _set("subject_skip")
 FUNCTION_WORDS = DETERMINERS | _set("function_word")
 THOUGHT_NOUN_PREV = DETERMINERS | _set("thought_noun_prev")
 AGENTS = _set("agent")
 ARTICLES_POSSESSIVES = _set("article_possessive")
 ASSUME_OBJECT = _set("assume_object")
-ASSUME_DETERMINERS = DETERMINERS | {"full"}
+ASSUME_DETERMINERS = DETERMINERS | _set("assume_determiner")
+EXPECT_NOT_PREV = _set("expect_not_prev")
+SUSPECT_NOT_PREV = _set("suspect_not_prev")
 POSSIBLE_NOT_PREV = _set("possible_not_prev")
 COMPLEMENT_NOT_NEXT = _set("complement_not_next")
 KIND_OF_NOT_PREV = DETERMINERS | _set("kind_of_not_prev")
@@ -159,7 +193,20 @@ OF_COURSE_NOT_PREV = _set("of_course_not_prev")
 KIND_OF_NOUNS = _set("kind_of_noun")
 DEMONSTRATE_NEXT = DETERMINERS | _set("demonstrate_next")
 PARTICIPLES = _set("participle")
+BECOME = _set("become")
+LINKING = frozenset(BE) | _set("linking")
+DEGREE = _set("degree")
 PREDICATIVE_PREV = frozenset(BE) | _set("predicative_prev")
+PROPOSAL_MARK = _set("proposal_mark")
+EVIDENTIAL_NOUN_NEXT = _set("evidential_noun_next")
+LIKELY_TERM_NEXT = _set("likely_term_next")
+NO_DOUBT_REPORTED_PREV = _set("no_doubt_reported_prev")
+REALLY_EMPHATIC_NEXT = _set("really_emphatic_next")
+SURELY_IDIOM_PREV = _set("surely_idiom_prev")
+CLAIM_NOUN_PREV = DETERMINERS | _set("claim_noun_prev")
+NONFINITE_BE_PREV = _set("nonfinite_be_prev")
+#: contracted "be" forms that carry their subject ("he's", "it's", "i'm")
+_CONTRACTED_BE = frozenset(t for t in BE if "'" in t)
 
 
 # -- the window a rule looks through -------------------------------------------
@@ -227,6 +274,53 @@ def _title_case(w: Window) -> bool:
     return found
 
 
+# -- subjects -------------------------------------------------------------------
+def _is_name(w: Window, at: int) -> bool:
+    """A capitalised word inside the sentence (not its first word) outside a
+    title-case line: a proper name ("Gowdy made clear")."""
+    return (at > w.lo and w.raw(at)[:1].isupper() and w.lows[at - 1][:1].isalnum()
+            and not _title_case(w))
+
+
+def subject_at(w: Window, at: int) -> tuple[str, int]:
+    """The subject of the verb just after token ``at``: skipping auxiliaries and
+    adverbs back from ``at``, the first other token (lower-cased) and its index;
+    a contracted "be" ("he's", "i'm") is its own subject. ``("", -1)`` at the
+    start of the sentence."""
+    k = at
+    while k >= w.lo and k > at - 6:
+        t = w.lows[k]
+        if t in _CONTRACTED_BE:
+            return t.split("'")[0], k
+        if t not in SUBJECT_SKIP and t not in STANCE_SKIP:
+            return t, k
+        k -= 1
+    return "", -1
+
+
+def is_person(w: Window, word: str, at: int) -> bool:
+    """A third-person subject that names who believes or says something."""
+    return (word in PERSON_SUBJECT or word in AGENTS
+            or (at >= 0 and _is_name(w, at) and word not in FUNCTION_WORDS))
+
+
+def first_person_subject(w: Window) -> bool:
+    """The cue's verb has a first-person subject: the writer or speaker's own
+    stance ("I think", "we expect", "I'd guess", "I was thinking")."""
+    word, _ = subject_at(w, w.i - 1)
+    return word in FIRST_PERSON
+
+
+def _predicative_at(w: Window, at: int) -> int | None:
+    """Index of the linking verb before an adjective at ``at`` + 1 (degree
+    adverbs skipped: "remains perfectly clear", "it's all too obvious"), or
+    None when the adjective is not predicative."""
+    k = at
+    while k >= w.lo and w.lows[k] in DEGREE and k > at - 4:
+        k -= 1
+    return k if k >= w.lo and w.lows[k] in LINKING else None
+
+
 # -- rules ---------------------------------------------------------------------
 def not_month(w: Window) -> bool:
     surface = w.raw(w.i)
@@ -235,8 +329,7 @@ def not_month(w: Window) -> bool:
         return False
     if surface == "may":
         return prev not in MONTH_PREV_LOWER
-    if prev in MONTH_PREV or (prev in ("and", "or", "to", "-", "–", "through")
-                              and w.prev(2) in MONTHS):
+    if prev in MONTH_PREV or (prev in MONTH_JOIN and w.prev(2) in MONTHS):
         return False
     if w.i > w.lo and w.prev()[:1].isalnum() and not _title_case(w):
         return False  # capitalised mid-sentence: the month or a name
@@ -248,20 +341,17 @@ def not_noun(w: Window) -> bool:
 
 
 def not_negated_ability(w: Window) -> bool:
-    return w.next() not in ("not", "n't", "nt", "never")
+    return w.next() not in NEGATED_ABILITY_NEXT
 
 
 def would(w: Window) -> bool:
-    if w.next() in VOLITION:
-        return False
-    for at in range(w.i - 1, max(w.lo, w.i - 12) - 1, -1):
-        t = w.lows[at]
-        if t in SPEECH_BREAK:
-            return True
-        if t in REPORTED_PAST or (t in REPORTED_PROGRESSIVE and at > w.lo
-                                  and w.lows[at - 1] in ("was", "were")):
-            return False
-    return True
+    """Tentative *would* before a verb of saying or thinking ("I would say",
+    "it would seem", "would have thought"); hypothetical, conditional,
+    habitual, volitional and backshifted *would* are not hedges."""
+    at = w.j
+    while at < w.hi and w.lows[at] in WOULD_SKIP and at < w.j + 4:
+        at += 1
+    return at < w.hi and w.lows[at] in WOULD_HEDGE_NEXT
 
 
 def would_contracted(w: Window) -> bool:
@@ -275,7 +365,7 @@ def appear(w: Window) -> bool:
     nxt, prev = w.next(), w.prev()
     if nxt == "as":
         return w.next(2) in ("if", "though")
-    if nxt in APPEAR_HEDGE_NEXT or prev in ("it", "there", "would", "it's"):
+    if nxt in APPEAR_HEDGE_NEXT or prev in APPEAR_HEDGE_PREV:
         return True
     if not nxt or not nxt[0].isalpha() or nxt in APPEAR_PRESENCE_NEXT:
         return False
@@ -286,20 +376,67 @@ def before_number(w: Window) -> bool:
     return _is_quantity(w, w.j)
 
 
+def before_quantity(w: Window) -> bool:
+    """*nearly*, *almost*: before a number or a universal quantifier ("nearly
+    ten years", "almost all", "nearly every")."""
+    return _is_quantity(w, w.j) or w.next() in NEARLY_ALL
+
+
 def after_number(w: Window) -> bool:
     return any(_is_quantity(w, w.i - k) for k in (1, 2, 3))
 
 
 def predicative(w: Window) -> bool:
-    return w.prev() in PREDICATIVE_PREV
+    """*certain, sure, confident*: predicative, and not a report of someone
+    else's state of mind ("he is confident" reports a belief; "I'm sure", "it
+    is certain", "the vote is certain to" commit the speaker)."""
+    link = _predicative_at(w, w.i - 1)
+    if link is None:
+        return w.prev() in PREDICATIVE_PREV
+    if w.next() == "to":
+        return True
+    word, at = subject_at(w, link)
+    return not is_person(w, word, at) or word in FIRST_PERSON
+
+
+def linking(w: Window) -> bool:
+    """*clear, obvious, evident*: a booster after a linking verb ("it is
+    clear", "the answer remains perfectly clear", "it became crystal clear");
+    attributive "a clear majority" is not."""
+    if w.next() == "of":
+        return False  # "clear of debris"
+    link = _predicative_at(w, w.i - 1)
+    if link is None:
+        return False
+    # "the rules need to be clear", "it must be clear": a requirement, not an assertion
+    return not (w.lows[link] == "be" and link > w.lo and w.lows[link - 1] in NONFINITE_BE_PREV)
+
+
+def epistemic_predicate(w: Window) -> bool:
+    """*unclear, uncertain, not sure…*: a hedge when it comments on a
+    proposition — expletive or demonstrative subject ("it is unclear whether",
+    "what remains unclear is") or the speaker's own ("I'm not sure"); not a
+    fact about a thing ("the outlook remains uncertain", "an uncertain
+    future") nor a report of someone else's doubt ("she is not sure")."""
+    if w.lows[w.i] in NEG and w.lows[w.i] not in ("not", "never", "n't"):
+        link: int | None = w.i  # "it isn't clear": the negated "be" is the linking verb
+    else:
+        link = _predicative_at(w, w.i - 1)
+    if link is None:
+        return w.i == w.lo  # "Unclear whether…" heading a sentence; else attributive
+    word, _ = subject_at(w, link - 1) if link == w.i else subject_at(w, link)
+    return word in EXPLETIVE_SUBJECT or word in FIRST_PERSON
 
 
 def attributive(w: Window) -> bool:
-    return w.prev() not in PREDICATIVE_PREV and w.prev() not in ("become", "becomes", "became",
-                                                                   "becoming")
+    return w.prev() not in PREDICATIVE_PREV and w.prev() not in BECOME
 
 
 def stance(w: Window) -> bool:
+    """*think, believe, guess, suppose, reckon, speculate*: the writer's or
+    speaker's own stance (first-person subject); with any other subject the
+    verb reports someone's belief ("those who think…", "officials believe")
+    and is not a hedge (Hyland 1996)."""
     nxt = w.next()
     if nxt in STANCE_NOT_NEXT or (nxt == "it" and w.next(2) == "or"):
         return False
@@ -310,35 +447,110 @@ def stance(w: Window) -> bool:
         at = w.i - 1
         while at >= w.lo and w.lows[at] in STANCE_SKIP and at > w.i - 4:
             at -= 1
-        return at >= w.lo and w.lows[at] in BE
-    return _stance_subject(w)
-
-
-def _stance_subject(w: Window) -> bool:
-    at = w.i - 1
-    while at >= w.lo and w.lows[at] in STANCE_SKIP and at > w.i - 5:
-        at -= 1
-    subject = w.lows[at] if at >= w.lo else ""
-    if subject in SECOND_PERSON or subject in STANCE_BLOCK:
+        if not (at >= w.lo and (w.lows[at] in BE or w.lows[at] in PROGRESSIVE_BE)):
+            return False
+    if w.prev() in STANCE_BLOCK:
         return False
-    if subject in SUBJECTS:
-        return True
-    return subject[:1].isalpha() and subject not in FUNCTION_WORDS
+    return first_person_subject(w)
 
 
 def suspect_verb(w: Window) -> bool:
     prev = w.prev()
-    return (w.next() == "that" or prev in SUBJECTS or prev in AGENTS
-            or (prev in STANCE_SKIP and prev not in ("all", "one")))
+    if prev in SUSPECT_NOT_PREV or prev in ARTICLES_POSSESSIVES:
+        return False
+    return first_person_subject(w)
 
 
 def expect(w: Window) -> bool:
     prev = w.prev()
-    if prev in DETERMINERS or prev in ("than", "as", "long", "least") or w.next() == "of":
+    if prev in DETERMINERS or prev in EXPECT_NOT_PREV or w.next() == "of":
         return False
     if "than" in (w.prev(2), w.prev(3)):  # "higher than we expected", "than had been expected"
         return False
-    return prev in BE or _stance_subject(w)
+    return prev in BE or first_person_subject(w)
+
+
+def doubt(w: Window) -> bool:
+    """*doubt* the verb with a first-person subject ("I doubt it"); the noun
+    ("doubts about the plan") names a topic and "no doubt" is a booster."""
+    return not negated_before(w) and w.prev() not in DETERMINERS and first_person_subject(w)
+
+
+def evidential(w: Window) -> bool:
+    """*suggest, indicate, imply*: a hedge with evidence as subject ("the data
+    suggest", "this indicates"); with a person as subject the verb reports what
+    someone said ("as he suggested", "Republicans who have suggested…"), and
+    with *should* in its clause it makes a proposal."""
+    for at in range(w.j, w.hi):
+        if w.lows[at] in (";", ":"):
+            break
+        if w.lows[at] in PROPOSAL_MARK:
+            return False
+    word, at = subject_at(w, w.i - 1)
+    return not is_person(w, word, at) or word in FIRST_PERSON
+
+
+def own_voice(w: Window) -> bool:
+    """*make clear, show, prove, find, confirm… that*: a booster when the
+    speaker or their evidence makes the point ("this shows that", "his refusal
+    makes clear that", "I want to make it clear"); with a person or a source as
+    subject the verb is an attribution cue ("the minister made it clear
+    that…", "a poll found that"), reporting someone else's claim (Pareti 2016)."""
+    word, at = subject_at(w, w.i - 1)
+    if word in FIRST_PERSON:
+        return True
+    return not is_person(w, word, at) and word not in SOURCE_SUBJECT
+
+
+def no_doubt(w: Window) -> bool:
+    prev = w.prev()
+    if prev in NO_DOUBT_REPORTED_PREV:
+        return False  # "the president left no doubt": a report
+    if prev in ("has", "have", "had"):
+        word, at = subject_at(w, w.i - 2)
+        return not is_person(w, word, at) or word in FIRST_PERSON
+    return True
+
+
+def really(w: Window) -> bool:
+    """*really* affirming the truth of a clause: in a question ("Do we really
+    need it?") or before a form of be/do/have ("it really is"); a degree word
+    elsewhere ("really good", "really want")."""
+    if w.next() in REALLY_EMPHATIC_NEXT:
+        return True
+    key = ("question", w.lo, w.hi)
+    found = w.memo.get(key)
+    if found is None:
+        found = w.memo[key] = "?" in w.lows[w.lo:w.hi]
+    return found
+
+
+def parenthetical(w: Window) -> bool:
+    """A set-off comment phrase ("To be clear, …", "…, make no mistake,"): at
+    the head of its sentence or between punctuation; "they need to be clear"
+    is not one."""
+    return w.i == w.lo or w.prev() in CLAUSE_BREAK or w.next() in CLAUSE_BREAK
+
+
+def not_idiom(w: Window) -> bool:
+    return w.prev() not in SURELY_IDIOM_PREV
+
+
+def not_term(w: Window) -> bool:
+    return w.next() not in LIKELY_TERM_NEXT and w.next(2) not in LIKELY_TERM_NEXT
+
+
+def evidential_noun(w: Window) -> bool:
+    """*uncertainty, speculation, suspicion…* qualify a proposition only before
+    one ("speculation that he will resign"); otherwise they name a topic."""
+    return w.next() in EVIDENTIAL_NOUN_NEXT
+
+
+def claim_verb(w: Window) -> bool:
+    """*claim(s)* the verb ("Democrats claim that"); not the noun ("the claim
+    that", "Clinton's claim that")."""
+    prev = w.prev()
+    return prev not in CLAIM_NOUN_PREV and not prev.endswith(("'s", "’s"))
 
 
 def assume(w: Window) -> bool:
@@ -389,7 +601,33 @@ def not_negated(w: Window) -> bool:
     return not negated_before(w)
 
 
+def reported_speech_before(w: Window, reach: int = 25) -> bool:
+    """A past-tense reporting verb ("said", "noted", "warned", "believed")
+    earlier in the cue's sentence with no quotation mark, colon or bracket in
+    between: the cue is inside that report's content ("Humana said rate cuts
+    could be deeper")."""
+    for at in range(w.i - 1, max(w.lo, w.i - reach) - 1, -1):
+        t = w.lows[at]
+        if t in SPEECH_BREAK or t in REPORT_BREAK:
+            return False
+        if t in REPORTED_PAST or t in REPORTED_PRESENT or (
+                t in REPORTED_PROGRESSIVE and at > w.lo and w.lows[at - 1] in PROGRESSIVE_BE):
+            before = w.lows[at - 1] if at > w.lo else ""
+            after = w.lows[at + 1] if at + 1 < w.hi else ""
+            if before in ARTICLES_POSSESSIVES or before.endswith(("'s", "’s")):
+                return False  # "his repeated accusations": a participle adjective
+            if after == "to":
+                return False  # "asked to", "told to": a request, not reported content
+            if before in CLAUSE_BREAK and (w.raw(at + 1)[:1].isupper() or after in PERSON_SUBJECT
+                                           or after in DETERMINERS):
+                return False  # "…,” said Alderwoman X: the content came before the verb
+            return True
+    return False
+
+
 RULES: dict[str, Callable[[Window], bool]] = {f.__name__: f for f in (
-    not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number, after_number,
-    predicative, attributive, stance, suspect_verb, expect, assume, possible, complement,
-    not_after_determiner, not_to, of_course, demonstrate, perfect, not_negated)}
+    not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number,
+    before_quantity, after_number, predicative, linking, epistemic_predicate, attributive, stance,
+    suspect_verb, expect, doubt, evidential, own_voice, no_doubt, really, parenthetical, not_idiom, not_term,
+    evidential_noun, claim_verb, assume, possible, complement, not_after_determiner, not_to,
+    of_course, demonstrate, perfect, not_negated)}

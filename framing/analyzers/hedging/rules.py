@@ -3,8 +3,10 @@
 A cue in ``lexicons/hedges.tsv`` may name a rule in its ``rule`` column; the
 matcher builds a :class:`Window` over the candidate tokens and keeps the match
 only if the rule returns True. The context word lists the rules consult
-(negators, months, reporting verbs, quantity words, …) are package data,
-``lexicons/hedge_context.tsv`` (sources in its header), read once at import.
+(negators, months, quantity words, …) are package data,
+``lexicons/hedge_context.tsv`` (sources in its header), and the reporting
+verbs are the shared ``lexicons/cue_verbs.tsv``; see :mod:`.window`. Rules
+that look for a subject or a linking verb are in :mod:`.stance`.
 
 Context rules (named in the lexicon's ``rule`` column):
 
@@ -20,13 +22,13 @@ Context rules (named in the lexicon's ``rule`` column):
   not listed) deny ability or possibility outright; Coates (1983, *The
   Semantics of the Modal Auxiliaries*) classes them as root (dynamic)
   modality, so they are not tentative.
-* ``would`` — hypothetical *would* is a hedge (Hyland 2005). Not a hedge:
-  volitional *would like/love/prefer/rather* (Coates 1983), and *would* after
-  a past-tense reporting verb earlier in the same clause with no quotation
-  mark or colon in between ("officials said the plan would cost…", "she was
-  thinking the vote would fail"): that is the backshifted *will* of indirect
-  speech (Quirk et al. 1985, ch. 14 on backshift), and *will* is not a hedge. A present reporting verb ("says the bill would")
-  keeps the hedge, since there the original speaker said *would*.
+* ``would`` — a hedge only as the tentative *would* of the speaker's own
+  view, before a verb of saying or thinking ("I would say", "it would seem",
+  "I'd argue", "would have thought"; Hyland 2005). Hypothetical and
+  conditional *would* ("the bill would raise taxes", "if elected she would"),
+  habitual, volitional ("would like") and backshifted *would* ("said it
+  would") describe what follows from a premise the writer is committed to:
+  conditionals are not hedges (codebook §2; Huddleston & Pullum 2002, ch. 3).
 * ``would_contracted`` — *I'd, we'd, she'd…* are *would* (same rule) except
   before a past participle or *better*, where *'d* is *had*.
 * ``appear`` — *appear* is a hedge in its evidential, copular sense ("appear
@@ -47,30 +49,50 @@ Context rules (named in the lexicon's ``rule`` column):
   they are the analytic equivalents of Hyland's hedges *unclear*, *uncertain*,
   *unsure*, so "it is not clear whether…" counts as one hedge. Attributive
   "no clear evidence" is neither hedge nor booster.
-* ``predicative`` — *certain, sure, confident* are boosters only after a form
-  of *be*, a linking verb (feel, seem, remain, become) or a degree adverb
-  ("I am certain", "is sure to", "absolutely certain"); the determiner
-  *certain* ("a certain number", "certain officials") and "make sure" are not.
+* ``predicative`` — *certain, sure, confident* are boosters only predicative
+  ("I am certain", "is sure to", "absolutely certain"), and not as a report
+  of a third person's state of mind ("she was confident that…"); the
+  determiner *certain* and "make sure" are not.
+* ``linking`` — *clear, obvious, evident* are boosters after a linking verb
+  with optional degree words ("it is clear that", "the answer remains
+  perfectly clear", "it became crystal clear"; Huddleston & Pullum 2002,
+  ch. 4); not attributive ("a clear majority"), "clear of", or a requirement
+  ("need to be clear").
+* ``epistemic_predicate`` — *unclear, uncertain, unknown, not sure, far from
+  certain…* hedge a proposition only with an expletive, demonstrative or
+  first-person subject ("it is unclear whether", "what remains unknown is",
+  "I'm not sure"); "the outlook remains uncertain" states a fact about the
+  outlook and "she is not sure" reports her doubt.
 * ``attributive`` — *apparent* hedges in attributive use ("an apparent
   attack"); predicative "it became apparent that" means evident, and is
   neither hedge nor counted booster.
-* ``stance`` — *think, believe, guess, suppose, reckon* are hedges only as
-  stance verbs with a first- or third-person subject (Holmes 1990 on "I
-  think"; BioScope/CoNLL-2010 guidelines list think/believe as speculation
-  cues): the subject, found by skipping auxiliaries, negation and adverbs
-  back from the verb, must be a pronoun (I, we, he, she, they, who…) or a
-  noun ("Experts believe"). Not: second person ("do you think"), after *to*
-  or a modal of inability ("hard to believe", "can't believe"), imperatives,
-  "think about/of/through/twice", "believe in/me", the noun ("a thought");
-  *thinking/believing* only in the progressive ("I was thinking"), not the
-  noun ("wishful thinking").
-  Hyland (2005) lists *think/believe* as boosters for academic writing; in
-  news and speech the tentative reading dominates, so they are hedges here.
-* ``suspect_verb`` — *suspect(s)* only as a verb (pronoun or agent-noun
-  subject such as "police", or a following "that"); "the suspect" is a noun.
-* ``expect`` — with a subject as for ``stance`` or after *be* ("is expected
-  to"); not "than (we) expected", "as expected", "the expected", or
-  "expected of" (a demand).
+* ``stance`` — *think, believe, guess, suppose, reckon, speculate, feel
+  that* are hedges only with a first-person subject, found by skipping
+  auxiliaries, negation and adverbs back from the verb ("I think", "we'd
+  guess", "I was thinking"; Holmes 1990): that is the speaker's own
+  tentativeness. With any other subject the verb reports a belief ("those
+  who think we should leave", "experts believe"), which is attribution, not
+  hedging (Hyland 1996). Not: "think about/of/twice", "believe in/me", "hard
+  to believe", the noun ("a thought", "wishful thinking").
+* ``suspect_verb``, ``expect``, ``doubt`` — the same first-person test;
+  *expect* also after *be* ("is expected to"), not "than expected", "as
+  expected", "expected of"; "the suspect", "doubts about" are nouns.
+* ``evidential`` — *suggest, indicate, imply* hedge with evidence as subject
+  ("the figures suggest"); with a person as subject they report speech ("as
+  he suggested"), and with *should* in the clause they propose.
+* ``own_voice`` — *make clear, show, prove, find, confirm, establish that*
+  are boosters when the speaker or their evidence makes the point ("his
+  silence shows that", "I want to make it clear"); with a person or a source
+  as subject ("the minister made it clear that", "a poll found that") they
+  are attribution cues (Pareti 2016). ``no_doubt``: "left no doubt" reports.
+* ``really`` — a booster in a question or before be/do/have ("Do we really
+  need it?", "it really was"); "not really" is a hedge; "really good" is a
+  degree word. ``parenthetical``: "To be clear, …" set off as a comment.
+* ``before_quantity`` — *nearly, almost* before a number or all/every;
+  ``not_term`` — not the survey term "likely voters"; ``evidential_noun`` —
+  *uncertainty, speculation, suspicion* only before that/whether (otherwise a
+  topic); ``claim_verb`` — *claim(s)* the verb, not the noun; ``not_idiom`` —
+  "slowly but surely" is manner.
 * ``assume`` — not "assume office/power/control/the role…".
 * ``possible`` — not "as … as possible", "if possible", "made possible",
   "everything possible", "possible to" (root possibility: feasibility), or
@@ -87,238 +109,20 @@ Context rules (named in the lexicon's ``rule`` column):
   epistemic only before a past participle ("must have known", not "must have
   a licence"); "doubt" negated ("don't doubt") is not a hedge.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ...document import Document
-from ...errors import LexiconError
-from ...lexicons import load_table
-
-CONTEXT_LEXICON = "hedge_context.tsv"
-REPORTING_LEXICON = "cue_verbs.tsv"  # the project's one list of reporting verbs
-REPORTING_FRAMES = frozenset({"speech", "cognition", "intention", "evidence"})
-
-
-def _load_lists() -> dict[str, tuple[str, ...]]:
-    lists: dict[str, list[str]] = {}
-    for row in load_table(CONTEXT_LEXICON):
-        lists.setdefault(row["list"], []).append(row["word"])
-    return {name: tuple(words) for name, words in lists.items()}
-
-
-_LISTS = _load_lists()
-
-
-def _list(name: str) -> tuple[str, ...]:
-    try:
-        return _LISTS[name]
-    except KeyError:
-        raise LexiconError(f"lexicon {CONTEXT_LEXICON!r} has no list {name!r}") from None
-
-
-def _set(name: str) -> frozenset[str]:
-    return frozenset(_list(name))
-
-
-def _reporting_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """One-word past and -ing forms of the reporting verbs in ``cue_verbs.tsv``
-    whose frame is speech, cognition, intention or evidence ("said", "warned",
-    "believed", "planned", "showed"; "saying", "thinking")."""
-    past, progressive = set(), set()
-    for row in load_table(REPORTING_LEXICON):
-        if row["frame"] not in REPORTING_FRAMES or " " in row["lemma"]:
-            continue
-        lemma = row["lemma"]
-        for form in (f.strip().lower() for f in row["forms"].split(",")):
-            if " " in form or form == lemma:
-                continue
-            if form.endswith("ing"):
-                progressive.add(form)
-            elif form not in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
-                past.add(form)
-    return frozenset(past), frozenset(progressive)
-
-
-BE = _list("be")
-NEG = _list("neg")
-MACROS = {"be": BE, "neg": NEG}
-
-NEGATORS = frozenset(NEG) | _set("negator")
-CLAUSE_BREAK = _set("clause_break")
-MONTHS = _set("month")
-MONTH_PREV = _set("month_prev")
-MONTH_PREV_LOWER = _set("month_prev_lower")
-MONTH_JOIN = _set("month_join")
-DETERMINERS = _set("determiner")
-MIGHT_NOUN_PREV = _set("might_noun_prev")
-NEGATED_ABILITY_NEXT = _set("negated_ability_next")
-WOULD_HEDGE_NEXT = _set("would_hedge_next")
-WOULD_SKIP = _set("would_skip")
-REPORTED_PAST, REPORTED_PROGRESSIVE = _reporting_forms()
-REPORTED_PRESENT = _set("reported_present")
-REPORT_BREAK = _set("report_break")
-SOURCE_SUBJECT = _set("source_subject")
-SPEECH_BREAK = _set("speech_break")
-APPEAR_HEDGE_NEXT = _set("appear_hedge_next")
-APPEAR_HEDGE_PREV = _set("appear_hedge_prev")
-APPEAR_PRESENCE_NEXT = _set("appear_presence_next")
-QUANTITY_WORDS = _set("quantity_word")
-A_QUANTITY = _set("a_quantity")
-ONE_NEXT = _set("one_next")
-NEARLY_ALL = _set("nearly_all")
-CURRENCY = _set("currency")
-STANCE_NOT_NEXT = _set("stance_not_next")
-STANCE_BLOCK = _set("stance_block")
-STANCE_SKIP = _set("stance_skip")
-PROGRESSIVE_BE = _set("progressive_be")
-SECOND_PERSON = _set("second_person")
-FIRST_PERSON = _set("first_person")
-PERSON_SUBJECT = _set("person_subject")
-EXPLETIVE_SUBJECT = _set("expletive_subject")
-SUBJECT_SKIP = _set("subject_skip")
-FUNCTION_WORDS = DETERMINERS | _set("function_word")
-THOUGHT_NOUN_PREV = DETERMINERS | _set("thought_noun_prev")
-AGENTS = _set("agent")
-ARTICLES_POSSESSIVES = _set("article_possessive")
-ASSUME_OBJECT = _set("assume_object")
-ASSUME_DETERMINERS = DETERMINERS | _set("assume_determiner")
-EXPECT_NOT_PREV = _set("expect_not_prev")
-SUSPECT_NOT_PREV = _set("suspect_not_prev")
-POSSIBLE_NOT_PREV = _set("possible_not_prev")
-COMPLEMENT_NOT_NEXT = _set("complement_not_next")
-KIND_OF_NOT_PREV = DETERMINERS | _set("kind_of_not_prev")
-OF_COURSE_NOT_PREV = _set("of_course_not_prev")
-KIND_OF_NOUNS = _set("kind_of_noun")
-DEMONSTRATE_NEXT = DETERMINERS | _set("demonstrate_next")
-PARTICIPLES = _set("participle")
-BECOME = _set("become")
-LINKING = frozenset(BE) | _set("linking")
-DEGREE = _set("degree")
-PREDICATIVE_PREV = frozenset(BE) | _set("predicative_prev")
-PROPOSAL_MARK = _set("proposal_mark")
-EVIDENTIAL_NOUN_NEXT = _set("evidential_noun_next")
-LIKELY_TERM_NEXT = _set("likely_term_next")
-NO_DOUBT_REPORTED_PREV = _set("no_doubt_reported_prev")
-REALLY_EMPHATIC_NEXT = _set("really_emphatic_next")
-SURELY_IDIOM_PREV = _set("surely_idiom_prev")
-CLAIM_NOUN_PREV = DETERMINERS | _set("claim_noun_prev")
-NONFINITE_BE_PREV = _set("nonfinite_be_prev")
-#: contracted "be" forms that carry their subject ("he's", "it's", "i'm")
-_CONTRACTED_BE = frozenset(t for t in BE if "'" in t)
-
-
-# -- the window a rule looks through -------------------------------------------
-@dataclass(frozen=True)
-class Window:
-    """A candidate match: tokens ``i``..``j-1`` of a sentence spanning tokens
-    ``lo``..``hi-1``; ``lows`` are the document's lower-cased token texts.
-    ``memo`` keeps facts about whole sentences that rules ask for (shared by
-    the windows of one document, so a long sentence is looked at once)."""
-
-    doc: Document
-    lows: list[str]
-    i: int
-    j: int
-    lo: int
-    hi: int
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def prev(self, k: int = 1) -> str:
-        at = self.i - k
-        return self.lows[at] if at >= self.lo else ""
-
-    def next(self, k: int = 1) -> str:
-        at = self.j + k - 1
-        return self.lows[at] if at < self.hi else ""
-
-    def raw(self, at: int) -> str:
-        return self.doc.tokens[at].text if self.lo <= at < self.hi else ""
-
-
-def _is_quantity(w: Window, at: int) -> bool:
-    if not w.lo <= at < w.hi:
-        return False
-    t = w.lows[at]
-    nxt = w.lows[at + 1] if at + 1 < w.hi else ""
-    if t[0].isdigit():
-        return True
-    if t in CURRENCY:
-        return nxt[:1].isdigit()
-    if t in ("a", "an"):
-        return nxt in A_QUANTITY
-    head = t.split("-")[0]
-    if head == "one":
-        return nxt in ONE_NEXT or t != head
-    return head in QUANTITY_WORDS
-
-
-def negated_before(w: Window, span: int = 2) -> bool:
-    for k in range(1, span + 1):
-        t = w.prev(k)
-        if not t or t in CLAUSE_BREAK:
-            return False
-        if t in NEGATORS:
-            return True
-    return False
-
-
-def _title_case(w: Window) -> bool:
-    key = ("title_case", w.lo, w.hi)
-    found = w.memo.get(key)
-    if found is None:
-        words = [w.doc.tokens[k].text for k in range(w.lo, w.hi) if w.doc.tokens[k].is_word]
-        caps = sum(1 for t in words if t[:1].isupper())
-        found = w.memo[key] = len(words) >= 3 and caps >= 0.6 * len(words)
-    return found
-
-
-# -- subjects -------------------------------------------------------------------
-def _is_name(w: Window, at: int) -> bool:
-    """A capitalised word inside the sentence (not its first word) outside a
-    title-case line: a proper name ("Gowdy made clear")."""
-    return (at > w.lo and w.raw(at)[:1].isupper() and w.lows[at - 1][:1].isalnum()
-            and not _title_case(w))
-
-
-def subject_at(w: Window, at: int) -> tuple[str, int]:
-    """The subject of the verb just after token ``at``: skipping auxiliaries and
-    adverbs back from ``at``, the first other token (lower-cased) and its index;
-    a contracted "be" ("he's", "i'm") is its own subject. ``("", -1)`` at the
-    start of the sentence."""
-    k = at
-    while k >= w.lo and k > at - 6:
-        t = w.lows[k]
-        if t in _CONTRACTED_BE:
-            return t.split("'")[0], k
-        if t not in SUBJECT_SKIP and t not in STANCE_SKIP:
-            return t, k
-        k -= 1
-    return "", -1
-
-
-def is_person(w: Window, word: str, at: int) -> bool:
-    """A third-person subject that names who believes or says something."""
-    return (word in PERSON_SUBJECT or word in AGENTS
-            or (at >= 0 and _is_name(w, at) and word not in FUNCTION_WORDS))
-
-
-def first_person_subject(w: Window) -> bool:
-    """The cue's verb has a first-person subject: the writer or speaker's own
-    stance ("I think", "we expect", "I'd guess", "I was thinking")."""
-    word, _ = subject_at(w, w.i - 1)
-    return word in FIRST_PERSON
-
-
-def _predicative_at(w: Window, at: int) -> int | None:
-    """Index of the linking verb before an adjective at ``at`` + 1 (degree
-    adverbs skipped: "remains perfectly clear", "it's all too obvious"), or
-    None when the adjective is not predicative."""
-    k = at
-    while k >= w.lo and w.lows[k] in DEGREE and k > at - 4:
-        k -= 1
-    return k if k >= w.lo and w.lows[k] in LINKING else None
+from .window import (APPEAR_HEDGE_NEXT, APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT,
+    ARTICLES_POSSESSIVES, ASSUME_DETERMINERS, ASSUME_OBJECT, BECOME, CLAIM_NOUN_PREV,
+    CLAUSE_BREAK, COMPLEMENT_NOT_NEXT, DEMONSTRATE_NEXT, EVIDENTIAL_NOUN_NEXT,
+    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, MIGHT_NOUN_PREV, MONTHS, MONTH_JOIN,
+    MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, OF_COURSE_NOT_PREV,
+    PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT, SURELY_IDIOM_PREV,
+    WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case, negated_before)
+from .stance import (doubt, epistemic_predicate, evidential, expect, linking, no_doubt,
+    own_voice, predicative, stance, suspect_verb)
 
 
 # -- rules ---------------------------------------------------------------------
@@ -386,130 +190,8 @@ def after_number(w: Window) -> bool:
     return any(_is_quantity(w, w.i - k) for k in (1, 2, 3))
 
 
-def predicative(w: Window) -> bool:
-    """*certain, sure, confident*: predicative, and not a report of someone
-    else's state of mind ("he is confident" reports a belief; "I'm sure", "it
-    is certain", "the vote is certain to" commit the speaker)."""
-    link = _predicative_at(w, w.i - 1)
-    if link is None:
-        return w.prev() in PREDICATIVE_PREV
-    if w.next() == "to":
-        return True
-    word, at = subject_at(w, link)
-    return not is_person(w, word, at) or word in FIRST_PERSON
-
-
-def linking(w: Window) -> bool:
-    """*clear, obvious, evident*: a booster after a linking verb ("it is
-    clear", "the answer remains perfectly clear", "it became crystal clear");
-    attributive "a clear majority" is not."""
-    if w.next() == "of":
-        return False  # "clear of debris"
-    link = _predicative_at(w, w.i - 1)
-    if link is None:
-        return False
-    # "the rules need to be clear", "it must be clear": a requirement, not an assertion
-    return not (w.lows[link] == "be" and link > w.lo and w.lows[link - 1] in NONFINITE_BE_PREV)
-
-
-def epistemic_predicate(w: Window) -> bool:
-    """*unclear, uncertain, not sure…*: a hedge when it comments on a
-    proposition — expletive or demonstrative subject ("it is unclear whether",
-    "what remains unclear is") or the speaker's own ("I'm not sure"); not a
-    fact about a thing ("the outlook remains uncertain", "an uncertain
-    future") nor a report of someone else's doubt ("she is not sure")."""
-    if w.lows[w.i] in NEG and w.lows[w.i] not in ("not", "never", "n't"):
-        link: int | None = w.i  # "it isn't clear": the negated "be" is the linking verb
-    else:
-        link = _predicative_at(w, w.i - 1)
-    if link is None:
-        return w.i == w.lo  # "Unclear whether…" heading a sentence; else attributive
-    word, _ = subject_at(w, link - 1) if link == w.i else subject_at(w, link)
-    return word in EXPLETIVE_SUBJECT or word in FIRST_PERSON
-
-
 def attributive(w: Window) -> bool:
     return w.prev() not in PREDICATIVE_PREV and w.prev() not in BECOME
-
-
-def stance(w: Window) -> bool:
-    """*think, believe, guess, suppose, reckon, speculate*: the writer's or
-    speaker's own stance (first-person subject); with any other subject the
-    verb reports someone's belief ("those who think…", "officials believe")
-    and is not a hedge (Hyland 1996)."""
-    nxt = w.next()
-    if nxt in STANCE_NOT_NEXT or (nxt == "it" and w.next(2) == "or"):
-        return False
-    word = w.lows[w.i]
-    if word == "thought" and w.prev() in THOUGHT_NOUN_PREV:
-        return False
-    if word.endswith("ing"):  # progressive only: "I was thinking", not "wishful thinking"
-        at = w.i - 1
-        while at >= w.lo and w.lows[at] in STANCE_SKIP and at > w.i - 4:
-            at -= 1
-        if not (at >= w.lo and (w.lows[at] in BE or w.lows[at] in PROGRESSIVE_BE)):
-            return False
-    if w.prev() in STANCE_BLOCK:
-        return False
-    return first_person_subject(w)
-
-
-def suspect_verb(w: Window) -> bool:
-    prev = w.prev()
-    if prev in SUSPECT_NOT_PREV or prev in ARTICLES_POSSESSIVES:
-        return False
-    return first_person_subject(w)
-
-
-def expect(w: Window) -> bool:
-    prev = w.prev()
-    if prev in DETERMINERS or prev in EXPECT_NOT_PREV or w.next() == "of":
-        return False
-    if "than" in (w.prev(2), w.prev(3)):  # "higher than we expected", "than had been expected"
-        return False
-    return prev in BE or first_person_subject(w)
-
-
-def doubt(w: Window) -> bool:
-    """*doubt* the verb with a first-person subject ("I doubt it"); the noun
-    ("doubts about the plan") names a topic and "no doubt" is a booster."""
-    return not negated_before(w) and w.prev() not in DETERMINERS and first_person_subject(w)
-
-
-def evidential(w: Window) -> bool:
-    """*suggest, indicate, imply*: a hedge with evidence as subject ("the data
-    suggest", "this indicates"); with a person as subject the verb reports what
-    someone said ("as he suggested", "Republicans who have suggested…"), and
-    with *should* in its clause it makes a proposal."""
-    for at in range(w.j, w.hi):
-        if w.lows[at] in (";", ":"):
-            break
-        if w.lows[at] in PROPOSAL_MARK:
-            return False
-    word, at = subject_at(w, w.i - 1)
-    return not is_person(w, word, at) or word in FIRST_PERSON
-
-
-def own_voice(w: Window) -> bool:
-    """*make clear, show, prove, find, confirm… that*: a booster when the
-    speaker or their evidence makes the point ("this shows that", "his refusal
-    makes clear that", "I want to make it clear"); with a person or a source as
-    subject the verb is an attribution cue ("the minister made it clear
-    that…", "a poll found that"), reporting someone else's claim (Pareti 2016)."""
-    word, at = subject_at(w, w.i - 1)
-    if word in FIRST_PERSON:
-        return True
-    return not is_person(w, word, at) and word not in SOURCE_SUBJECT
-
-
-def no_doubt(w: Window) -> bool:
-    prev = w.prev()
-    if prev in NO_DOUBT_REPORTED_PREV:
-        return False  # "the president left no doubt": a report
-    if prev in ("has", "have", "had"):
-        word, at = subject_at(w, w.i - 2)
-        return not is_person(w, word, at) or word in FIRST_PERSON
-    return True
 
 
 def really(w: Window) -> bool:
@@ -599,30 +281,6 @@ def perfect(w: Window) -> bool:
 
 def not_negated(w: Window) -> bool:
     return not negated_before(w)
-
-
-def reported_speech_before(w: Window, reach: int = 25) -> bool:
-    """A past-tense reporting verb ("said", "noted", "warned", "believed")
-    earlier in the cue's sentence with no quotation mark, colon or bracket in
-    between: the cue is inside that report's content ("Humana said rate cuts
-    could be deeper")."""
-    for at in range(w.i - 1, max(w.lo, w.i - reach) - 1, -1):
-        t = w.lows[at]
-        if t in SPEECH_BREAK or t in REPORT_BREAK:
-            return False
-        if t in REPORTED_PAST or t in REPORTED_PRESENT or (
-                t in REPORTED_PROGRESSIVE and at > w.lo and w.lows[at - 1] in PROGRESSIVE_BE):
-            before = w.lows[at - 1] if at > w.lo else ""
-            after = w.lows[at + 1] if at + 1 < w.hi else ""
-            if before in ARTICLES_POSSESSIVES or before.endswith(("'s", "’s")):
-                return False  # "his repeated accusations": a participle adjective
-            if after == "to":
-                return False  # "asked to", "told to": a request, not reported content
-            if before in CLAUSE_BREAK and (w.raw(at + 1)[:1].isupper() or after in PERSON_SUBJECT
-                                           or after in DETERMINERS):
-                return False  # "…,” said Alderwoman X: the content came before the verb
-            return True
-    return False
 
 
 RULES: dict[str, Callable[[Window], bool]] = {f.__name__: f for f in (

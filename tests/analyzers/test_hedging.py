@@ -108,7 +108,7 @@ CASES = [
     # certain, sure
     ("A certain number of seats remain empty.", []),
     ("Certain officials opposed the deal.", []),
-    ("The mayor is certain that the plan will pass.", [("certain", B)]),
+    ("The mayor is certain that the plan will pass.", []),  # reports the mayor's certainty
     ("She was absolutely certain of the result.", []),  # reports her certainty
     ("I am absolutely certain of the result.", [("certain", B)]),
     ("The vote is certain to pass.", [("certain", B)]),

@@ -130,8 +130,76 @@ def main() -> None:
     evaluate(data, args.errors)
 
 
+def _confusion(pairs: list[tuple[str, str]], labels: list[str]) -> None:
+    w = max(len(x) for x in labels) + 1
+    print("gold \\ predicted".ljust(w) + "".join(x[:6].rjust(7) for x in labels))
+    c = Counter(pairs)
+    for g in labels:
+        if any(gg == g for gg, _ in pairs):
+            print(g.ljust(w) + "".join(str(c.get((g, p), "") or ".").rjust(7) for p in labels))
+
+
+def _report(title: str, pairs: list[tuple[str, str]]) -> None:
+    from framing.analyzers.sources.lexicon import TYPES
+
+    n = len(pairs)
+    ok = sum(g == p for g, p in pairs)
+    print(f"\n{title}: accuracy {ok}/{n} = {ok / n:.3f}" if n else f"\n{title}: no items")
+    if not n:
+        return
+    majority = Counter(g for g, _ in pairs).most_common(1)[0]
+    print(f"  majority-class baseline ({majority[0]}): {majority[1] / n:.3f}")
+    labels = [t for t in TYPES if any(t in pr for pr in pairs)]
+    print("  per type (gold n, recall, precision):")
+    for t in labels:
+        gold = sum(g == t for g, _ in pairs)
+        pred = sum(p == t for _, p in pairs)
+        tp = sum(g == p == t for g, p in pairs)
+        print(f"    {t:16} n={gold:3}  R={tp / gold if gold else 0:.2f}  P={tp / pred if pred else 0:.2f}")
+    _confusion(pairs, labels)
+
+
 def evaluate(data: Path, n_errors: int = 0) -> None:
-    raise SystemExit("not yet")
+    import re
+
+    import framing
+    from framing.analyzers.sources import type_speaker
+
+    arts = articles(data)
+    coded = [r for r in read_jsonl(CODED) if r["type"] != "not_source"]
+    direct, found, errors = [], [], []
+    t0 = __import__("time").perf_counter()
+    for r in coded:
+        a = arts.get((r["corpus"], r["id"]))
+        if a is None:
+            continue
+        text, s, e = a["text"], r["start"], r["end"]
+        rep = framing.analyze(text, analyzers=["sources"], fast=True)
+        hit = None
+        for q in rep.quotes.items:
+            if q.speaker and q.speaker_start is not None and q.speaker_start < e and s < q.speaker_end:
+                hit = next((it for it in rep.sources.items if it.name == q.speaker), None)
+                break
+        if hit is not None:
+            found.append((r["type"], hit.type))
+        actor = next((ac for ac in rep.actors.items for m in ac.mentions
+                      if m.start < e and s < m.end), None)
+        more = [(m.start, m.end) for m in actor.mentions if m.kind != "pronoun"] if actor else []
+        span = text[s:e]
+        t = type_speaker(text, [(s, e)], unnamed=not re.search(r"\b[A-Z][a-z]", span[1:]),
+                         place=actor is not None and actor.type == "place", more=more)
+        direct.append((r["type"], t.type))
+        if t.type != r["type"]:
+            ev = text[t.start:t.end] if t.start is not None else ""
+            errors.append(f"{r['corpus']} {r['id']} {s}:{e} gold={r['type']} pred={t.type} "
+                          f"rule={t.rule} evidence={ev!r} span={' '.join(span.split())[:60]!r}")
+    secs = __import__("time").perf_counter() - t0
+    print(f"{len(coded)} coded sources ({sum(1 for r in read_jsonl(CODED)) - len(coded)} "
+          f"coded not_source left out); {secs:.0f} s")
+    _report("Typing the coded span (with the article's actor mentions)", direct)
+    _report(f"Sources analyzer, speakers it found ({len(found)} of {len(coded)})", found)
+    for line in errors[:n_errors]:
+        print("  ERR", line)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from .report import SECTIONS, ArticleReport, Stats
 
 def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = None,
             *, source: str | None = None, analyzers: Sequence[str] | None = None,
-            fast: bool = False) -> ArticleReport:
+            fast: bool = False, source_gender: bool = False) -> ArticleReport:
     """Analyse one article.
 
     ``text`` is the article (or an already parsed :class:`Document`);
@@ -21,9 +21,12 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
     map, so the quotation analyzer runs first), the other sections stay empty.
     ``fast=True`` scores sentiment with the small linear model instead of the
     fine-tuned encoder (much faster, less accurate; the report says which).
+    ``source_gender=True`` gives each quoted source a gender where the text
+    states one (honorific, gendered role noun, pronoun); off by default.
     """
     doc = text if isinstance(text, Document) else Document(text)
-    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast)
+    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast,
+                               source_gender=source_gender)
     chosen = REGISTRY if analyzers is None else resolve(analyzers)
     results = run_all(ctx, chosen)
     stats = Stats(words=doc.words, sentences=len(doc.sentences),

@@ -310,6 +310,24 @@ def _actors(report: ArticleReport) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></section>")
 
 
+def _sources(report: ArticleReport) -> str:
+    """Quoted sources by type, with the words that gave each type."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return ""
+    rows = []
+    for it in src.items:
+        ev = escape(it.evidence.text) if it.evidence else "–"
+        side = f" · {escape(it.group)}" if it.group else ""
+        lede = " · lede" if it.in_lede else ""
+        rows.append(f"<tr><td>{escape(it.name)}<br><small>“{ev}”</small></td>"
+                    f"<td class=\"num\">{escape(it.type.replace('_', '/'))}{side}{lede}<br>"
+                    f"{it.quotes} quote{'s' if it.quotes != 1 else ''}</td></tr>")
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    return (f'<section class="sources"><h2>Sources by type (Simpson diversity {simpson})</h2>'
+            '<table class="voice"><tbody>' + "".join(rows) + "</tbody></table></section>")
+
+
 def _figures(figures: Mapping[str, bytes]) -> str:
     if not figures:
         return ""
@@ -373,6 +391,7 @@ def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = 
 {_metrics(report, baseline)}
 {_voices(report)}
 {_actors(report)}
+{_sources(report)}
 </aside>
 <article>
 <div class="article-text" id="article">{highlight(text, report)}</div>

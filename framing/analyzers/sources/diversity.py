@@ -45,7 +45,7 @@ def indices(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     p = np.divide(counts, n, out=np.zeros(counts.shape, dtype=float), where=n > 0)
     simp = 1.0 - (p ** 2).sum(axis=1)
     logp = np.log(np.where(p > 0, p, 1.0))
-    shan = -(p * logp).sum(axis=1)
+    shan = -(p * logp).sum(axis=1) + 0.0
     empty = n[:, 0] == 0
     simp[empty] = np.nan
     shan[empty] = np.nan

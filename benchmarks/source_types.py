@@ -147,6 +147,11 @@ def _report(title: str, pairs: list[tuple[str, str]]) -> None:
     print(f"\n{title}: accuracy {ok}/{n} = {ok / n:.3f}" if n else f"\n{title}: no items")
     if not n:
         return
+    typed = [(g, p) for g, p in pairs if p != "unknown"]
+    if typed:
+        right = sum(g == p for g, p in typed)
+        print(f"  when a type is given ({len(typed)} of {n}): {right}/{len(typed)} = "
+              f"{right / len(typed):.3f} right; 'unknown' for {n - len(typed)}")
     majority = Counter(g for g, _ in pairs).most_common(1)[0]
     print(f"  majority-class baseline ({majority[0]}): {majority[1] / n:.3f}")
     labels = [t for t in TYPES if any(t in pr for pr in pairs)]

@@ -45,6 +45,8 @@ WEAK_ORGS = frozenset((("group",), ("groups",), ("network",), ("fund",), ("assoc
                        ("federation",), ("society",), ("alliance",), ("coalition",),
                        ("movement",), ("office",), ("house",), ("council",), ("committee",),
                        ("party",), ("union",), ("news",), ("media",), ("institution",)))
+LAWYERS = frozenset((("attorney",), ("lawyer",), ("lawyers",)))
+RELATIVES = frozenset(("who", "which", "that"))
 STAFF = frozenset((("aide",), ("aides",), ("adviser",), ("advisers",), ("advisor",),
                    ("staffer",), ("spokesman",), ("spokeswoman",), ("spokesperson",),
                    ("spokesmen",), ("director",), ("chief",)))
@@ -75,7 +77,7 @@ def premodifier(text: str, start: int, limit: int = 7) -> tuple[int, int] | None
     toks = words(text[lo:start], lo)
     keep, edge = None, start
     for s, e, w in reversed(toks[-limit:]):
-        if text[e:edge].strip(" -'’"):
+        if re.sub(r"[\s'’-]", "", text[e:edge]):
             break
         if not (_cap(text[s:e]) or w in TITLE_WORDS or (w,) in known
                 or any(k[-1] == w for k in known)):
@@ -115,9 +117,15 @@ def apposition_before(text: str, start: int, limit: int = 10) -> tuple[int, int]
     b = max((mm.end() for mm in re.finditer(r"[,;:.!?\"“”()—]\s*|^\s*", chunk)), default=0)
     s = lo + b
     toks = words(text[s:e], s)
-    if not toks or len(toks) > limit or toks[0][2] not in ("a", "an", "the", "one", "another"):
+    if not toks or len(toks) > limit:
         return None
-    return (s, e)
+    from .lexicon import terms
+
+    last = terms().get((toks[-1][2],))
+    if toks[0][2] in ("a", "an", "the", "one", "another") or (
+            last is not None and last.kind in ("role", "link")):  # "party leader, Marine Le Pen"
+        return (s, e)
+    return None
 
 
 def windows(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -139,18 +147,41 @@ def _org_type(hits: list[Hit]) -> Hit | None:
     return (strong or orgs or [None])[-1]
 
 
-def _role(text: str, hits: list[Hit], weak: bool = False) -> Typed | None:
-    """The first role in a window, a link role resolved by its organisation;
-    ``weak`` roles ("Dr.", "people") only when asked for."""
-    roles = [h for h in hits if h.term.kind in ("role", "link")
-             and (h.term.words in WEAK_ROLES) == weak]
+def _heads(text: str, offset: int, roles: list[Hit]) -> list[Hit]:
+    """Drop a role that only premodifies the next one ("first lady historian",
+    "deputy director"): English noun phrases are right-headed (Quirk et al.
+    1985, §17.104)."""
+    out = []
+    for h, nxt in zip(roles, roles[1:] + [None]):
+        if nxt is not None and not re.sub(r"[\s-]", "", text[h.end - offset:nxt.start - offset]):
+            continue
+        out.append(h)
+    return out
+
+
+def _role(text: str, hits: list[Hit], weak: bool = False, kind: str = "mention",
+          offset: int = 0) -> Typed | None:
+    """The role of a window — in a title chain the last (the head next to the
+    name), elsewhere the first — a link role resolved by its organisation;
+    ``weak`` roles ("Dr.", "people") only when asked for. ``text`` is the
+    window, ``offset`` its start in the article."""
+    roles = _heads(text, offset, [h for h in hits if h.term.kind in ("role", "link")])
+    roles = [h for h in roles if (h.term.words in WEAK_ROLES) == weak]
+    if kind == "title":
+        roles = roles[::-1]
     for h in roles:
         if h.term.kind == "link":
-            after = [o for o in hits if o.start >= h.end]
+            tail = text[h.end - offset:]
+            cut = re.search(r"\b(?:who|which|that|whose)\b|[,;]", tail)
+            stop = h.end + (cut.start() if cut else len(tail))
+            after = [o for o in hits if h.end <= o.start < stop]
             before = [o for o in hits if o.end <= h.start]
             org = _org_type(after) or _org_type(before)
             if org is not None:
                 return Typed(org.term.type, min(h.start, org.start), max(h.end, org.end), "link")
+            boss = [o for o in after if o.term.kind == "role" and o.term.type not in ("unknown",)]
+            if h.term.words in STAFF | LAWYERS and boss:
+                return Typed(boss[0].term.type, h.start, boss[0].end, "staff")
             # "a senior adviser to Mr. Sanders", "Trump's state director": staff of a politician
             if h.term.words in STAFF and re.search(r"\b(?:to|for)\s+(?:Mr\.|Mrs\.|Ms\.|Sen\.|Gov\.)?\s*[A-Z]|"
                                                    r"[A-Z][\w-]+['’]s\s", text):
@@ -172,15 +203,28 @@ def type_speaker(text: str, spans: Iterable[tuple[int, int]], *, unnamed: bool =
         return Typed(side_type, None, None, "actors-file")
     spans = [s for s in spans if s[0] < s[1]]
     own = [(k, s, e, find(text[s:e], s)) for s0, e0 in spans for k, s, e in windows(text, s0, e0)]
+    for s0, e0 in spans:  # "… journalist Joe Conason, who …": the antecedent speaks
+        if text[s0:e0].strip().lower() in RELATIVES:
+            m = re.search(r",?\s*$", text[max(0, s0 - 3):s0])
+            ante = premodifier(text, s0 - len(m.group()) if m else s0)
+            if ante is not None:
+                own.append(("mention", *ante, find(text[ante[0]:ante[1]], ante[0])))
     if unnamed:
         for kind, s, e, hits in own:
             anon = [h for h in hits if h.term.kind == "anon"]
             if anon:
                 return Typed("anonymous", anon[0].start, anon[0].end, "anonymous")
     rest = [(k, s, e, find(text[s:e], s)) for s0, e0 in more for k, s, e in windows(text, s0, e0)]
+    for kind, s, e, hits in own:  # "a poll of voters": the document, not its subjects
+        if kind == "mention" and hits and hits[0].term.kind == "doc":
+            issuer = _org_type(hits[1:])
+            if issuer is not None:
+                return Typed(issuer.term.type, hits[0].start, issuer.end, "document-issuer")
+            if hits[0].term.type != "unknown":
+                return Typed(hits[0].term.type, hits[0].start, hits[0].end, "document")
     for weak in (False, True):
         for kind, s, e, hits in own + rest:
-            t = _role(text[s:e], hits, weak)
+            t = _role(text[s:e], hits, weak, kind, s)
             if t is not None:
                 t.rule = f"{kind}-{t.rule}"
                 return t

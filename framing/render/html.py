@@ -78,6 +78,10 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
                 f"speaker of quote {i}: {who}", f"s{i}")
         if q.cue_start is not None and q.cue_end is not None:
             add(q.cue_start, q.cue_end, "cue", "cue", f"speech verb of quote {i}", f"c{i}")
+    for k, it in enumerate(getattr(getattr(report, "sources", None), "items", None) or [], 1):
+        if it.evidence is not None:  # the words that typed the source
+            add(it.evidence.start, it.evidence.end, "speaker", "speaker source-type",
+                f"source {it.name}: {it.type.replace('_', '/')} (from these words)", f"t{k}")
     for k, a in enumerate(report.actors.items, 1):
         for j, m in enumerate(a.mentions, 1):
             add(m.start, m.end, "actor", f"actor sent-{m.label}",

@@ -25,6 +25,7 @@ from .diversity import describe
 from .lexicon import stance_of
 from .roles import PRONOUN_GENDER, gender_of, type_speaker
 
+MAX_SPANS = 40  # first mentions looked at per source: descriptions come early (and 10,000 repeats stay linear)
 PRONOUNS = frozenset(PRONOUN_GENDER) | {"they", "them", "their", "it", "its", "i", "we", "who",
                                          "which", "you"}
 
@@ -82,12 +83,13 @@ def analyze_sources(ctx: Context) -> SourcesSection:
         actor = next((a for a in (_actor_at(index, s, e) for s, e in named) if a is not None), None)
         if actor is None:
             actor = next((a for a in getattr(actors, "items", None) or [] if a.name == name), None)
+        seen = set(named)
         more = [(m.start, m.end) for m in (actor.mentions if actor else [])
-                if m.kind != "pronoun" and (m.start, m.end) not in set(named)]
+                if m.kind != "pronoun" and (m.start, m.end) not in seen][:MAX_SPANS]
         group = actor.group if actor is not None else None
         user = users.get(actor.name) if actor is not None and isinstance(users, dict) else None
         side_type = group if group else (user or {}).get("group") if isinstance(user, dict) else None
-        typed = type_speaker(text, sorted(set(named)), unnamed=any(q.unnamed for q in qs),
+        typed = type_speaker(text, sorted(seen)[:MAX_SPANS], unnamed=any(q.unnamed for q in qs),
                              place=actor is not None and actor.type == "place",
                              side_type=side_type, more=more)
         first = (named or own or [(qs[0].start, qs[0].end)])[0]
@@ -107,7 +109,7 @@ def analyze_sources(ctx: Context) -> SourcesSection:
         if gender_on:
             pron = [sp for sp in own if _is_pronoun(text[sp[0]:sp[1]])]
             pron += [(m.start, m.end) for m in (actor.mentions if actor else []) if m.kind == "pronoun"]
-            g, gs, ge = gender_of(text, named + more, pron)
+            g, gs, ge = gender_of(text, sorted(seen)[:MAX_SPANS] + more, pron[:MAX_SPANS])
             if g is not None:
                 item.gender, item.gender_evidence = g, Evidence(gs, ge, text[gs:ge])
         items.append(item)

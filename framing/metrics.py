@@ -36,6 +36,12 @@ METRICS: tuple[Metric, ...] = (
     Metric("words_per_sentence", "words per sentence", "words", "score", tested=False),
     Metric("flesch_reading_ease", "Flesch reading ease", "points", "score"),
     Metric("flesch_kincaid_grade", "Flesch–Kincaid grade", "grade levels", "score", tested=False),
+    # sources (framing.analyzers.sources): article-level, None without typed sources
+    Metric("source_simpson", "source-type diversity (Simpson)", "index points (0–1)", "score"),
+    Metric("official_source_share", "share of official sources", "share of sources", "score",
+           tested=False),
+    Metric("citizen_source_share", "share of citizen sources", "share of sources", "score",
+           tested=False),
 )
 METRIC = {m.key: m for m in METRICS}
 _READABILITY = ("words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade")
@@ -88,6 +94,12 @@ def article_metrics(report: Mapping[str, Any]) -> dict[str, float | None]:
         "words": float(words) if words else None,
     }
     out.update(_agency(_get(report, "agency", {}) or {}, rate))
+    src = _get(report, "sources", {}) or {}
+    shares = _get(src, "shares", {}) or {}
+    typed = bool(shares)
+    out["source_simpson"] = _get(src, "simpson") if typed else None
+    out["official_source_share"] = float(shares.get("official", 0.0)) if typed else None
+    out["citizen_source_share"] = float(shares.get("citizen", 0.0)) if typed else None
     for k in _READABILITY:
         v = _get(r, k)
         out[k] = float(v) if isinstance(v, (int, float)) and words else None

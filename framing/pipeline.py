@@ -11,7 +11,7 @@ from .report import SECTIONS, ArticleReport, Stats
 
 def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = None,
             *, source: str | None = None, analyzers: Sequence[str] | None = None,
-            fast: bool = False, model=None) -> ArticleReport:
+            fast: bool = False, model=None, source_gender: bool = False) -> ArticleReport:
     """Analyse one article.
 
     ``text`` is the article (or an already parsed :class:`Document`);
@@ -24,15 +24,18 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
     ``model`` is a model file written by ``framing train`` (or a list of
     them): it replaces the shipped model of its component for this call and
     implies the options it needs (a sentiment model implies ``fast``).
+    ``source_gender=True`` gives each quoted source a gender where the text
+    states one (honorific, gendered role noun, pronoun); off by default.
     """
     if model is not None:
         from .train import use_models
 
         with use_models(model) as implied:
             return analyze(text, actors, source=source, analyzers=analyzers,
-                           fast=implied.get("fast", fast))
+                           fast=implied.get("fast", fast), source_gender=source_gender)
     doc = text if isinstance(text, Document) else Document(text)
-    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast)
+    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast,
+                               source_gender=source_gender)
     chosen = REGISTRY if analyzers is None else resolve(analyzers)
     results = run_all(ctx, chosen)
     stats = Stats(words=doc.words, sentences=len(doc.sentences),

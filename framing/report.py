@@ -164,6 +164,15 @@ class SpeakerActorItem:
 
 
 @dataclass
+class Evidence:
+    """The words that support a finding."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class AgencyItem:
     """A passive predicate, a nominalisation or an intransitive report (CODEBOOK §5)."""
 
@@ -209,6 +218,33 @@ class AgencyActor:
     affected: int = 0
     affected_agentless: int = 0  # affected in an event whose doer is not named
     roles: list[AgencyRole] = field(default_factory=list)
+
+
+@dataclass
+class SourceItem:
+    """One quoted source (a speaker) and its type (CODEBOOK.md §6).
+
+    ``start``/``end`` is the speaker's first mention; ``evidence`` the words
+    that gave the type (None for ``unknown`` or a type from the actors file)."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+    type: str  # official | police_military | expert | business | advocacy | citizen | affected | media | anonymous | other | unknown
+    rule: str = ""  # which rule typed it, e.g. "apposition-link", "title-role", "organisation"
+    evidence: Optional[Evidence] = None
+    group: Optional[str] = None  # the side: the matched actor's group (actors file)
+    actor: Optional[str] = None  # the matched actor's name
+    quotes: int = 0
+    words: int = 0
+    rank: int = 0  # 1 = quoted first in the article
+    first_quote: int = 0  # offset of the first quote
+    in_lede: bool = False  # quoted in the headline or the paragraph after it
+    cue_categories: dict[str, int] = field(default_factory=dict)
+    stance: dict[str, int] = field(default_factory=dict)  # distancing | neutral | endorsing | other
+    gender: Optional[str] = None  # "m" | "f", only with the gender option and explicit evidence
+    gender_evidence: Optional[Evidence] = None
 
 
 # -- sections ------------------------------------------------------------------
@@ -268,6 +304,26 @@ class ActorsSection:
 
 
 @dataclass
+class SourcesSection:
+    """Who is quoted, by source type; diversity; prominence; cue stance by side."""
+
+    items: list[SourceItem] = field(default_factory=list)
+    count: int = 0  # sources (speakers)
+    by_type: dict[str, int] = field(default_factory=dict)  # sources per type
+    shares: dict[str, float] = field(default_factory=dict)  # of typed sources (unknown left out)
+    quotes_by_type: dict[str, int] = field(default_factory=dict)
+    simpson: Optional[float] = None  # Gini–Simpson 1 − Σp² over typed sources
+    shannon: Optional[float] = None  # −Σ p ln p (nats)
+    first: Optional[str] = None  # the source quoted first
+    first_type: Optional[str] = None
+    lede_types: dict[str, int] = field(default_factory=dict)  # types of sources quoted in the lede
+    stance_by_side: dict[str, dict[str, int]] = field(default_factory=dict)  # group → stance → quotes
+    stance_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    gender: dict[str, int] = field(default_factory=dict)  # only with the gender option
+    gender_enabled: bool = False
+
+
+@dataclass
 class ReadabilitySection:
     flesch_reading_ease: Optional[float] = None
     flesch_kincaid_grade: Optional[float] = None
@@ -306,6 +362,7 @@ class ArticleReport:
     actors: ActorsSection = field(default_factory=ActorsSection)
     readability: ReadabilitySection = field(default_factory=ReadabilitySection)
     agency: AgencySection = field(default_factory=AgencySection)
+    sources: SourcesSection = field(default_factory=SourcesSection)
     warnings: list[str] = field(default_factory=list)
     source: Optional[str] = None
     version: str = ""
@@ -335,6 +392,7 @@ SECTIONS = {
     "actors": ActorsSection,
     "readability": ReadabilitySection,
     "agency": AgencySection,
+    "sources": SourcesSection,
 }
 
 

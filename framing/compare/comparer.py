@@ -31,6 +31,7 @@ from typing import Any, Iterable, Mapping
 from .. import __version__
 from . import stats as st
 from ..metrics import METRIC, METRICS, Metric, _get, article_metrics  # noqa: F401 (re-exported)
+from .sources import article_record as sources_record
 from .stats import seed_for as _seed
 
 SCHEMA = "framing.comparison/1"
@@ -63,6 +64,7 @@ class _Outlet:
         self.terms: Counter = Counter()
         self.has_terms = 0
         self.stories: dict[str, list] = {}
+        self.sources: list[dict] = []  # framing.compare.sources.article_record per article
 
 
 class Comparer:
@@ -101,6 +103,9 @@ class Comparer:
         if story not in (None, ""):
             acc.stories.setdefault(str(story), []).append(metrics)
         self._add_quotes(acc, _get(report, "quotes", {}) or {})
+        record = sources_record(report)
+        if record is not None:
+            acc.sources.append(record)
         for sec, kinds in (("hedging", ("hedge", "booster")), ("questions", None)):
             for item in _get(_get(report, sec, {}) or {}, "items", []) or []:
                 kind = _get(item, "kind") if kinds else ("rhetorical" if _get(item, "rhetorical") else "question")
@@ -151,6 +156,7 @@ class Comparer:
     def result(self) -> dict[str, Any]:
         """The comparison dict (comparison.json)."""
         from .sections import actors, paired, pairwise, quotes, vocabulary
+        from .sources import section as sources_section
 
         names = sorted(self._outlets, key=lambda k: (-self._outlets[k].articles, k))
         for acc in self._outlets.values():  # input order must not change the numbers
@@ -186,6 +192,7 @@ class Comparer:
             "quotes": quotes(self, names),
             "actors": actors(self, names),
             "vocabulary": vocab,
+            "sources": sources_section(self, names),
         }
         result["findings"] = findings(result, self.alpha)
         return _r(result)
@@ -197,6 +204,7 @@ def findings(result: dict[str, Any], alpha: float = 0.05, limit: int = 12) -> li
     sig = [t for t in result["tests"] if t["significant"]]
     sig.sort(key=lambda t: (-abs(t["rank_biserial"] or 0), t["metric"], t["a"], t["b"]))
     out = [t["statement"] for t in sig[:limit]]
+    out += (result.get("sources") or {}).get("findings", [])[: max(0, limit - len(out))]
     psig = [t for t in result["paired"]["tests"] if t["significant"]]
     psig.sort(key=lambda t: (t["p_adjusted"], t["metric"]))
     out += [t["statement"] for t in psig[: max(0, limit - len(out)) or 3]]
@@ -242,6 +250,10 @@ def csv_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for k, v in q.get(group, {}).items():
                     row(name, f"quotes.{group[3:]}.{k}", "share of quotations", value=v["share"],
                         n=v["n"])
+    from .sources import csv_rows as sources_rows
+
+    for outlet, metric, unit, cells in sources_rows(result):
+        row(outlet, metric, unit, **cells)
     for cell in result["actors"]["cells"]:
         row(cell["outlet"], f"actor_sentiment.{cell['actor']}", "mean score (-1..1)",
             value=cell["mean_score"], n=cell["articles"])

@@ -82,6 +82,10 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
                 f"speaker of quote {i}: {who}", f"s{i}")
         if q.cue_start is not None and q.cue_end is not None:
             add(q.cue_start, q.cue_end, "cue", "cue", f"speech verb of quote {i}", f"c{i}")
+    for k, it in enumerate(getattr(getattr(report, "sources", None), "items", None) or [], 1):
+        if it.evidence is not None:  # the words that typed the source
+            add(it.evidence.start, it.evidence.end, "speaker", "speaker source-type",
+                f"source {it.name}: {it.type.replace('_', '/')} (from these words)", f"t{k}")
     for k, a in enumerate(report.actors.items, 1):
         for j, m in enumerate(a.mentions, 1):
             add(m.start, m.end, "actor", f"actor sent-{m.label}",
@@ -326,6 +330,24 @@ def _actors(report: ArticleReport) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></section>")
 
 
+def _sources(report: ArticleReport) -> str:
+    """Quoted sources by type, with the words that gave each type."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return ""
+    rows = []
+    for it in src.items:
+        ev = escape(it.evidence.text) if it.evidence else "–"
+        side = f" · {escape(it.group)}" if it.group else ""
+        lede = " · lede" if it.in_lede else ""
+        rows.append(f"<tr><td>{escape(it.name)}<br><small>“{ev}”</small></td>"
+                    f"<td class=\"num\">{escape(it.type.replace('_', '/'))}{side}{lede}<br>"
+                    f"{it.quotes} quote{'s' if it.quotes != 1 else ''}</td></tr>")
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    return (f'<section class="sources"><h2>Sources by type (Simpson diversity {simpson})</h2>'
+            '<table class="voice"><tbody>' + "".join(rows) + "</tbody></table></section>")
+
+
 def _figures(figures: Mapping[str, bytes]) -> str:
     if not figures:
         return ""
@@ -389,6 +411,7 @@ def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = 
 {_metrics(report, baseline)}
 {_voices(report)}
 {_actors(report)}
+{_sources(report)}
 </aside>
 <article>
 <div class="article-text" id="article">{highlight(text, report)}</div>

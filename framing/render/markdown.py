@@ -225,6 +225,32 @@ def agency_section(report: ArticleReport, text: str) -> list[str]:
         out += table(["actor", "agent", "affected", "affected, doer unnamed"],
                      [[md(x.name), str(x.agent), str(x.affected), str(x.affected_agentless)]
                       for x in a.actors], "lrrr")
+    return out
+
+
+def sources_markdown(report: ArticleReport, text: str) -> list[str]:
+    """The "Sources" section: each quoted source, its type and the words that gave it."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return []
+    out = ["## Sources", ""]
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    shannon = "–" if src.shannon is None else f"{src.shannon:.2f}"
+    types = ", ".join(f"{k} {v}" for k, v in src.by_type.items())
+    out += [f"{src.count} source{'s' if src.count != 1 else ''} ({md(types)}) · Simpson diversity "
+            f"{simpson} · Shannon {shannon} · quoted first: {md(src.first or '–')} "
+            f"({md(src.first_type or '–')})", ""]
+    rows = []
+    for it in src.items:
+        ev = md_excerpt(mention_context(text, it.evidence.start, it.evidence.end, 60)) \
+            if it.evidence else "–"
+        stance = ", ".join(f"{k} {v}" for k, v in it.stance.items()) or "–"
+        rows.append([str(it.rank), md(it.name), md(it.type.replace("_", "/")), ev,
+                     md(it.group or "–"), str(it.quotes), md(stance),
+                     "yes" if it.in_lede else ""] + ([md(it.gender or "–")] if src.gender_enabled else []))
+    out += table(["#", "source", "type", "evidence", "side", "quotes", "cue stance", "lede"]
+                 + (["gender"] if src.gender_enabled else []), rows,
+                 "rlllrllr" + ("l" if src.gender_enabled else ""))
     return out + [""]
 
 
@@ -308,6 +334,8 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
     else:
         out += ["*No quotes found.*"]
     out += [""]
+
+    out += sources_markdown(report, text)
 
     # actors
     out += ["## Actors", ""] + fig("actor_sentiment")

@@ -223,6 +223,31 @@ def quotes_table(report: ArticleReport, text: str) -> Table | None:
     return t
 
 
+def sources_table(report: ArticleReport, text: str) -> Table | None:
+    """Each quoted source with its type and the words that gave the type."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return None
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    t = Table(title=f"Sources by type (Simpson diversity {simpson})", title_justify="left",
+              title_style="bold", box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("#", justify="right", width=3)
+    t.add_column("source", width=20, style=STYLE["speaker"])
+    t.add_column("type", width=15)
+    t.add_column("side", width=10)
+    t.add_column("quotes", justify="right", width=6)
+    t.add_column("evidence", ratio=1)
+    for it in src.items:
+        ev = Text("–", style="dim")
+        if it.evidence is not None:
+            lo = max(0, it.evidence.start - 60)
+            hi = min(len(text), it.evidence.end + 60)
+            ev = excerpt(text, lo, hi, it.evidence.start, it.evidence.end, "bold", 60)
+        kind = it.type.replace("_", "/") + (" · lede" if it.in_lede else "")
+        t.add_row(str(it.rank), it.name, kind, it.group or "–", str(it.quotes), ev)
+    return t
+
+
 def render(report: ArticleReport, text: str, console: Console) -> None:
     """Print the report for one article to ``console``."""
     from .term_safe import safe_inputs
@@ -235,7 +260,7 @@ def render(report: ArticleReport, text: str, console: Console) -> None:
     from .actors_table import actors_table
 
     for table in (questions_table(report, text), hedging_table(report, text, console.width),
-                  speakers_table(report), quotes_table(report, text),
+                  speakers_table(report), quotes_table(report, text), sources_table(report, text),
                   actors_table(report, text), agency_table(report, text, console.width)):
         if table is not None:
             console.print(table)

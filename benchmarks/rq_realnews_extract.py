@@ -17,7 +17,14 @@ Writes (outside the repo by default, since it holds article text):
   candidate, the paragraph before, the paragraph holding it (the question in
   ``⟦n: …⟧``) and the paragraph after.
 
-Usage: ``python benchmarks/rq_realnews_extract.py [--data DIR] [--out DIR]``
+After coding, ``--build`` merges the codes (``codes_pass1.tsv``, the first
+pass over every candidate; ``codes_pass2_blind.tsv``, the blind second pass
+over a random fifth) with the candidates into
+``benchmarks/data/news_questions_real/questions.jsonl`` and assigns each
+article to ``train`` or ``test`` (seeded; articles whose questions repeat
+another article's, reprints, share that article's split).
+
+Usage: ``python benchmarks/rq_realnews_extract.py [--data DIR] [--out DIR] [--build]``
 """
 from __future__ import annotations
 
@@ -32,6 +39,10 @@ from _data import DATA, read_jsonl, require
 from framing.analyzers.questions.analyzer import find_questions
 from framing.document import Document
 
+HERE = Path(__file__).resolve().parent
+KEY_DIR = HERE / "data" / "news_questions_real"
+TYPES = {"r": "rhetorical", "h": "hypophora", "i": "information"}
+TEST_SHARE = 0.3
 MARK_RE = re.compile(r"[?!]*\?[?!]*(?![\w])")
 SEED = 14
 
@@ -91,12 +102,63 @@ def clip(s: str, n: int, tail: bool = False) -> str:
     return "…" + s[-n:] if tail else s[:n] + "…"
 
 
+def read_codes(path: Path) -> dict[int, dict]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        qid, voice, kind, conf, head, reason = line.split("\t")
+        out[int(qid)] = {"voice": {"a": "author", "q": "quoted"}[voice], "type": TYPES[kind],
+                         "confidence": int(conf), "headline": head == "1", "reason": reason}
+    return out
+
+
+def build(data: Path, out: Path) -> None:
+    """Merge candidates and codes into ``questions.jsonl`` with a split by article."""
+    cands = [json.loads(line) for line in (out / "candidates.jsonl").read_text().splitlines()]
+    first = read_codes(KEY_DIR / "codes_pass1.tsv")
+    second = read_codes(KEY_DIR / "codes_pass2_blind.tsv")
+    texts = {key: text for key, text, _ in articles(data)}
+    # reprints: articles sharing a question's words go to one split
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            a = parent[a]
+        return a
+    seen: dict[str, str] = {}
+    for c in cands:
+        words = " ".join(texts[c["article"]][c["start"]:c["end"]].split()).lower()
+        if len(words) > 25 and words in seen:
+            parent[find(c["article"])] = find(seen[words])
+        seen.setdefault(words, c["article"])
+    groups = sorted({find(c["article"]) for c in cands})
+    random.Random(SEED).shuffle(groups)
+    test = set(groups[: round(TEST_SHARE * len(groups))])
+    with open(KEY_DIR / "questions.jsonl", "w", encoding="utf-8") as fh:
+        for c in cands:
+            code = first[c["qid"]]
+            row = {**c, "split": "test" if find(c["article"]) in test else "train",
+                   "voice": code["voice"], "type": code["type"],
+                   "rhetorical": code["type"] != "information", "confidence": code["confidence"],
+                   "headline": code["headline"], "reason": code["reason"]}
+            if c["qid"] in second:
+                row["second_pass"] = {k: second[c["qid"]][k] for k in ("voice", "type", "confidence")}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    n_test = sum(find(c["article"]) in test for c in cands)
+    print(f"{len(cands)} questions ({n_test} test) -> {KEY_DIR / 'questions.jsonl'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=Path("/tmp/rq_realnews"))
     ap.add_argument("--min", type=int, default=650)
+    ap.add_argument("--build", action="store_true", help="merge the codes into questions.jsonl")
     args = ap.parse_args()
+    if args.build:
+        build(args.data, args.out)
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     rows, listing, qid = [], [], 0
     for key, text, title in sample(args.data, args.min):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .window import (AGENTS, ARTICLES_POSSESSIVES, BE, CLAUSE_BREAK, DEGREE, DETERMINERS,
     EXPECT_NOT_PREV, EXPLETIVE_SUBJECT, FIRST_PERSON, FUNCTION_WORDS, LINKING, NEG,
     NONFINITE_BE_PREV, NO_DOUBT_REPORTED_PREV, PERSON_SUBJECT, PREDICATIVE_PREV,
-    PROGRESSIVE_BE, PROPOSAL_MARK, REPORTED_PAST, REPORTED_PRESENT, REPORTED_PROGRESSIVE, REPORT_BREAK, SOURCE_SUBJECT,
+    PROGRESSIVE_BE, PROPOSAL_MARK, REPORTED_PRESENT, reporting_forms, REPORT_BREAK, SOURCE_SUBJECT,
     SPEECH_BREAK, STANCE_BLOCK, STANCE_NOT_NEXT, STANCE_SKIP, SUBJECT_SKIP, SUSPECT_NOT_PREV,
     THOUGHT_NOUN_PREV, Window, _CONTRACTED_BE, _title_case, negated_before)
 
@@ -196,8 +196,9 @@ def reported_speech_before(w: Window, reach: int = 25) -> bool:
         t = w.lows[at]
         if t in SPEECH_BREAK or t in REPORT_BREAK:
             return False
-        if t in REPORTED_PAST or t in REPORTED_PRESENT or (
-                t in REPORTED_PROGRESSIVE and at > w.lo and w.lows[at - 1] in PROGRESSIVE_BE):
+        past, progressive = reporting_forms()
+        if t in past or t in REPORTED_PRESENT or (
+                t in progressive and at > w.lo and w.lows[at - 1] in PROGRESSIVE_BE):
             before = w.lows[at - 1] if at > w.lo else ""
             after = w.lows[at + 1] if at + 1 < w.hi else ""
             if before in ARTICLES_POSSESSIVES or before.endswith(("'s", "’s")):

@@ -3,7 +3,7 @@
 The lists are package data: ``lexicons/hedge_context.tsv`` (sources in its
 header) and, for reporting verbs, the project's one shared list
 ``lexicons/cue_verbs.tsv`` (past and -ing forms of its speech, cognition,
-intention and evidence verbs). They are read once at import.
+intention and evidence verbs). They are read on first use.
 """
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from ...document import Document
 from ...errors import LexiconError
+from functools import lru_cache
+
 from ...lexicons import load_table
 
 CONTEXT_LEXICON = "hedge_context.tsv"
@@ -39,10 +41,12 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(_list(name))
 
 
-def _reporting_forms() -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=1)
+def reporting_forms() -> tuple[frozenset[str], frozenset[str]]:
     """One-word past and -ing forms of the reporting verbs in ``cue_verbs.tsv``
     whose frame is speech, cognition, intention or evidence ("said", "warned",
-    "believed", "planned", "showed"; "saying", "thinking")."""
+    "believed", "planned", "showed"; "saying", "thinking"). Read on first use,
+    after any ``--lexicon cue_verbs=FILE`` override is installed."""
     past, progressive = set(), set()
     for row in load_table(REPORTING_LEXICON):
         if row["frame"] not in REPORTING_FRAMES or " " in row["lemma"]:
@@ -73,7 +77,6 @@ MIGHT_NOUN_PREV = _set("might_noun_prev")
 NEGATED_ABILITY_NEXT = _set("negated_ability_next")
 WOULD_HEDGE_NEXT = _set("would_hedge_next")
 WOULD_SKIP = _set("would_skip")
-REPORTED_PAST, REPORTED_PROGRESSIVE = _reporting_forms()
 REPORTED_PRESENT = _set("reported_present")
 REPORT_BREAK = _set("report_break")
 SOURCE_SUBJECT = _set("source_subject")

@@ -31,10 +31,11 @@ class QuestionItem:
     start: int
     end: int
     text: str
-    rhetorical: bool
+    rhetorical: bool  # not information-seeking: type rhetorical or hypophora (CODEBOOK §1)
     type: str  # "rhetorical" | "hypophora" | "information"
     voice: str  # "author" | "quoted"
     cues: list[str] = field(default_factory=list)
+    confidence: float = 0.0  # probability of the flag decision (0 when the rules decided)
     sentence_start: int = 0
     sentence_end: int = 0
 
@@ -262,10 +263,13 @@ class QuestionsSection:
     rhetorical: int = 0
     rhetorical_per_1k_words: Optional[float] = None
     questions_per_1k_words: Optional[float] = None
-    hypophora: int = 0
+    hypophora: int = 0  # of the ``rhetorical`` (flagged) questions, those asked and answered
     information: int = 0
     by_voice: dict[str, int] = field(default_factory=dict)
     items: list[QuestionItem] = field(default_factory=list)
+    # flagged questions per voice, and per 1,000 words spoken in that voice
+    rhetorical_by_voice: dict[str, int] = field(default_factory=dict)
+    rhetorical_per_1k_words_by_voice: dict[str, Optional[float]] = field(default_factory=dict)
 
 
 @dataclass

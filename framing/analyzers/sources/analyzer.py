@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
-from ...document import Document
+from ...document import lede_end
 from ...report import Evidence, SourceItem, SourcesSection
 from ..base import Analyzer, Context
 from .diversity import describe
@@ -28,15 +28,6 @@ from .roles import PRONOUN_GENDER, gender_of, type_speaker
 MAX_SPANS = 40  # first mentions looked at per source: descriptions come early (and 10,000 repeats stay linear)
 PRONOUNS = frozenset(PRONOUN_GENDER) | {"they", "them", "their", "it", "its", "i", "we", "who",
                                          "which", "you"}
-
-
-def lede_end(doc: Document) -> int:
-    """End of the headline and the paragraph after it (or the first paragraph)."""
-    if not doc.paragraphs:
-        return 0
-    if doc.headline is not None and len(doc.paragraphs) > 1:
-        return doc.paragraphs[1].end
-    return doc.paragraphs[0].end
 
 
 def _actor_index(actors: Any) -> tuple[list[tuple[int, int, Any]], list[int]]:

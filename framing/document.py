@@ -99,3 +99,12 @@ class Document:
         if len(self.tokens_in(start, end)) > 30:
             return None
         return self.paragraphs[0]
+
+
+def lede_end(doc: Document) -> int:
+    """End of the headline and the paragraph after it (or the first paragraph)."""
+    if not doc.paragraphs:
+        return 0
+    if doc.headline is not None and len(doc.paragraphs) > 1:
+        return doc.paragraphs[1].end
+    return doc.paragraphs[0].end

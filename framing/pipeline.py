@@ -11,7 +11,7 @@ from .report import SECTIONS, ArticleReport, Stats
 
 def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = None,
             *, source: str | None = None, analyzers: Sequence[str] | None = None,
-            fast: bool = False) -> ArticleReport:
+            fast: bool = False, model=None, source_gender: bool = False) -> ArticleReport:
     """Analyse one article.
 
     ``text`` is the article (or an already parsed :class:`Document`);
@@ -21,20 +21,38 @@ def analyze(text: str | Document, actors: Mapping[str, Sequence[str]] | None = N
     map, so the quotation analyzer runs first), the other sections stay empty.
     ``fast=True`` scores sentiment with the small linear model instead of the
     fine-tuned encoder (much faster, less accurate; the report says which).
+    ``model`` is a model file written by ``framing train`` (or a list of
+    them): it replaces the shipped model of its component for this call and
+    implies the options it needs (a sentiment model implies ``fast``).
+    ``source_gender=True`` gives each quoted source a gender where the text
+    states one (honorific, gendered role noun, pronoun); off by default.
     """
+    if model is not None:
+        from .train import use_models
+
+        with use_models(model) as implied:
+            return analyze(text, actors, source=source, analyzers=analyzers,
+                           fast=implied.get("fast", fast), source_gender=source_gender)
     doc = text if isinstance(text, Document) else Document(text)
-    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast)
+    ctx = Context.for_document(doc, actors=dict(actors or {}), fast=fast,
+                               source_gender=source_gender)
     chosen = REGISTRY if analyzers is None else resolve(analyzers)
     results = run_all(ctx, chosen)
     stats = Stats(words=doc.words, sentences=len(doc.sentences),
                   paragraphs=len(doc.paragraphs), characters=len(doc.text))
     sections = {name: results[name] for name in SECTIONS if name in results}
+    if fast and "actors" in sections and sections["actors"].sentiment_model:
+        from .sentiment.linear import user_model
+
+        if (user := user_model()) is not None:  # a model from `framing train`
+            sections["actors"].sentiment_model = f"linear ({user})"
     return ArticleReport(stats=stats, warnings=list(doc.warnings), source=source,
                          version=__version__, **sections)
 
 
 def analyze_file(path: str, actors: Mapping[str, Sequence[str]] | None = None, *,
-                 analyzers: Sequence[str] | None = None, fast: bool = False) -> ArticleReport:
+                 analyzers: Sequence[str] | None = None, fast: bool = False,
+                 model=None) -> ArticleReport:
     """Analyse one article file as ``framing analyze FILE`` does: ``.html``
     and ``.htm`` through trafilatura (the article, not the page's markup),
     ``.md`` without its markup, other files as plain text. The report's
@@ -43,6 +61,6 @@ def analyze_file(path: str, actors: Mapping[str, Sequence[str]] | None = None, *
     from .io.corpus import read_article
 
     text, warnings, _ = read_article(path)
-    report = analyze(text, actors, source=str(path), analyzers=analyzers, fast=fast)
+    report = analyze(text, actors, source=str(path), analyzers=analyzers, fast=fast, model=model)
     report.warnings[:0] = warnings
     return report

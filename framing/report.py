@@ -31,10 +31,11 @@ class QuestionItem:
     start: int
     end: int
     text: str
-    rhetorical: bool
+    rhetorical: bool  # not information-seeking: type rhetorical or hypophora (CODEBOOK §1)
     type: str  # "rhetorical" | "hypophora" | "information"
     voice: str  # "author" | "quoted"
     cues: list[str] = field(default_factory=list)
+    confidence: float = 0.0  # probability of the flag decision (0 when the rules decided)
     sentence_start: int = 0
     sentence_end: int = 0
 
@@ -163,6 +164,90 @@ class SpeakerActorItem:
     ci_high: Optional[float] = None
 
 
+@dataclass
+class Evidence:
+    """The words that support a finding."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AgencyItem:
+    """A passive predicate, a nominalisation or an intransitive report (CODEBOOK §5)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "passive" | "nominalisation" | "intransitive"
+    agentless: bool
+    agent_start: Optional[int] = None
+    agent_end: Optional[int] = None
+    voice: str = "author"  # "author" | "quoted"
+    lemma: str = ""  # the participle, the event noun or the verb's lemma
+    harmful: bool = False  # a harmful event (every nominalisation and intransitive is)
+    agent_text: Optional[str] = None
+    affected_start: Optional[int] = None
+    affected_end: Optional[int] = None
+    affected_text: Optional[str] = None
+    confidence: float = 1.0  # P(passive) for passives
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class AgencyRole:
+    """One mention of an actor as the agent or the affected party of a harmful event."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "agent" | "affected"
+    kind: str  # "passive" | "nominalisation" | "intransitive" | "active"
+    event_start: int = 0
+    event_end: int = 0
+    agentless: bool = False  # the event names no doer
+
+
+@dataclass
+class AgencyActor:
+    """How often an actor is the doer and how often the affected party of a harmful event."""
+
+    name: str
+    agent: int = 0
+    affected: int = 0
+    affected_agentless: int = 0  # affected in an event whose doer is not named
+    roles: list[AgencyRole] = field(default_factory=list)
+
+
+@dataclass
+class SourceItem:
+    """One quoted source (a speaker) and its type (CODEBOOK.md §6).
+
+    ``start``/``end`` is the speaker's first mention; ``evidence`` the words
+    that gave the type (None for ``unknown`` or a type from the actors file)."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+    type: str  # official | police_military | expert | business | advocacy | citizen | affected | media | anonymous | other | unknown
+    rule: str = ""  # which rule typed it, e.g. "apposition-link", "title-role", "organisation"
+    evidence: Optional[Evidence] = None
+    group: Optional[str] = None  # the side: the matched actor's group (actors file)
+    actor: Optional[str] = None  # the matched actor's name
+    quotes: int = 0
+    words: int = 0
+    rank: int = 0  # 1 = quoted first in the article
+    first_quote: int = 0  # offset of the first quote
+    in_lede: bool = False  # quoted in the headline or the paragraph after it
+    cue_categories: dict[str, int] = field(default_factory=dict)
+    stance: dict[str, int] = field(default_factory=dict)  # distancing | neutral | endorsing | other
+    gender: Optional[str] = None  # "m" | "f", only with the gender option and explicit evidence
+    gender_evidence: Optional[Evidence] = None
+
+
 # -- sections ------------------------------------------------------------------
 @dataclass
 class Stats:
@@ -178,10 +263,13 @@ class QuestionsSection:
     rhetorical: int = 0
     rhetorical_per_1k_words: Optional[float] = None
     questions_per_1k_words: Optional[float] = None
-    hypophora: int = 0
+    hypophora: int = 0  # of the ``rhetorical`` (flagged) questions, those asked and answered
     information: int = 0
     by_voice: dict[str, int] = field(default_factory=dict)
     items: list[QuestionItem] = field(default_factory=list)
+    # flagged questions per voice, and per 1,000 words spoken in that voice
+    rhetorical_by_voice: dict[str, int] = field(default_factory=dict)
+    rhetorical_per_1k_words_by_voice: dict[str, Optional[float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -220,6 +308,26 @@ class ActorsSection:
 
 
 @dataclass
+class SourcesSection:
+    """Who is quoted, by source type; diversity; prominence; cue stance by side."""
+
+    items: list[SourceItem] = field(default_factory=list)
+    count: int = 0  # sources (speakers)
+    by_type: dict[str, int] = field(default_factory=dict)  # sources per type
+    shares: dict[str, float] = field(default_factory=dict)  # of typed sources (unknown left out)
+    quotes_by_type: dict[str, int] = field(default_factory=dict)
+    simpson: Optional[float] = None  # Gini–Simpson 1 − Σp² over typed sources
+    shannon: Optional[float] = None  # −Σ p ln p (nats)
+    first: Optional[str] = None  # the source quoted first
+    first_type: Optional[str] = None
+    lede_types: dict[str, int] = field(default_factory=dict)  # types of sources quoted in the lede
+    stance_by_side: dict[str, dict[str, int]] = field(default_factory=dict)  # group → stance → quotes
+    stance_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    gender: dict[str, int] = field(default_factory=dict)  # only with the gender option
+    gender_enabled: bool = False
+
+
+@dataclass
 class ReadabilitySection:
     flesch_reading_ease: Optional[float] = None
     flesch_kincaid_grade: Optional[float] = None
@@ -233,6 +341,23 @@ class ReadabilitySection:
 
 
 @dataclass
+class AgencySection:
+    count: int = 0
+    passives: int = 0
+    agentless_passives: int = 0
+    nominalisations: int = 0
+    intransitives: int = 0
+    passives_per_1k_words: Optional[float] = None
+    agentless_passives_per_1k_words: Optional[float] = None
+    nominalisations_per_1k_words: Optional[float] = None
+    intransitives_per_1k_words: Optional[float] = None
+    #: voice → {"passive", "agentless_passive", "nominalisation", "intransitive"} counts
+    by_voice: dict[str, dict[str, int]] = field(default_factory=dict)
+    actors: list[AgencyActor] = field(default_factory=list)
+    items: list[AgencyItem] = field(default_factory=list)
+
+
+@dataclass
 class ArticleReport:
     stats: Stats
     questions: QuestionsSection = field(default_factory=QuestionsSection)
@@ -240,6 +365,8 @@ class ArticleReport:
     quotes: QuotesSection = field(default_factory=QuotesSection)
     actors: ActorsSection = field(default_factory=ActorsSection)
     readability: ReadabilitySection = field(default_factory=ReadabilitySection)
+    agency: AgencySection = field(default_factory=AgencySection)
+    sources: SourcesSection = field(default_factory=SourcesSection)
     warnings: list[str] = field(default_factory=list)
     source: Optional[str] = None
     version: str = ""
@@ -268,6 +395,8 @@ SECTIONS = {
     "quotes": QuotesSection,
     "actors": ActorsSection,
     "readability": ReadabilitySection,
+    "agency": AgencySection,
+    "sources": SourcesSection,
 }
 
 

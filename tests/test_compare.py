@@ -487,3 +487,110 @@ def test_parquet_article_table_or_a_clear_error(tmp_path, monkeypatch):
     res = runner.invoke(app, ["compare", str(src), "--out", str(tmp_path / "o"), "--quiet",
                               "--outlet-field", "desk", "--parquet"])
     assert res.exit_code == 2 and "pyarrow" in res.output
+
+
+# -- sources: types, diversity and reporting-verb asymmetry by side ---------------------
+def _src_line(outlet, sources, words=300):
+    """A results line whose report has only a sources section: ``sources`` is
+    a list of (type, group, {stance: n})."""
+    items = [{"name": f"s{i}", "start": 0, "end": 1, "text": "x", "type": t, "group": g,
+              "rank": i + 1, "in_lede": i == 0, "stance": st_, "quotes": sum(st_.values())}
+             for i, (t, g, st_) in enumerate(sources)]
+    return {"outlet": outlet, "report": {"stats": {"words": words},
+                                         "sources": {"items": items}}}
+
+
+def _asym_corpus():
+    lines = []
+    for k in range(8):  # A: the council side gets "claimed" far more often
+        lines.append(_src_line("Outlet A", [("official", "council", {"distancing": 3, "neutral": 1}),
+                                            ("citizen", "residents", {"neutral": 4})]))
+        lines.append(_src_line("Outlet B", [("official", "council", {"neutral": 4}),
+                                            ("expert", "residents", {"neutral": 3, "distancing": 1})]))
+    return lines
+
+
+def test_sources_asymmetry_states_the_ratio_with_a_test():
+    res = Comparer(n_boot=400, n_perm=999).add_all(_asym_corpus()).result()
+    sec = res["sources"]
+    assert sec["asymmetry"]["sides"] == "group"
+    rates = sec["asymmetry"]["rates"]["Outlet A"]
+    assert rates["council"]["distancing_rate"] == pytest.approx(0.75)
+    assert rates["residents"]["distancing_rate"] == 0.0
+    test_a = next(t for t in sec["asymmetry"]["tests"]
+                  if t["outlet"] == "Outlet A" and t["stance"] == "distancing")
+    assert test_a["significant"] and test_a["p"] < 0.01
+    assert "Outlet A uses distancing verbs for council" in test_a["statement"]
+    assert "never for residents" in test_a["statement"]
+    test_b = next(t for t in sec["asymmetry"]["tests"]
+                  if t["outlet"] == "Outlet B" and t["stance"] == "distancing")
+    assert test_b["rate_b"] == pytest.approx(0.25)
+    # B's residents get 8 distancing verbs of 32, council none: also a difference, other way round
+    assert "for residents" in test_b["statement"]
+    assert test_a["statement"] in res["findings"]
+
+
+def test_sources_asymmetry_ratio_and_no_difference():
+    lines = []
+    for k in range(10):
+        lines.append(_src_line("Outlet C", [("official", "x", {"distancing": 2, "neutral": 2}),
+                                            ("citizen", "y", {"distancing": 1, "neutral": 3})]))
+    res = Comparer(n_boot=400, n_perm=999).add_all(lines).result()
+    t = next(t for t in res["sources"]["asymmetry"]["tests"] if t["stance"] == "distancing")
+    assert t["ratio"] == pytest.approx(2.0)
+    lo, hi = t["ratio_ci"]
+    assert lo <= 2.0 <= hi
+    assert ("2.0× as often for x as for y" in t["statement"]) == t["significant"]
+    same = [_src_line("Outlet D", [("official", "x", {"distancing": 1, "neutral": 3}),
+                                   ("citizen", "y", {"distancing": 1, "neutral": 3})])
+            for _ in range(6)]
+    res = Comparer(n_boot=200, n_perm=499).add_all(same).result()
+    t = res["sources"]["asymmetry"]["tests"][0]
+    assert not t["significant"] and t["statement"].startswith("Outlet D: no clear difference")
+
+
+def test_sources_sides_fall_back_to_source_types_and_diversity_has_cis():
+    lines = [_src_line("Outlet E", [("official", None, {"neutral": 2}),
+                                    ("expert", None, {"distancing": 1, "neutral": 1}),
+                                    ("unknown", None, {"neutral": 1})]) for _ in range(6)]
+    res = Comparer(n_boot=300, n_perm=199).add_all(lines).result()
+    sec = res["sources"]
+    assert sec["asymmetry"]["sides"] == "source type"
+    assert set(sec["asymmetry"]["rates"]["Outlet E"]) == {"official", "expert"}
+    o = sec["outlets"]["Outlet E"]
+    assert o["sources"] == 18 and o["typed"] == 12 and o["by_type"]["unknown"] == 6
+    assert o["shares"] == {"expert": 0.5, "official": 0.5}
+    assert o["simpson"] == pytest.approx(0.5) and o["shannon"] == pytest.approx(math.log(2), abs=1e-4)
+    lo, hi = o["simpson_ci"]
+    assert lo <= 0.5 <= hi  # every article has the same mix: the interval collapses on it
+    assert o["first_quoted"] == {"official": 1.0}
+    assert o["article_simpson"]["mean"] == pytest.approx(0.5)
+
+
+def test_sources_in_csv_markdown_and_terminal():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from framing.compare.sources import markdown
+    from framing.render.compare_terminal import render
+
+    res = Comparer(n_boot=200, n_perm=199).add_all(_asym_corpus()).result()
+    rows = csv_rows(res)
+    metrics = {(r["outlet"], r["metric"]) for r in rows}
+    assert ("Outlet A", "sources.simpson") in metrics
+    assert ("Outlet A", "cue_stance.council.distancing") in metrics
+    share = next(r for r in rows if r["metric"] == "cue_stance.council.distancing"
+                 and r["outlet"] == "Outlet A")
+    assert share["value"] == pytest.approx(0.75) and share["n"] == 32
+    md = markdown(res)
+    assert "## Sources" in md and "| Outlet A | council | 32 | 75% |" in md
+    buf = StringIO()
+    render(res, Console(file=buf, width=140))
+    assert "Sources by type" in buf.getvalue()
+
+
+def test_sources_absent_reports_give_an_empty_section():
+    res = Comparer(n_boot=50, n_perm=49).add_all(
+        [{"outlet": "Z", "report": {"stats": {"words": 10}}}]).result()
+    assert res["sources"]["outlets"] == {} and res["sources"]["findings"] == []

@@ -60,7 +60,7 @@ def test_every_span_matches_the_text(name):
             assert 0 <= start < end <= len(text)
             assert text[start:end] == covered
             checked += 1
-    if name in ("questions", "hedging", "quotes"):
+    if name in ("questions", "hedging", "quotes", "agency", "sources"):
         assert checked > 0, f"{name} found nothing in the fixtures: the span check checked nothing"
 
 
@@ -93,6 +93,13 @@ def test_report_contract_fields(sample_text):
     for h in d["hedging"]["items"]:
         assert {"start", "end", "text", "kind", "voice"} <= h.keys()
         assert h["kind"] in ("hedge", "booster")
+    assert d["agency"]["items"], "the sample article has passives: the agency check checked nothing"
+    for a in d["agency"]["items"]:
+        assert {"start", "end", "text", "kind", "agentless", "agent_start", "agent_end",
+                "voice"} <= a.keys()
+        assert a["kind"] in ("passive", "nominalisation", "intransitive")
+        assert a["voice"] in ("author", "quoted")
+        assert a["agentless"] == (a["agent_start"] is None)
 
 
 def test_same_input_gives_identical_json(sample_text):

@@ -5,6 +5,7 @@ started once for the module; skipped when dask[distributed] is not installed.
 """
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -184,3 +185,109 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     assert r.exit_code == 1
     assert "cannot connect to the Dask scheduler at tcp://127.0.0.1:9" in r.output
     assert "Traceback" not in r.output
+
+
+@pytest.fixture()
+def inproc_client():
+    """A one-worker cluster in this process, so a test can replace what the
+    worker runs (processes=False: tasks are not pickled)."""
+    import logging
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address="127.0.0.1:0",
+                                  silence_logs=logging.ERROR) as c, distributed.Client(c) as client:
+        yield client
+
+
+def _failing_second_partition(real):
+    def run(part, *args, **kw):
+        if part.index == 1:
+            raise OSError(28, "No space left on device")
+        return real(part, *args, **kw)
+    return run
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "folder", "csv"])
+def test_a_lost_partition_counts_every_article_and_is_not_in_the_manifest(
+        inproc_client, tmp_path, monkeypatch, kind):
+    # issue 19: a whole failed partition was one error ("2 record(s)" for 1,000 articles)
+    # and its file, never written, was listed in the manifest
+    n = 10
+    if kind == "jsonl":
+        src = tmp_path / "c.jsonl"
+        src.write_text("".join(json.dumps({"outlet": "o", "id": f"r{i}", "text": _article(i)}) + "\n"
+                               + ("\n" if i == 4 else "") for i in range(n)), encoding="utf-8")
+    elif kind == "folder":
+        src = tmp_path / "f"
+        (src / "o").mkdir(parents=True)
+        for i in range(n):
+            (src / "o" / f"a{i:02d}.txt").write_text(_article(i), encoding="utf-8")
+    else:
+        src = tmp_path / "c.csv"
+        src.write_text("outlet,id,text\n" + "".join(f"o,r{i},\"{_article(i).strip()}\"\n"
+                                                    for i in range(n)), encoding="utf-8")
+    monkeypatch.setattr(fd, "_run_partition", _failing_second_partition(fd._run_partition))
+    out = tmp_path / "out"
+    s = fd.analyze_corpus_dask([str(src)], out, scheduler=inproc_client, partition_size=3,
+                               fmt="jsonl")
+    assert (s.partitions, s.partitions_failed, s.written, s.failed) == (4, 1, n - 3, 3)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert len(errors) == 3 and all("No space left" in e["error"] for e in errors)
+    assert all(e["stage"] == "partition" for e in errors)
+    if kind == "jsonl":
+        assert [e["line"] for e in errors] == [4, 5, 7]  # line 6 is blank
+    elif kind == "folder":
+        assert [Path(e["source"]).name for e in errors] == ["a03.txt", "a04.txt", "a05.txt"]
+    else:
+        assert [e["id"] for e in errors] == ["r3", "r4", "r5"]
+    manifest = json.loads((out / "_manifest.json").read_text("utf-8"))
+    assert len(manifest["partitions"]) == 3 and manifest["articles"] == n - 3
+    assert all((out / "articles" / name).is_file() for name in manifest["partitions"])
+    assert len(list(fd.iter_results(out))) == n - 3
+    # the lost partition is done again on the next run, the others reused
+    monkeypatch.undo()
+    again = fd.analyze_corpus_dask([str(src)], out, scheduler=inproc_client, partition_size=3,
+                                   fmt="jsonl")
+    assert (again.partitions_reused, again.written, again.failed) == (3, n, 0)
+    _, rows, _ = _single([str(src)], tmp_path)
+    assert list(fd.iter_results(out)) == rows
+
+
+def test_cli_reports_every_lost_article(inproc_client, tmp_path, monkeypatch):
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps({"outlet": "o", "text": _article(i)}) + "\n" for i in range(8)),
+                   encoding="utf-8")
+    monkeypatch.setattr(fd, "_run_partition", _failing_second_partition(fd._run_partition))
+    monkeypatch.setattr(fd, "analyze_corpus_dask",
+                        functools.partial(fd.analyze_corpus_dask, partition_size=3))
+    r = runner.invoke(app, ["analyze", str(src), "--engine", "dask", "--scheduler",
+                            inproc_client.scheduler.address, "--out", str(tmp_path / "o"), "--quiet"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "3 record(s) could not be read or analysed" in r.output
+    assert "1 partition(s) failed as a whole" in r.output
+
+
+def test_an_unreadable_sub_folder_is_reported(inproc_client, tmp_path, monkeypatch):
+    import os
+
+    root = tmp_path / "outlets"
+    for name in ("a", "b"):
+        (root / name).mkdir(parents=True)
+        (root / name / "x.txt").write_text(_article(1), encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # what os.walk does for a folder without read permission
+        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
+            if Path(dirpath).name == "b":
+                if onerror is not None:
+                    onerror(PermissionError(13, "Permission denied", dirpath))
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(os, "walk", walk)
+    out = tmp_path / "out"
+    s = fd.analyze_corpus_dask([str(root)], out, scheduler=inproc_client, fmt="jsonl")
+    assert (s.written, s.failed) == (1, 1)
+    (err,) = [json.loads(x) for x in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert err["source"].endswith("b") and "cannot be read" in err["error"]
+    assert [r["id"] for r in fd.iter_results(out)] == ["a/x"]

@@ -79,8 +79,13 @@ def test_each_analyzer_is_a_package_exposing_its_analyzer():
         assert module.ANALYZER is analyzer
 
 
+MAX_LINES = 500
+OVER_LIMIT: dict[str, int] = {}  # no exceptions: every module is ≤ 500 lines
+
+
 def test_no_fork_and_no_oversized_module_in_the_library():
     for path in PACKAGE.rglob("*.py"):
         src = path.read_text(encoding="utf-8")
         assert "os.fork(" not in src, path
-        assert len(src.splitlines()) <= 600, f"{path} has {len(src.splitlines())} lines"
+        limit = OVER_LIMIT.get(path.relative_to(PACKAGE).as_posix(), MAX_LINES)
+        assert len(src.splitlines()) <= limit, f"{path} has {len(src.splitlines())} lines"

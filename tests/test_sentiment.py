@@ -262,3 +262,56 @@ def test_missing_encoder_file_is_a_clear_error(monkeypatch):
     finally:
         monkeypatch.undo()
         encoder._session.cache_clear()
+
+
+# -- one pass per sentence ----------------------------------------------------------------
+def _passes(text, spans):
+    from framing.models.encoder import _tokenizer, encode_sentence
+
+    tok = _tokenizer()
+    return tok, encode_sentence(tok, text, spans)
+
+
+def test_targets_of_a_sentence_share_one_pass_each_at_its_own_marker():
+    text = "Mayor Ines Quarry thanked the volunteers while Councillor Bram Oduya left early."
+    spans = [span(text, "Ines Quarry"), span(text, "Bram Oduya"), span(text, "Ines Quarry")]
+    tok, passes = _passes(text, spans)
+    assert len(passes) == 1
+    ids, marks = passes[0]
+    assert sorted(k for k, _ in marks) == [0, 1, 2]
+    at = dict(marks)
+    assert at[0] == at[2] != at[1]          # the same mention twice: one marker
+    for k, pos in marks:
+        assert tok.id_to_token(ids[pos]) == "[unused0]"
+        closing = ids.index(tok.token_to_id("[unused1]"), pos)
+        assert tok.decode(ids[pos + 1:closing]).replace(" ", "") == \
+            text[spans[k][0]:spans[k][1]].lower().replace(" ", "")
+
+
+def test_overlapping_targets_go_to_separate_passes():
+    text = "Governor Ada Vell signed the bill."
+    spans = [span(text, "Governor Ada Vell"), span(text, "Ada Vell")]
+    _, passes = _passes(text, spans)
+    assert len(passes) == 2
+    assert sorted(k for _, marks in passes for k, _ in marks) == [0, 1]
+
+
+def test_a_long_sentence_gets_a_window_per_target():
+    from framing.models.encoder import MAX_TOKENS
+
+    filler = " and then the committee met again" * 40
+    text = "Ada Vell spoke" + filler + " before Bram Oduya replied."
+    spans = [span(text, "Ada Vell"), span(text, "Bram Oduya")]
+    tok, passes = _passes(text, spans)
+    assert len(passes) == 2
+    for ids, [(k, pos)] in passes:
+        assert len(ids) <= MAX_TOKENS and tok.id_to_token(ids[pos]) == "[unused0]"
+
+
+def test_a_target_asked_for_twice_is_scored_once():
+    """Both copies read the same marker and leave the pass unchanged."""
+    text = "Voters adored Clara Dunmore, but they despised Victor Hale."
+    a = framing.target_sentiment(text, [span(text, "Clara Dunmore"), span(text, "Victor Hale")])
+    b = framing.target_sentiment(text, [span(text, "Clara Dunmore"), span(text, "Victor Hale"),
+                                        span(text, "Victor Hale")])
+    assert [r.score for r in a] == [r.score for r in b[:2]] and b[1].score == b[2].score

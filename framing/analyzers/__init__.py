@@ -9,14 +9,16 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .base import Analyzer, Context, PipelineError, UndeclaredInput, VoiceMap
-from . import actors, hedging, questions, quotes, readability
+from . import actors, agency, hedging, questions, quotes, readability, sources
 
 REGISTRY: tuple[Analyzer, ...] = (
     quotes.ANALYZER,  # first: its reported-speech regions make the voice map
     questions.ANALYZER,
     hedging.ANALYZER,
     readability.ANALYZER,
-    actors.ANALYZER,  # last: reads quotes (speaker → actor) and the voice map
+    actors.ANALYZER,  # reads quotes (speaker → actor) and the voice map
+    agency.ANALYZER,  # reads the actors (who is agent, who affected) and the voice map
+    sources.ANALYZER,  # reads quotes (speakers, cues) and actors (mentions, groups)
 )
 
 __all__ = ["Analyzer", "Context", "VoiceMap", "REGISTRY", "PipelineError", "UndeclaredInput",

@@ -1,16 +1,17 @@
 """Readability formulas over the Document's own counts, fully offline.
 
-textstat 0.7.13 looks English syllables up in NLTK's cmudict and downloads it
-at run time when it is missing; its sentence counter is also known to be
-inaccurate (textstat#77) and it is slow on long texts (textstat#138). So the
-counts come from the parsed :class:`~framing.document.Document` (its sentences
-and word tokens), and syllables from one pinned method: Pyphen's en_US
-hyphenation dictionary, hyphenation points + 1 per word — exactly textstat's
-own fallback path (``len(pyphen.positions(word)) + 1``), so our figures equal
-textstat's whenever cmudict is absent and the sentence counts agree. textstat
-itself is not imported at run time: its package import pulls in NLTK, which
-imports scikit-learn and SciPy when they are installed (about 2 s per
-process); the test suite cross-checks our formulas against textstat's.
+Syllables are textstat's method (0.7.13, ``count_syllables``): a word's
+first pronunciation in the CMU Pronouncing Dictionary (one syllable per
+stressed vowel phone), else Pyphen's en_US hyphenation points + 1. textstat
+gets CMUdict from NLTK and downloads it at run time; here the dictionary
+ships as package data (BSD-style licence, ``lexicons/nltk_data/corpora/
+cmudict/README``) in the layout NLTK's corpus reader expects, so that
+:func:`nltk_data` put on ``nltk.data.path`` lets textstat itself run offline
+on the same data (the tests compare the two). textstat is not imported at
+run time: its import pulls in NLTK, which imports scikit-learn and SciPy
+when they are installed (about 2 s per process). The counts come from the
+parsed :class:`~framing.document.Document` (its sentences and word tokens):
+textstat's sentence counter is known to be inaccurate (textstat#77).
 
 Formulas: Flesch reading ease (Flesch 1948), Flesch–Kincaid grade (Kincaid,
 Fishburne, Rogers & Chissom 1975), Gunning fog (Gunning 1952), SMOG (McLaughlin
@@ -23,6 +24,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 from ..report import ReadabilitySection
 from .base import Analyzer, Context
@@ -30,7 +32,32 @@ from .base import Analyzer, Context
 HAS_LETTER = re.compile(r"[^\W\d_]")
 ALNUM = re.compile(r"[^\W_]")
 NOT_ALNUM_RUN = re.compile(r"[\W_]+")  # the complement of ALNUM, in runs
-SYLLABLE_METHOD = "pyphen en_US (hyphenation points + 1)"
+SYLLABLE_METHOD = "cmudict (first pronunciation), else pyphen en_US (hyphenation points + 1)"
+CMUDICT = ("nltk_data", "corpora", "cmudict", "cmudict")
+
+
+def nltk_data() -> str:
+    """The folder to put on ``nltk.data.path`` so that NLTK's
+    ``cmudict`` (and textstat's syllables) read the shipped CMUdict."""
+    return str(resources.files("framing.lexicons").joinpath("nltk_data"))
+
+
+FIRST_PRONUNCIATION = re.compile(r"^(\S+) 1 ([^\n]*)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _cmudict() -> dict[str, str]:
+    """Word → the phones of its first pronunciation ("word 1 PH ONES" lines),
+    read once per process (≈ 0.15 s; syllables are counted per word looked up)."""
+    raw = resources.files("framing.lexicons").joinpath(*CMUDICT).read_text(encoding="utf-8")
+    return dict(FIRST_PRONUNCIATION.findall(raw))
+
+
+def cmudict_syllables(word: str) -> int | None:
+    """Syllables of a lower-case word in CMUdict (its stressed vowel phones:
+    only they end in a digit), or ``None`` when the word is not there."""
+    phones = _cmudict().get(word)
+    return None if phones is None else phones.count("0") + phones.count("1") + phones.count("2")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +85,15 @@ FLESCH_EN = (206.835, 1.015, 84.6)
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables of one word by the pinned method (see module docstring).
+    """Syllables of one word: its CMUdict count, else :func:`pyphen_syllables`."""
+    lower = word.lower()
+    n = cmudict_syllables(lower.replace("’", "'"))
+    return n if n is not None else pyphen_syllables(lower)
+
+
+@lru_cache(maxsize=65536)
+def pyphen_syllables(word: str) -> int:
+    """Syllables of one word by Pyphen's en_US patterns (textstat's fallback).
 
     Equals ``len(pyphen.Pyphen(lang="en_US").positions(word.lower())) + 1``
     (tests/test_readability.py checks it), computed here from Pyphen's own

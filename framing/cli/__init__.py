@@ -10,6 +10,8 @@ import typer
 from .. import __version__
 from .analyze import analyze
 from .compare import compare
+from .train import train
+from .validate import validate
 
 app = typer.Typer(
     name="framing",
@@ -37,3 +39,5 @@ def main(
 
 app.command()(analyze)
 app.command()(compare)
+app.command()(validate)
+app.command()(train)

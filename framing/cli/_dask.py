@@ -62,9 +62,14 @@ def analyze_corpus_dask(sources, out, jobs, resume, quiet, actors, scheduler, fa
             sys.stdout.flush()
         elif not quiet:
             reused = f" ({summary.reused} reused)" if summary.reused else ""
+            kept = summary.partitions - summary.partitions_failed
             typer.echo(f"analysed {summary.written} articles on {summary.workers} dask workers into "
-                       f"{summary.partitions} {summary.format} partitions in {target / PART_DIR}"
+                       f"{kept} {summary.format} partitions in {target / PART_DIR}"
                        f"{reused}", err=True)
+        if summary.partitions_failed:
+            error(f"{summary.partitions_failed} partition(s) failed as a whole (a worker died or "
+                  f"could not write); their articles are listed as errors"
+                  + ("" if tmp is not None else "; running the command again redoes only them"))
         report_failures(summary, None if tmp is not None else summary.errors_path)
     finally:
         if tmp is not None:

@@ -68,6 +68,15 @@ def analyze(
                                             help="With --engine dask: the scheduler, e.g. "
                                                  "tcp://host:8786 (default: a local cluster of "
                                                  "--jobs workers)."),
+    model: Optional[List[Path]] = typer.Option(None, "--model",
+                                               help="A model written by `framing train` "
+                                                    "(repeatable, one per component); a "
+                                                    "sentiment model implies --fast."),
+    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", metavar="NAME=FILE",
+                                                help="Extend a word list with your own file in "
+                                                     "the shipped format: hedges, boosters, "
+                                                     "cue_verbs (repeatable); NAME:replace=FILE "
+                                                     "replaces the shipped entries."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
@@ -86,6 +95,11 @@ def analyze(
     if scheduler is not None and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
         raise typer.Exit(code=2)
+    if corpus and (model or lexicon):
+        error("--model and --lexicon apply to article files for now, not to corpus sources")
+        raise typer.Exit(code=2)
+    if lexicon:
+        _set_lexicons(lexicon)
     if corpus:
         if len(corpus) != len(sources):
             error("give either article files or corpus sources (folders, .jsonl, .csv), not both")
@@ -100,7 +114,41 @@ def analyze(
     if engine is Engine.dask:
         error("--engine dask needs corpus sources (a folder of articles, a .jsonl or .csv file)")
         raise typer.Exit(code=2)
+    if model:
+        from ..train import use_models
+
+        try:
+            with use_models(model) as implied:
+                _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width,
+                               implied.get("fast", fast))
+        except FramingError as exc:  # the model file (errors of one article are reported inside)
+            error(str(exc))
+            raise typer.Exit(code=1)
+        return
     _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width, fast)
+
+
+def _set_lexicons(specs: list[str]) -> None:
+    """Install ``--lexicon NAME=FILE`` overrides and build the lists they
+    change, so that a malformed entry is an error before any article."""
+    from ..errors import LexiconError
+    from ..lexicons import set_overrides
+
+    pairs = []
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not name or not path:
+            error(f"--lexicon {spec}: use NAME=FILE (NAME: hedges, boosters, cue_verbs)")
+            raise typer.Exit(code=2)
+        pairs.append((name.strip(), path))
+    try:
+        set_overrides(pairs)
+        from ..pipeline import analyze as run_analysis
+
+        run_analysis("Check the lexicons, she said.", analyzers=["hedging", "quotes"], fast=True)
+    except LexiconError as exc:
+        error(f"--lexicon: {exc}")
+        raise typer.Exit(code=1)
 
 
 def _is_corpus(source: str, source_kind) -> bool:

@@ -31,6 +31,7 @@ from typing import Any, Iterable, Mapping
 from .. import __version__
 from . import stats as st
 from ..metrics import METRIC, METRICS, Metric, _get, article_metrics  # noqa: F401 (re-exported)
+from .sources import article_record as sources_record
 from .stats import seed_for as _seed
 from .timeline import parse_date, timeline
 
@@ -65,6 +66,7 @@ class _Outlet:
         self.has_terms = 0
         self.stories: dict[str, list] = {}
         self.dated: list[tuple] = []          # (date, words, metrics) of dated articles
+        self.sources: list[dict] = []  # framing.compare.sources.article_record per article
 
 
 class Comparer:
@@ -109,6 +111,9 @@ class Comparer:
         if day is not None:
             acc.dated.append((day, int(_get(_get(report, "stats", {}), "words", 0) or 0), metrics))
         self._add_quotes(acc, _get(report, "quotes", {}) or {})
+        record = sources_record(report)
+        if record is not None:
+            acc.sources.append(record)
         for sec, kinds in (("hedging", ("hedge", "booster")), ("questions", None)):
             for item in _get(_get(report, sec, {}) or {}, "items", []) or []:
                 kind = _get(item, "kind") if kinds else ("rhetorical" if _get(item, "rhetorical") else "question")
@@ -159,6 +164,7 @@ class Comparer:
     def result(self) -> dict[str, Any]:
         """The comparison dict (comparison.json)."""
         from .sections import actors, paired, pairwise, quotes, vocabulary
+        from .sources import section as sources_section
 
         names = sorted(self._outlets, key=lambda k: (-self._outlets[k].articles, k))
         for acc in self._outlets.values():  # input order must not change the numbers
@@ -197,6 +203,7 @@ class Comparer:
             "actors": actors(self, names),
             "vocabulary": vocab,
             "timeline": timeline(self, names),
+            "sources": sources_section(self, names),
         }
         result["findings"] = findings(result, self.alpha)
         return _r(result)
@@ -234,6 +241,7 @@ def findings(result: dict[str, Any], alpha: float = 0.05) -> list[str]:
                  if (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
         rest.sort(key=lambda et: (-et[0], et[1]["p"], et[1]["metric"], et[1]["a"], et[1]["b"]))
         out += [t["statement"] for _, t in rest[:3]]
+    out += (result.get("sources") or {}).get("findings", [])
     if not out:
         n = len(result["tests"]) + len(result["paired"]["tests"])
         out.append(f"No difference between outlets is significant at {alpha:g} after "
@@ -276,6 +284,10 @@ def csv_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for k, v in q.get(group, {}).items():
                     row(name, f"quotes.{group[3:]}.{k}", "share of quotations", value=v["share"],
                         n=v["n"])
+    from .sources import csv_rows as sources_rows
+
+    for outlet, metric, unit, cells in sources_rows(result):
+        row(outlet, metric, unit, **cells)
     for cell in result["actors"]["cells"]:
         row(cell["outlet"], f"actor_sentiment.{cell['actor']}", "mean score (-1..1)",
             value=cell["mean_score"], n=cell["articles"])

@@ -25,96 +25,31 @@ does not stop the reading: :func:`iter_corpus` yields a :class:`RecordError`
 place and goes on. A problem with a whole source (missing, unsupported kind,
 a CSV without an ``outlet`` column) is found up front by :func:`check_sources`
 and raised as :class:`~framing.errors.InputError`.
+
+The records are defined in :mod:`framing.io.records`, the JSON Lines and CSV
+readers in :mod:`framing.io.tables`, one article file in :mod:`framing.io.articles`.
 """
 from __future__ import annotations
 
 import csv
-import gzip
-import io
-import json
 import os
-import re
-import stat
-import sys
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
-from ..text.decode import MAX_BYTES, decode_bytes
-from ..text.markdown import markdown_to_text
 from ..text.safe import repair_tree
+from .articles import html_to_text, read_article, read_article_file
+from .records import (ALIASES, ARTICLE_EXTS, CSV_EXTS, HTML_EXTS, JSONL_EXTS, META_FIELDS,
+                      SIDECARS, TEXT_EXTS, Item, Record, RecordError, field_value)
+from .tables import (csv_header, csv_rows, dialect, jsonl_rows, open_binary, open_text,
+                     raise_field_limit, read_csv, read_jsonl, to_record)
 
-TEXT_EXTS = (".txt", ".md", ".markdown")
-HTML_EXTS = (".html", ".htm")
-ARTICLE_EXTS = TEXT_EXTS + HTML_EXTS
-JSONL_EXTS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-CSV_EXTS = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
-SIDECARS = ("metadata.csv", "metadata.jsonl")
-META_FIELDS = ("title", "date", "url", "story")
-#: other names real corpora use for a field, tried in order after the field's own
-#: (BASIL and SemEval exports say "event", PolNeAR "publisher"/"publication_date")
-ALIASES: dict[str, tuple[str, ...]] = {
-    "outlet": ("publisher", "source_outlet", "media", "site"),
-    "story": ("event", "story_id", "event_id", "cluster"),
-    "date": ("publication_date", "published", "pub_date", "datetime"),
-    "title": ("headline",),
-    "url": ("link",),
-}
+__all__ = ["ALIASES", "ARTICLE_EXTS", "CSV_EXTS", "HTML_EXTS", "JSONL_EXTS", "META_FIELDS",
+           "SIDECARS", "TEXT_EXTS", "Item", "Record", "RecordError", "article_files",
+           "check_sources", "count_records", "html_to_text", "iter_corpus", "iter_folder_files",
+           "iter_jsonl_range", "read_article", "read_corpus", "source_kind"]
 
-
-def _field(obj: dict[str, Any], meta: dict[str, Any], name: str,
-           fields: dict[str, str] | None = None) -> Any:
-    """``name`` or its first alias present in the record (or its ``meta``);
-    only ``fields[name]`` when the caller maps the field (``--story-field``)."""
-    keys = ((fields[name], fields[name].lower()) if fields and name in fields  # CSV: lower case
-            else (name, *ALIASES.get(name, ())))
-    for key in keys:
-        for source in (obj, meta):
-            if source.get(key) is not None:
-                return source[key]
-    return None
 _SKIP_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
-
-
-@dataclass
-class Record:
-    """One article of a corpus.
-
-    ``source`` and ``line`` say where it came from (``line`` is None for a
-    file that is one article). ``report`` is set when the record was read
-    from an analysed results file, so it need not be analysed again.
-    """
-
-    outlet: str
-    text: str
-    id: str
-    title: str | None = None
-    date: str | None = None
-    url: str | None = None
-    story: str | None = None
-    source: str = ""
-    line: int | None = None
-    warnings: list[str] = field(default_factory=list)
-    report: dict[str, Any] | None = None
-    terms: dict[str, int] | None = None
-
-    def meta(self) -> dict[str, Any]:
-        """The metadata written beside a report (everything but the text)."""
-        d = asdict(self)
-        for k in ("text", "report", "warnings", "terms"):
-            d.pop(k)
-        return d
-
-
-class RecordError(InputError):
-    """One record could not be read; reading goes on with the next one."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "error": self.reason}
-
-
-Item = Union[Record, RecordError]
 
 
 # -- sources ---------------------------------------------------------------------
@@ -153,7 +88,7 @@ def check_sources(sources: Iterable[str | os.PathLike],
                 raise InputError(str(src), "holds no article files (.txt, .md, .html), neither "
                                            "directly nor in outlet sub-folders")
         elif kind == "csv":
-            _csv_header(Path(src), fields=fields)
+            csv_header(Path(src), fields=fields)
         elif kind == "article":
             raise InputError(str(src), "is a single article: give the folder it is in (the folder "
                                        "name is the outlet), or a .jsonl/.csv corpus file")
@@ -172,9 +107,9 @@ def iter_corpus(sources: Iterable[str | os.PathLike],
         if kind == "folder":
             yield from _read_folder(Path(src), fields=fields)
         elif kind == "jsonl":
-            yield from _read_jsonl(Path(src), fields)
+            yield from read_jsonl(Path(src), fields)
         elif kind == "csv":
-            yield from _read_csv(Path(src), fields)
+            yield from read_csv(Path(src), fields)
         else:
             raise InputError(str(src), "is a single article, not a corpus")
 
@@ -201,13 +136,13 @@ def count_records(sources: Iterable[str | os.PathLike]) -> int:
         if kind == "folder":
             total += sum(1 for _ in _article_files(p))
         elif kind == "jsonl":
-            with _open_binary(p) as fh:
+            with open_binary(p) as fh:
                 total += sum(1 for line in fh if line.strip())
         elif kind == "csv":
-            _raise_field_limit()
+            raise_field_limit()
             try:
-                with _open_text(p) as fh:
-                    total += max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(p))) - 1)
+                with open_text(p) as fh:
+                    total += max(0, sum(1 for _ in csv.reader(fh, dialect=dialect(p))) - 1)
             except (csv.Error, UnicodeDecodeError, OSError):
                 pass  # the reader reports it, with the line; the bar just counts less
     return total
@@ -231,8 +166,8 @@ def iter_jsonl_range(path: str | os.PathLike, start: int, end: int | None,
     in bytes ``[start, end)``; ``start`` is the offset of line ``first_line``.
     Line numbers, ids and errors are those :func:`iter_corpus` gives."""
     p = Path(path)
-    for n, obj in _jsonl_rows(p, start, end, first_line):
-        yield obj if isinstance(obj, RecordError) else _to_record(obj, p, n)
+    for n, obj in jsonl_rows(p, start, end, first_line):
+        yield obj if isinstance(obj, RecordError) else to_record(obj, p, n)
 
 
 # -- folders ---------------------------------------------------------------------
@@ -265,13 +200,13 @@ def _read_sidecar(folder: Path, errors: list[RecordError]) -> dict[str, dict[str
         rows: Iterator[tuple[int, Any]]
         if name.endswith(".csv"):
             try:
-                header = _csv_header(path, required=("file",))
+                header = csv_header(path, required=("file",))
             except InputError as exc:
                 errors.append(RecordError(exc.source, exc.reason, exc.line))
                 continue
-            rows = _csv_rows(path, header)
+            rows = csv_rows(path, header)
         else:
-            rows = _jsonl_rows(path)
+            rows = jsonl_rows(path)
         for line, row in rows:
             if isinstance(row, RecordError):
                 errors.append(row)
@@ -309,11 +244,11 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None,
     for path in _article_files(root, sidecar_errors) if files is None else files:
         meta = lookup(path)
         yield from _drain(sidecar_errors)
-        mapped = _field(meta, {}, "outlet", fields) if fields else meta.get("outlet")
+        mapped = field_value(meta, {}, "outlet", fields) if fields else meta.get("outlet")
         outlet = str(mapped or "").strip() or (
             path.parent.name if path.parent != root else root.resolve().name)
         try:
-            text, warnings, found = _read_article_file(path)
+            text, warnings, found = read_article_file(path)
         except InputError as exc:
             yield RecordError(exc.source, exc.reason, exc.line)
             continue
@@ -321,7 +256,7 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None,
                      id=(meta.get("id") or "").strip() or f"{outlet}/{path.stem}",
                      source=str(path), warnings=warnings)
         for k in META_FIELDS:
-            value = str(_field(meta, {}, k, fields) or "").strip() or found.get(k)
+            value = str(field_value(meta, {}, k, fields) or "").strip() or found.get(k)
             setattr(rec, k, value or None)
         yield rec
     yield from _drain(sidecar_errors)
@@ -330,251 +265,3 @@ def _read_folder(root: Path, files: Iterable[Path] | None = None,
 def _drain(errors: list[RecordError]) -> Iterator[RecordError]:
     while errors:
         yield errors.pop(0)
-
-
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
-
-
-def _read_article_file(path: Path) -> tuple[str, list[str], dict[str, str]]:
-    """Text, warnings and metadata found in the file itself (a Markdown
-    heading or the HTML title/date/url)."""
-    try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):  # reading a FIFO named *.txt would wait forever
-            raise InputError(str(path), "is not a regular file (a named pipe, socket or "
-                                        "device); skipped")
-        size = st.st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"is {size / 2**20:.1f} MiB, over the "
-                                        f"{MAX_BYTES // 2**20} MiB limit for one article")
-        data = path.read_bytes()
-    except PermissionError:
-        raise InputError(str(path), "permission denied") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if path.suffix.lower() in HTML_EXTS:
-        return html_to_text(data, str(path))
-    text, warnings = decode_bytes(data, str(path))
-    found: dict[str, str] = {}
-    if path.suffix.lower() in (".md", ".markdown"):
-        m = _MD_HEADING.search(text)
-        if m:
-            found["title"] = m.group(1).strip()
-        text = markdown_to_text(text)
-    return text, warnings, found
-
-
-def read_article(path: str | os.PathLike) -> tuple[str, list[str], dict[str, str]]:
-    """One article file as ``framing analyze`` reads it wherever it appears:
-    ``.html``/``.htm`` through trafilatura, ``.md`` without its markup,
-    anything else as plain text. Returns (text, warnings, metadata)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, not a file (give the article files inside it)")
-    return _read_article_file(p)
-
-
-def html_to_text(data: bytes | str, source: str) -> tuple[str, list[str], dict[str, str]]:
-    """The main text of an HTML page (trafilatura), with its title, date and
-    url when the page declares them."""
-    try:
-        import trafilatura
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise InputError(source, f"reading HTML needs trafilatura and lxml_html_clean "
-                                 f"(pip install trafilatura lxml_html_clean): {exc}") from None
-    if isinstance(data, bytes):
-        html, warnings = decode_bytes(data, source)
-    else:
-        html, warnings = data, []
-    try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                          favor_precision=True, with_metadata=True)
-    except Exception as exc:  # trafilatura raises many kinds on broken markup
-        raise InputError(source, f"the HTML could not be parsed ({type(exc).__name__}: {exc})") from None
-    if doc is None:
-        raise InputError(source, "no article text found in the HTML")
-    get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
-    text = (get("text") or "").strip()
-    if not text:
-        raise InputError(source, "no article text found in the HTML")
-    found = {k: str(get(k)) for k in ("title", "date", "url") if get(k)}
-    if found.get("title"):
-        text = f"{found['title']}\n\n{text}"
-    return text + "\n", warnings, found
-
-
-# -- JSON Lines and CSV ------------------------------------------------------------
-def _open_binary(path: Path):
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
-
-
-def _open_text(path: Path):
-    raw = _open_binary(path)
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
-
-
-def _jsonl_rows(path: Path, start: int = 0, end: int | None = None,
-                first_line: int = 1) -> Iterator[tuple[int, Any]]:
-    """(line number, parsed object or RecordError) for each non-blank line;
-    of the lines that begin in bytes ``[start, end)`` only when given
-    (``start`` a line start numbered ``first_line``; uncompressed files)."""
-    try:
-        fh = _open_binary(path)
-        if start:
-            fh.seek(start)
-    except OSError as exc:
-        yield 0, RecordError(str(path), f"cannot be read ({exc.strerror or exc})")
-        return
-    pos = start
-    with fh:
-        for n, raw in enumerate(fh, first_line):
-            if end is not None:
-                if pos >= end:
-                    break
-                pos += len(raw)
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield n, RecordError(str(path), f"not valid UTF-8 (byte {exc.start} of the line)", n)
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, RecordError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno})", n)
-                continue
-            if not isinstance(obj, dict):
-                yield n, RecordError(str(path), f"expected a JSON object, got {type(obj).__name__}", n)
-                continue
-            yield n, obj
-
-
-def _read_jsonl(path: Path, fields: dict[str, str] | None = None) -> Iterator[Item]:
-    for n, obj in _jsonl_rows(path):
-        yield obj if isinstance(obj, RecordError) else _to_record(obj, path, n, fields)
-
-
-def _dialect(path: Path) -> str:
-    return "excel-tab" if ".tsv" in path.name.lower() else "excel"
-
-
-_FIELD_LIMIT_SET = False
-
-
-def _raise_field_limit() -> None:
-    """Lift the csv module's 131,072-character field limit to the article
-    limit, once, before the first CSV read (header, count or rows)."""
-    global _FIELD_LIMIT_SET
-    if not _FIELD_LIMIT_SET:
-        csv.field_size_limit(max(MAX_BYTES, 2**24) if sys.maxsize > 2**31 else 2**31 - 1)
-        _FIELD_LIMIT_SET = True
-
-
-def _csv_header(path: Path, required: tuple[str, ...] = ("outlet", "text"),
-                fields: dict[str, str] | None = None) -> list[str]:
-    _raise_field_limit()
-    try:
-        with _open_text(path) as fh:
-            header = next(csv.reader(fh, dialect=_dialect(path)), None)
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not valid UTF-8 (byte {exc.start})", 1) from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if not header:
-        raise InputError(str(path), "the file is empty (a header row naming the columns is needed)")
-    names = [h.strip().lower() for h in header]
-    fields = {k: v.lower() for k, v in (fields or {}).items()}
-    missing = [fields.get(r, r) for r in required if (fields[r] not in names if r in fields else
-               r not in names and not set(ALIASES.get(r, ())) & set(names))]
-    if missing:
-        raise InputError(str(path), f"the header has no {' or '.join(repr(m) for m in missing)} "
-                                    f"column (found: {', '.join(names) or 'nothing'})", 1)
-    return names
-
-
-def _csv_rows(path: Path, header: list[str]) -> Iterator[tuple[int, Any]]:
-    _raise_field_limit()
-    with _open_text(path) as fh:
-        reader = csv.reader(fh, dialect=_dialect(path))
-        start = 1
-        try:
-            next(reader)
-            start = reader.line_num + 1
-            for row in reader:
-                line, start = start, reader.line_num + 1
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(header):
-                    yield line, RecordError(str(path), f"expected {len(header)} fields, found "
-                                                       f"{len(row)} (an unquoted comma or quote?)", line)
-                    continue
-                yield line, dict(zip(header, row))
-        except csv.Error as exc:
-            yield start, RecordError(str(path), f"malformed CSV ({exc}); the rest of the file "
-                                                f"was skipped", start)
-        except UnicodeDecodeError as exc:
-            yield start, RecordError(str(path), f"not valid UTF-8 (byte {exc.start}); the rest of "
-                                                f"the file was skipped", start)
-
-
-def _read_csv(path: Path, fields: dict[str, str] | None = None) -> Iterator[Item]:
-    try:
-        header = _csv_header(path, fields=fields)
-    except InputError as exc:
-        yield RecordError(exc.source, exc.reason, exc.line)
-        return
-    for n, row in _csv_rows(path, header):
-        yield row if isinstance(row, RecordError) else _to_record(row, path, n, fields)
-
-
-def _to_record(obj: dict[str, Any], path: Path, line: int,
-               fields: dict[str, str] | None = None) -> Item:
-    """A record from one JSON object or CSV row, or the reason it is not one."""
-    src = str(path)
-    obj, repaired = repair_tree(obj)  # lone surrogates ("\ud83d") → U+FFFD
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-    report = obj.get("report")
-    if report is not None and not isinstance(report, dict):
-        return RecordError(src, "'report' must be an object", line)
-    outlet = _field(obj, meta, "outlet", fields)
-    if outlet is None or (isinstance(outlet, str) and not outlet.strip()):
-        name = (fields or {}).get("outlet", "outlet")
-        return RecordError(src, f"no '{name}' field (each record needs '{name}' and 'text')", line)
-    if not isinstance(outlet, (str, int)):
-        return RecordError(src, f"'outlet' must be a string, got {type(outlet).__name__}", line)
-    text = obj.get("text")
-    if report is None:
-        if text is None:
-            return RecordError(src, "no 'text' field (each record needs 'outlet' and 'text')", line)
-        if not isinstance(text, str):
-            return RecordError(src, f"'text' must be a string, got {type(text).__name__}", line)
-        if not text.strip():
-            return RecordError(src, "'text' is empty", line)
-        if len(text) > MAX_BYTES:
-            return RecordError(src, f"'text' is over the {MAX_BYTES // 2**20} MiB limit for one "
-                                    f"article", line)
-    elif not isinstance(text, str):
-        text = ""
-    rec_id = obj.get("id", meta.get("id"))
-    rec = Record(outlet=str(outlet).strip(), text=text,
-                 id=str(rec_id).strip() if rec_id not in (None, "") else f"{path.name}:{line}",
-                 source=src, line=line, report=report)
-    if report is not None and isinstance(obj.get("source"), str):
-        # a results line: keep where the article itself came from
-        rec.source = obj["source"]
-        rec.line = obj.get("line") if isinstance(obj.get("line"), int) else None
-    for k in META_FIELDS:
-        v = _field(obj, meta, k, fields)
-        if v is not None and not isinstance(v, (str, int, float)):
-            return RecordError(src, f"'{k}' must be a string, got {type(v).__name__}", line)
-        setattr(rec, k, str(v).strip() or None if v is not None else None)
-    terms = obj.get("terms")
-    if isinstance(terms, dict):
-        rec.terms = terms
-    if repaired:
-        rec.warnings.append(f"{src}:{line}: {repaired} lone surrogate code point(s) (a broken "
-                            f"emoji or other character) replaced by U+FFFD")
-    return rec

@@ -42,6 +42,31 @@ def table(result: dict, max_rows: int = 30, narrow: bool = False) -> Table:
     return t
 
 
+def sources_table(result: dict, max_rows: int = 30) -> Table | None:
+    """Outlets × source types (pooled shares) with Simpson diversity and its CI."""
+    outlets = (result.get("sources") or {}).get("outlets") or {}
+    if not outlets:
+        return None
+    kinds = sorted({k for o in outlets.values() for k in o.get("shares", {})},
+                   key=lambda k: -sum(o.get("shares", {}).get(k, 0) for o in outlets.values()))[:7]
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False,
+              title=Text("Sources by type: share of typed sources; Simpson diversity [bootstrap "
+                         "95% CI over articles]"), title_style="dim", title_justify="left")
+    t.add_column("outlet", overflow="fold", min_width=12, max_width=28)
+    t.add_column("sources", justify="right")
+    for k in kinds:
+        t.add_column(k.replace("_", "/"), justify="right", overflow="fold")
+    t.add_column("Simpson", justify="right")
+    for name, o in list(outlets.items())[:max_rows]:
+        lo, hi = o.get("simpson_ci") or [None, None]
+        simp = Text("–", style="dim") if o.get("simpson") is None else Text(f"{o['simpson']:.2f}")
+        if lo is not None:
+            simp.append(f" [{lo:.2f}–{hi:.2f}]", style="dim")
+        t.add_row(name, f"{o['sources']:,}", *[f"{100 * o['shares'].get(k, 0):.0f}%" for k in kinds],
+                  simp)
+    return t
+
+
 def render(result: dict, console: Console, limit: int = 8) -> None:
     """Print the table and the first ``limit`` findings."""
     c = result["corpus"]
@@ -60,6 +85,9 @@ def render(result: dict, console: Console, limit: int = 8) -> None:
         bullets.add_row("", Text(f"… and {more} more finding{'s' if more != 1 else ''} "
                                  "(all in comparison.json; every test in tests.csv)", style="dim"))
     console.print(bullets)
+    src = sources_table(result)
+    if src is not None:
+        console.print(src)
     vocab = result["vocabulary"].get("outlets", {})
     if vocab:
         console.print(Text("Distinctive words (Fightin' Words z-scores)", style="bold"))

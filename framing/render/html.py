@@ -6,7 +6,8 @@ Each device has its own colour *and* its own form, so the view reads under
 colour-vision deficiencies: rhetorical questions are tinted and underlined,
 other questions dotted-underlined, hedges and boosters are chips with a
 border, quotes are tinted with their speaker underlined in bold, actor
-mentions are ringed. Highlights nest (a hedge inside a quote inside a
+mentions are ringed, agentless passives, nominalisations and intransitive
+reports have a wavy underline. Highlights nest (a hedge inside a quote inside a
 question); where two findings cross, the inner one is split so the markup
 stays well formed. Clicking a legend entry hides or shows that layer (pure
 CSS). All text is escaped.
@@ -34,10 +35,13 @@ LAYERS = {
     "quote": ("quote", "quote"),
     "speaker": ("speaker", "speaker"),
     "actor": ("actor mention", "actor"),
+    "agency": ("agentless passive · nominalisation · intransitive", "agency"),
 }
+#: agency devices: a wavy underline (a form no other layer uses) in a dark magenta
+AGENCY_COLOUR = "#A0306E"
 #: nesting rank when two findings start together and end together (outer first)
 RANK = {"quote": 0, "rhetorical": 1, "question": 1, "speaker": 2, "cue": 2, "actor": 3,
-        "hedge": 4, "booster": 4}
+        "hedge": 4, "booster": 4, "agency": 5}
 
 
 @dataclass
@@ -78,10 +82,20 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
                 f"speaker of quote {i}: {who}", f"s{i}")
         if q.cue_start is not None and q.cue_end is not None:
             add(q.cue_start, q.cue_end, "cue", "cue", f"speech verb of quote {i}", f"c{i}")
+    for k, it in enumerate(getattr(getattr(report, "sources", None), "items", None) or [], 1):
+        if it.evidence is not None:  # the words that typed the source
+            add(it.evidence.start, it.evidence.end, "speaker", "speaker source-type",
+                f"source {it.name}: {it.type.replace('_', '/')} (from these words)", f"t{k}")
     for k, a in enumerate(report.actors.items, 1):
         for j, m in enumerate(a.mentions, 1):
             add(m.start, m.end, "actor", f"actor sent-{m.label}",
                 f"{a.name} · mention {j} · {m.label} ({m.score:+.2f})", f"a{k}-{j}")
+    for i, it in enumerate(report.agency.items, 1):
+        if it.kind == "passive" and not it.agentless:
+            continue  # a passive that names its doer deletes no agency
+        detail = "agentless" if it.agentless else f"by {it.agent_text}"
+        add(it.start, it.end, "agency", f"agency agency-{it.kind}",
+            f"{it.kind} {i} · {detail} · {it.voice} voice", f"g{i}")
     return out
 
 
@@ -187,6 +201,8 @@ footer { color: var(--muted); font-size: .78rem; padding-top: 1rem; padding-bott
   padding: 0 .1em; }
 .actor { background: ${t_actor}; box-shadow: 0 0 0 2px ${actor}; }
 .hedge, .booster { font-weight: 600; }
+.agency { text-decoration: underline wavy ${agency}; text-decoration-thickness: 1.5px;
+  text-underline-offset: .22em; text-decoration-skip-ink: none; }
 /* layer toggles (legend entries are labels of the hidden checkboxes) */
 ${toggles}
 @media (max-width: 62rem) {
@@ -206,6 +222,7 @@ TOGGLES = {
     "quote": [(".quote", "background: none;"), (".cue", "font-style: inherit; color: inherit;")],
     "speaker": [(".speaker", "font-weight: inherit; color: inherit; box-shadow: none;")],
     "actor": [(".actor", "background: none; box-shadow: none;")],
+    "agency": [(".agency", "text-decoration: none;")],
 }
 
 
@@ -223,6 +240,7 @@ def _css() -> str:
         t_quote=S.TINT["quote"], t_quote_ind="#EDF7F3", quote=S.DEVICE["quote"],
         t_hedge=S.TINT["hedge"], hedge=S.DEVICE["hedge"], t_booster=S.TINT["booster"],
         booster=S.DEVICE["booster"], t_actor=S.TINT["actor"], actor=S.DEVICE["actor"],
+        agency=AGENCY_COLOUR,
         toggles="\n".join(toggles))
 
 
@@ -235,9 +253,11 @@ def _legend(report: ArticleReport) -> str:
         "quote": len(report.quotes.items),
         "speaker": sum(1 for q in report.quotes.items if q.speaker_start is not None),
         "actor": sum(len(a.mentions) for a in report.actors.items),
+        "agency": sum(1 for it in report.agency.items
+                      if it.kind != "passive" or it.agentless),
     }
     samples = {"rhetorical": "Why?", "question": "Who?", "hedge": "may", "booster": "clearly",
-               "quote": "“…”", "speaker": "Name", "actor": "Actor"}
+               "quote": "“…”", "speaker": "Name", "actor": "Actor", "agency": "was fired"}
     items = []
     for layer, (label, cls) in LAYERS.items():
         extra = " q-rhetorical" if layer == "rhetorical" else ""
@@ -310,6 +330,24 @@ def _actors(report: ArticleReport) -> str:
             "<tbody>" + "".join(rows) + "</tbody></table></section>")
 
 
+def _sources(report: ArticleReport) -> str:
+    """Quoted sources by type, with the words that gave each type."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return ""
+    rows = []
+    for it in src.items:
+        ev = escape(it.evidence.text) if it.evidence else "–"
+        side = f" · {escape(it.group)}" if it.group else ""
+        lede = " · lede" if it.in_lede else ""
+        rows.append(f"<tr><td>{escape(it.name)}<br><small>“{ev}”</small></td>"
+                    f"<td class=\"num\">{escape(it.type.replace('_', '/'))}{side}{lede}<br>"
+                    f"{it.quotes} quote{'s' if it.quotes != 1 else ''}</td></tr>")
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    return (f'<section class="sources"><h2>Sources by type (Simpson diversity {simpson})</h2>'
+            '<table class="voice"><tbody>' + "".join(rows) + "</tbody></table></section>")
+
+
 def _figures(figures: Mapping[str, bytes]) -> str:
     if not figures:
         return ""
@@ -373,6 +411,7 @@ def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = 
 {_metrics(report, baseline)}
 {_voices(report)}
 {_actors(report)}
+{_sources(report)}
 </aside>
 <article>
 <div class="article-text" id="article">{highlight(text, report)}</div>

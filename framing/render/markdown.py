@@ -203,6 +203,57 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "")
     return out
 
 
+def agency_section(report: ArticleReport, text: str) -> list[str]:
+    """``## Agency``: passives, nominalisations and intransitive reports with
+    their agent, voice and sentence; per actor, agent vs affected counts."""
+    a = report.agency
+    out = ["## Agency", ""]
+    out += [f"{a.passives} passive{'s' if a.passives != 1 else ''}, "
+            f"{a.agentless_passives} of them agentless "
+            f"({fmt(a.agentless_passives_per_1k_words)} per 1,000 words) · "
+            f"{a.nominalisations} nominalisation{'s' if a.nominalisations != 1 else ''} · "
+            f"{a.intransitives} intransitive report{'s' if a.intransitives != 1 else ''}", ""]
+    if not a.items:
+        return out + ["*No passives, nominalisations or intransitive reports found.*", ""]
+    out += table(["#", "kind", "agent", "voice", "in its sentence"],
+                 [[str(i), md(it.kind), md(it.agent_text) if not it.agentless else "(none)",
+                   md(it.voice), md_excerpt(excerpt(text, it.start, it.end, it.sentence_start,
+                                                    it.sentence_end))]
+                  for i, it in enumerate(a.items, 1)], "rllll")
+    if a.actors:
+        out += ["", "### Who acts, who is acted on (harmful events)", ""]
+        out += table(["actor", "agent", "affected", "affected, doer unnamed"],
+                     [[md(x.name), str(x.agent), str(x.affected), str(x.affected_agentless)]
+                      for x in a.actors], "lrrr")
+    return out
+
+
+def sources_markdown(report: ArticleReport, text: str) -> list[str]:
+    """The "Sources" section: each quoted source, its type and the words that gave it."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return []
+    out = ["## Sources", ""]
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    shannon = "–" if src.shannon is None else f"{src.shannon:.2f}"
+    types = ", ".join(f"{k} {v}" for k, v in src.by_type.items())
+    out += [f"{src.count} source{'s' if src.count != 1 else ''} ({md(types)}) · Simpson diversity "
+            f"{simpson} · Shannon {shannon} · quoted first: {md(src.first or '–')} "
+            f"({md(src.first_type or '–')})", ""]
+    rows = []
+    for it in src.items:
+        ev = md_excerpt(mention_context(text, it.evidence.start, it.evidence.end, 60)) \
+            if it.evidence else "–"
+        stance = ", ".join(f"{k} {v}" for k, v in it.stance.items()) or "–"
+        rows.append([str(it.rank), md(it.name), md(it.type.replace("_", "/")), ev,
+                     md(it.group or "–"), str(it.quotes), md(stance),
+                     "yes" if it.in_lede else ""] + ([md(it.gender or "–")] if src.gender_enabled else []))
+    out += table(["#", "source", "type", "evidence", "side", "quotes", "cue stance", "lede"]
+                 + (["gender"] if src.gender_enabled else []), rows,
+                 "rlllrllr" + ("l" if src.gender_enabled else ""))
+    return out + [""]
+
+
 def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = None,
                 figures: Sequence[str] = (), figures_dir: str = "figures",
                 figure_ext: str = "png") -> str:
@@ -284,6 +335,8 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
         out += ["*No quotes found.*"]
     out += [""]
 
+    out += sources_markdown(report, text)
+
     # actors
     out += ["## Actors", ""] + fig("actor_sentiment")
     actors = report.actors.items
@@ -304,6 +357,8 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
     else:
         out += ["*No actors found.*"]
     out += [""]
+
+    out += agency_section(report, text)
 
     # readability
     r = report.readability

@@ -24,6 +24,7 @@ STYLE = {
     "booster": "bold red",
     "quote": "green",
     "speaker": "bold green",
+    "agency": "bold red",
 }
 CONTEXT_CHARS = 90
 
@@ -125,6 +126,39 @@ def hedging_table(report: ArticleReport, text: str, width: int = 120) -> Table |
     return t
 
 
+def agency_table(report: ArticleReport, text: str, width: int = 120) -> Table | None:
+    """Passives, nominalisations and intransitive reports (CODEBOOK §5), each in
+    its sentence, with the agent when a by-phrase names one; then, per actor,
+    how often agent and how often affected party of a harmful event."""
+    a = report.agency
+    if not a.items:
+        return None
+    title = (f"Agency · {a.agentless_passives} agentless of {a.passives} passives "
+             f"({_rate(a.agentless_passives_per_1k_words)} per 1,000 words), "
+             f"{a.nominalisations} nominalisations, {a.intransitives} intransitive reports")
+    t = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+              expand=True)
+    t.add_column("#", justify="right", width=3)
+    t.add_column("kind", width=14)
+    t.add_column("agent", width=16)
+    t.add_column("voice", width=6)
+    t.add_column("in its sentence", ratio=1, min_width=30)
+    context = max(30, (width - 60) // 2) if width < 110 else None
+    for i, it in enumerate(a.items, 1):
+        kind = "passive" if it.kind == "passive" else it.kind
+        agent = Text("— none —", style="dim") if it.agentless else Text(it.agent_text or "")
+        t.add_row(str(i), Text(kind, style=STYLE["agency"]), agent, it.voice,
+                  excerpt(text, it.sentence_start, it.sentence_end, it.start, it.end,
+                          STYLE["agency"], context))
+    if a.actors:
+        t.add_section()
+        for actor in a.actors:
+            t.add_row("", Text("actor", style="bold"), actor.name, "",
+                      f"agent {actor.agent} · affected {actor.affected} "
+                      f"(doer unnamed in {actor.affected_agentless})")
+    return t
+
+
 def _quote_words(q, text: str) -> str:
     """The quoted words alone: an interrupted quote's segments (``parts``)
     joined with an ellipsis, without the attribution between them."""
@@ -189,6 +223,31 @@ def quotes_table(report: ArticleReport, text: str) -> Table | None:
     return t
 
 
+def sources_table(report: ArticleReport, text: str) -> Table | None:
+    """Each quoted source with its type and the words that gave the type."""
+    src = getattr(report, "sources", None)
+    if src is None or not src.items:
+        return None
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    t = Table(title=f"Sources by type (Simpson diversity {simpson})", title_justify="left",
+              title_style="bold", box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("#", justify="right", width=3)
+    t.add_column("source", width=20, style=STYLE["speaker"])
+    t.add_column("type", width=15)
+    t.add_column("side", width=10)
+    t.add_column("quotes", justify="right", width=6)
+    t.add_column("evidence", ratio=1)
+    for it in src.items:
+        ev = Text("–", style="dim")
+        if it.evidence is not None:
+            lo = max(0, it.evidence.start - 60)
+            hi = min(len(text), it.evidence.end + 60)
+            ev = excerpt(text, lo, hi, it.evidence.start, it.evidence.end, "bold", 60)
+        kind = it.type.replace("_", "/") + (" · lede" if it.in_lede else "")
+        t.add_row(str(it.rank), it.name, kind, it.group or "–", str(it.quotes), ev)
+    return t
+
+
 def render(report: ArticleReport, text: str, console: Console) -> None:
     """Print the report for one article to ``console``."""
     from .term_safe import safe_inputs
@@ -201,8 +260,8 @@ def render(report: ArticleReport, text: str, console: Console) -> None:
     from .actors_table import actors_table
 
     for table in (questions_table(report, text), hedging_table(report, text, console.width),
-                  speakers_table(report), quotes_table(report, text),
-                  actors_table(report, text)):
+                  speakers_table(report), quotes_table(report, text), sources_table(report, text),
+                  actors_table(report, text), agency_table(report, text, console.width)):
         if table is not None:
             console.print(table)
     if report.warnings:

@@ -38,11 +38,11 @@ Python, so threads in one worker process share one core. Without
 stopped.
 
 dask[distributed] is an optional dependency (``pip install 'framing[dask]'``)
-imported only here.
+imported only here. Planning is in :mod:`.dask_plan`, what the workers run
+and the partition files in :mod:`.dask_worker`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -56,46 +56,25 @@ from .. import __version__
 from .local import BatchSummary, options_key
 from ..errors import FramingError
 from ..text.safe import json_line
+from .dask_plan import Partition, _plan, lost_records
+from .dask_worker import (COLUMNS, FORMATS, PART_DIR, _atomic_text, _drop_keys, _read_lines,
+                          _remove_stale, _run_partition, default_format)
+
+__all__ = ["COLUMNS", "DaskError", "DaskSummary", "FORMATS", "MANIFEST", "PART_DIR",
+           "Partition", "analyze_corpus_dask", "default_format", "iter_results", "options_key"]
 
 #: records per partition (about 1.5 s of work on one core)
 PARTITION_SIZE = 500
-FORMATS = ("jsonl", "parquet")
-PART_DIR = "articles"
 MANIFEST = "_manifest.json"
 ERRORS = "errors.jsonl"
 MAX_ERRORS_KEPT = 50
 #: how long to try reaching a scheduler given by address
 CONNECT_TIMEOUT = "20s"
-#: the Parquet columns; ``report`` (and ``terms``) hold JSON text
-COLUMNS = ("key", "sha256", "version", "outlet", "id", "title", "date", "url", "story",
-           "source", "line", "terms", "report")
 
 
 class DaskError(FramingError):
     """Dask is missing, the scheduler cannot be reached, or the workers
     cannot run this version of framing."""
-
-
-@dataclass(frozen=True)
-class Partition:
-    """One unit of work: ``kind`` is ``folder`` (article ``files`` of the
-    folder ``source``), ``jsonl`` (lines of ``source`` beginning in bytes
-    ``[start, end)``, the first numbered ``first_line``) or ``records``
-    (records read by the client)."""
-
-    index: int
-    kind: str
-    source: str
-    fingerprint: str
-    files: tuple[str, ...] = ()
-    start: int = 0
-    end: int | None = None
-    first_line: int = 1
-    records: tuple = ()
-
-    @property
-    def name(self) -> str:
-        return f"part-{self.index:05d}-{self.fingerprint[:12]}"
 
 
 @dataclass
@@ -106,6 +85,8 @@ class DaskSummary(BatchSummary):
     format: str = "jsonl"
     partitions: int = 0
     partitions_reused: int = 0
+    #: partitions whose task failed as a whole (each of their records is in ``failed``)
+    partitions_failed: int = 0
 
     @property
     def workers(self) -> int:
@@ -113,17 +94,8 @@ class DaskSummary(BatchSummary):
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "format": self.format, "workers": self.workers,
-                "partitions": self.partitions, "partitions_reused": self.partitions_reused}
-
-
-def default_format() -> str:
-    """``parquet`` when pyarrow is installed, else ``jsonl``."""
-    try:
-        import pyarrow  # noqa: F401
-        import pyarrow.parquet  # noqa: F401  (the writer, imported to check it loads)
-    except ImportError:
-        return "jsonl"
-    return "parquet"
+                "partitions": self.partitions, "partitions_reused": self.partitions_reused,
+                "partitions_failed": self.partitions_failed}
 
 
 # -- the client ----------------------------------------------------------------------
@@ -230,7 +202,7 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
     from ..io.corpus import SIDECARS
 
     parts_dir = out / PART_DIR
-    names: list[str] = []
+    files: list[str] = []  # the partition files written or reused, in input order
     info: dict[Any, Partition] = {}
     finished: dict[int, dict[str, Any]] = {}
     drops: list = []
@@ -246,11 +218,7 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
         try:
             meta = fut.result()
         except Exception as exc:  # the whole partition failed (a worker died twice, …)
-            meta = {"index": part.index, "name": part.name, "reused": False, "analysed": 0,
-                    "duplicates": 0, "records": [], "errors": [[None, {
-                        "source": part.source, "line": part.first_line if part.kind == "jsonl" else None,
-                        "id": None, "outlet": None, "stage": "partition",
-                        "error": f"partition {part.name} failed ({type(exc).__name__}: {exc})"}]]}
+            meta = _lost_meta(part, exc)
         finished[meta["index"]] = meta
 
     def flush() -> None:
@@ -278,6 +246,10 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
                 summary.analysed += lines
             summary.duplicates += meta["duplicates"]
             summary.partitions += 1
+            if meta.get("file"):
+                files.append(meta["file"])
+            else:
+                summary.partitions_failed += 1
             for key, err in meta["errors"]:
                 if key is not None and key in dropped_errors:
                     continue
@@ -301,7 +273,6 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
     try:
         with err_tmp:
             for part in parts:
-                names.append(part.name)
                 fut = client.submit(_run_partition, part, str(parts_dir), fmt, options, actors, terms,
                                     resume, key=f"framing-{part.name}-{os.urandom(4).hex()}",
                                     pure=False, retries=1)
@@ -324,255 +295,22 @@ def _run(client, parts: Iterator[Partition], summary: DaskSummary, out: Path, fm
         except OSError:
             pass
         raise
-    ext = "parquet" if fmt == "parquet" else "jsonl"
-    files = [f"{n}.{ext}" for n in names]
     client.submit(_remove_stale, str(parts_dir), files, pure=False).result()
     _atomic_text(out / MANIFEST, json.dumps({
         "schema": "framing.dask/1", "version": __version__, "format": fmt, "partitions": files,
         "articles": summary.written, "errors": ERRORS}, indent=2) + "\n")
 
 
-# -- planning (on the client) -----------------------------------------------------------
-def _plan(sources: list[str], size: int, options: str, fmt: str) -> Iterator[Partition]:
-    from ..io.corpus import article_files, iter_corpus, source_kind
-
-    index = 0
-    base = (__version__, options, fmt)
-    for src in sources:
-        kind = source_kind(src)
-        if kind == "folder":
-            files = [str(p) for p in article_files(src)]
-            sidecars = _sidecar_stats(src)
-            for i in range(0, len(files), size):
-                chunk = tuple(files[i:i + size])
-                fp = _fingerprint(*base, "folder", src, sidecars, *(_stat(f) for f in chunk))
-                yield Partition(index, "folder", src, fp, files=chunk)
-                index += 1
-        elif kind == "jsonl" and not src.lower().endswith(".gz"):
-            st = _stat(src)
-            for start, end, first in _jsonl_ranges(src, size):
-                fp = _fingerprint(*base, "jsonl", src, st, start, end, first)
-                yield Partition(index, "jsonl", src, fp, start=start, end=end, first_line=first)
-                index += 1
-        else:  # CSV, compressed JSON Lines: read here, sent as records
-            chunk: list = []
-            for item in iter_corpus([src]):
-                chunk.append(item)
-                if len(chunk) >= size:
-                    yield _records_partition(index, src, chunk, base)
-                    index, chunk = index + 1, []
-            if chunk:
-                yield _records_partition(index, src, chunk, base)
-                index += 1
-
-
-def _records_partition(index: int, src: str, chunk: list, base: tuple) -> Partition:
-    from ..io.corpus import RecordError
-
-    h = []
-    for item in chunk:
-        if isinstance(item, RecordError):
-            h.append(json.dumps(item.to_dict(), sort_keys=True))
-        else:
-            h.append(json.dumps(item.meta(), sort_keys=True, default=str))
-            h.append(hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest())
-            if item.report is not None:
-                h.append(json.dumps(item.report, sort_keys=True))
-    return Partition(index, "records", src, _fingerprint(*base, "records", src, *h),
-                     records=tuple(chunk))
-
-
-def _jsonl_ranges(path: str, size: int) -> Iterator[tuple[int, int, int]]:
-    """(start, end, first line) of runs of ``size`` non-blank lines."""
-    start, first, count, pos, n = 0, 1, 0, 0, 0
-    with open(path, "rb") as fh:
-        for raw in fh:
-            pos += len(raw)
-            n += 1
-            if raw.strip():
-                count += 1
-            if count >= size:
-                yield start, pos, first
-                start, first, count = pos, n + 1, 0
-    if pos > start:
-        yield start, pos, first
-
-
-def _stat(path: str) -> str:
-    try:
-        st = os.stat(path)
-        return f"{path}:{st.st_size}:{st.st_mtime_ns}"
-    except OSError:
-        return f"{path}:missing"
-
-
-def _sidecar_stats(root: str) -> str:
-    from ..io.corpus import SIDECARS
-
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        found += [_stat(os.path.join(dirpath, n)) for n in sorted(filenames) if n in SIDECARS]
-    return "|".join(found)
-
-
-def _fingerprint(*parts: Any) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(str(p).encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-# -- on the workers ----------------------------------------------------------------
-def _run_partition(part: Partition, parts_dir: str, fmt: str, options: str, actors, terms: bool,
-                   resume: bool) -> dict[str, Any]:
-    """Analyse one partition into ``parts_dir``; returns its meta: records
-    ``[key, "line"|"error"]`` in order, errors ``[key, error]``, counts."""
-    from .local import _passthrough_line, _work, record_key
-    from ..io.corpus import RecordError, iter_folder_files, iter_jsonl_range
-
-    ext = "parquet" if fmt == "parquet" else "jsonl"
-    data = Path(parts_dir) / f"{part.name}.{ext}"
-    meta_path = Path(parts_dir) / f"{part.name}.meta.json"
-    if resume and data.is_file() and meta_path.is_file():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            meta["reused"] = True
-            return meta
-        except (OSError, ValueError):
-            pass  # unreadable: do it again
-    if part.kind == "folder":
-        items: Iterable = iter_folder_files(part.source, part.files)
-    elif part.kind == "jsonl":
-        items = iter_jsonl_range(part.source, part.start, part.end, part.first_line)
-    else:
-        items = part.records
-
-    slots: list = []  # ("line", str) | ("todo", i, key) | ("error", key, dict) | ("duplicate",)
-    todo: list = []
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, RecordError):
-            slots.append(("error", None, {"source": item.source, "line": item.line, "id": None,
-                                          "outlet": None, "stage": "read", "error": item.reason}))
-        elif item.report is not None:
-            slots.append(("line", _passthrough_line(item), None))
-        else:
-            key, text_hash = record_key(item, options)
-            if key in seen:
-                slots.append(("duplicate",))
-                continue
-            seen.add(key)
-            meta = {"key": key, "sha256": text_hash, "version": __version__, **item.meta()}
-            slots.append(("todo", len(todo), key))
-            todo.append((meta, item.text, item.warnings))
-    results = _work(todo, actors, terms, bool(json.loads(options).get("fast"))) if todo else []
-
-    lines: list[str] = []
-    records: list[list] = []
-    errors: list[list] = []
-    duplicates = 0
-    for slot in slots:
-        kind = slot[0]
-        if kind == "todo":
-            key = slot[2]
-            rkind, value = results[slot[1]]
-            if rkind == "line":
-                lines.append(value)
-                records.append([key, "line"])
-            else:
-                errors.append([key, value])
-                records.append([key, "error"])
-        elif kind == "line":
-            lines.append(slot[1])
-        elif kind == "error":
-            errors.append([None, slot[2]])
-        else:
-            duplicates += 1
-    if fmt == "parquet":
-        _write_parquet(data, lines)
-    else:
-        _atomic_text(data, "".join(lines))
-    meta = {"index": part.index, "name": part.name, "file": data.name, "reused": False,
-            "analysed": len(lines), "duplicates": duplicates, "records": records, "errors": errors}
-    _atomic_text(meta_path, json_line(meta))
-    return meta
-
-
-def _drop_keys(path: str, fmt: str, keys: list[str]) -> int:
-    """Rewrite a partition without the lines whose key is in ``keys``
-    (texts an earlier partition holds: duplicates)."""
-    drop = set(keys)
-    p = Path(path)
-    lines = [line for line in _read_lines(p, fmt) if json.loads(line)["key"] not in drop]
-    if fmt == "parquet":
-        _write_parquet(p, lines)
-    else:
-        _atomic_text(p, "".join(lines))
-    return len(lines)
-
-
-def _remove_stale(parts_dir: str, keep: list[str]) -> int:
-    """Delete partition files (and temporary files) of earlier runs that this
-    run did not produce."""
-    wanted = set(keep) | {Path(k).with_suffix("").name + ".meta.json" for k in keep}
-    removed = 0
-    for p in Path(parts_dir).iterdir():
-        stale = p.name.startswith("part-") and p.name not in wanted
-        if stale or (p.name.startswith(".part-") and p.name.endswith(".tmp")):
-            p.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
-# -- files -------------------------------------------------------------------------
-def _atomic_text(path: Path, text: str) -> None:
-    from ..render.outdir import atomic_write
-
-    atomic_write(path, text)
-
-
-def _write_parquet(path: Path, lines: list[str]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
-    for line in lines:
-        obj = json.loads(line)
-        for c in COLUMNS:
-            v = obj.get(c)
-            if c in ("report", "terms") and v is not None:
-                v = json.dumps(v, ensure_ascii=False)
-            cols[c].append(v)
-    schema = pa.schema([(c, pa.int64() if c == "line" else pa.string()) for c in COLUMNS])
-    table = pa.table(cols, schema=schema)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _read_lines(path: Path, fmt: str) -> list[str]:
-    """A partition's lines as JSON text (``key`` first), whatever its format."""
-    if fmt != "parquet":
-        with open(path, encoding="utf-8") as fh:
-            return [line for line in fh if line.strip()]
-    import pyarrow.parquet as pq
-
-    out = []
-    for row in pq.read_table(path).to_pylist():
-        obj = {c: row[c] for c in COLUMNS[:-2]}
-        if row["terms"] is not None:
-            obj["terms"] = json.loads(row["terms"])
-        obj["report"] = json.loads(row["report"])
-        out.append(json.dumps(obj, ensure_ascii=False) + "\n")
-    return out
+def _lost_meta(part: Partition, exc: BaseException) -> dict[str, Any]:
+    """The meta of a partition whose task failed (its worker died twice, its
+    file could not be written, …): no file, one error per record it held, so
+    the failure count is the number of articles lost, not of partitions."""
+    reason = f"partition {part.name} failed ({type(exc).__name__}: {exc})"
+    errors = [[None, {"source": src, "line": line, "id": rid, "outlet": outlet,
+                      "stage": "partition", "error": reason}]
+              for src, line, rid, outlet in lost_records(part)]
+    return {"index": part.index, "name": part.name, "reused": False, "analysed": 0,
+            "duplicates": 0, "records": [], "errors": errors}
 
 
 def iter_results(out_dir: str | os.PathLike) -> Iterator[dict[str, Any]]:

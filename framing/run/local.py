@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from .. import __version__
 from ..io.corpus import Record, RecordError
 from ..text.safe import json_line
-from .signals import RecordTimeout, alarm, hold_interrupts, term_as_interrupt
+from .signals import RecordTimeout, alarm, die_with_parent, hold_interrupts, term_as_interrupt
 
 #: articles sent to a worker at once, and chunks in flight per worker
 CHUNK_SIZE = 8
@@ -177,7 +177,7 @@ def analyze_corpus(
 
                 executor = ProcessPoolExecutor(max_workers=jobs,
                                                mp_context=multiprocessing.get_context("spawn"),
-                                               initializer=_warm_up)
+                                               initializer=_warm_up, initargs=(os.getpid(),))
             pending: deque = deque()
             window = max(2, jobs * WINDOW_PER_JOB)
 
@@ -278,9 +278,11 @@ class _Done:
         return self._value
 
 
-def _warm_up() -> None:
+def _warm_up(parent_pid: int | None = None) -> None:
     global _IN_WORKER
     _IN_WORKER = True
+    # a parent killed outright (SIGKILL, the OOM killer) must not leave this worker waiting
+    die_with_parent(parent_pid)
     # Ctrl-C reaches the whole process group: the main process ends the
     # workers, which must not die half-way through a result on their own
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,9 +1,15 @@
 """Signals for batch runs: SIGTERM as Ctrl-C, Ctrl-C held off during the
-clean-up, and a per-record alarm (used by :mod:`framing.batch`)."""
+clean-up, a per-record alarm, and workers that end with their parent (used
+by :mod:`framing.run.local`)."""
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
+
+#: prctl(2) option: the signal this process gets when its parent dies (Linux)
+PR_SET_PDEATHSIG = 1
 
 
 class RecordTimeout(Exception):
@@ -52,3 +58,43 @@ def hold_interrupts():
         return signal.default_int_handler if old is None else old
     except ValueError:  # not the main thread
         return None
+
+
+def die_with_parent(parent_pid: int | None = None) -> str | None:
+    """In a worker process: exit as soon as the parent process dies, even by
+    SIGKILL (which no handler sees), so no worker — and so no multiprocessing
+    resource tracker, which lives until the last of them closes its pipe — is
+    left running. On Linux, ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; everywhere,
+    a daemon thread waiting on the parent's sentinel (a pipe or handle that
+    :mod:`multiprocessing` closes when the parent ends), which also covers a
+    parent that died before the prctl call. Returns how it is watched
+    (``"prctl+sentinel"``, ``"sentinel"``, ``"prctl"``) or None."""
+    how = []
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0:
+                how.append("prctl")
+                if parent_pid is not None and os.getppid() != parent_pid:
+                    os._exit(1)  # the parent was gone before the prctl call
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            pass
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is not None:
+        def watch() -> None:
+            from multiprocessing.connection import wait
+
+            try:
+                wait([sentinel])
+            except (OSError, ValueError):  # pragma: no cover - the sentinel closed under us
+                return
+            os._exit(1)
+
+        threading.Thread(target=watch, name="framing-parent-watch", daemon=True).start()
+        how.append("sentinel")
+    return "+".join(how) or None

@@ -1,19 +1,22 @@
 """The fast scorer of :mod:`framing.sentiment.linear`: the model's weights split
 by feature template (:class:`_FastModel`) and :func:`_mention_z`, which
 gives what :func:`_dot` of the mention's features gives, by table lookups,
-without building feature names. Mirrors
-:func:`framing.sentiment.linear._mention_features` rule for rule; keep the two in
-step (tests/test_sentiment.py checks they agree on every span of several
+without building feature names. The target-dependent rules (the clause, the
+role in it, the framing verbs, the speech verbs, the first valence word, the
+VADER normalisation and the tone buckets) are defined once in
+:mod:`framing.sentiment.rules` and read by both this scorer and the feature
+code of :mod:`framing.sentiment.features`; what differs is only whether a
+template's value becomes a feature name or a weight lookup
+(tests/test_sentiment.py checks the two agree on every span of several
 texts)."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
-from math import sqrt
 from typing import TYPE_CHECKING
 
-from .rules import (BE, PRE_NAME, PREPS, POSSESSIVE, PRONOUNS, ROLE_STOPS, SAY,
-                              WINDOW, _model, first_valence, framing_verbs)
+from .rules import (BUCKETS, POSSESSIVE, PREPS, PRONOUNS, WINDOW, _model, _norm, bucket_index,
+                    clause_bounds, clause_role, first_valence, framing_roles, framing_verbs,
+                    say_sides)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .features import _Sentence
@@ -26,7 +29,6 @@ W, LN, LM, RN, RM = range(5)
 WP, LP, RP = range(3)
 NO_WORD, NO_PREFIX = (None,) * 5, (None,) * 3
 _VB_SIDES = ("Ln:", "Lm:", "Lf:", "Rn:", "Rm:", "Rf:")
-_BUCKETS = "+-0"  # the order of the per-bucket weight triples: _bucket's "+", "-", "0"
 
 
 def _trie(table: dict) -> dict:
@@ -111,9 +113,9 @@ class _FastModel:
         self.vl_first = (get("vl_first_n"), get("vl_first_p"))
         self.tp = {p: get("tp:" + p) for p in PRONOUNS}
         self.tp_name, self.t_poss = get("tp:name"), get("t_poss")
-        self.rc = {role: tuple(get("rc:" + role + ":" + bk) for bk in _BUCKETS)
+        self.rc = {role: tuple(get("rc:" + role + ":" + bk) for bk in BUCKETS)
                    for role in ("subj", "pobj", "obj")}
-        self.rc_prep = {p: tuple(get("rc:pobj:" + p + ":" + bk) for bk in _BUCKETS) for p in PREPS}
+        self.rc_prep = {p: tuple(get("rc:pobj:" + p + ":" + bk) for bk in BUCKETS) for p in PREPS}
         self.clause_start, self.inq, self.outq = get("t_clause_start"), get("inq"), get("outq")
         self.say_after, self.say_before = get("t_say_after"), get("t_say_before")
         # framing verbs: form -> (its "fv_*:<lemma>" weights by role, the
@@ -136,8 +138,8 @@ def _fast_model() -> _FastModel:
 
 def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
                fm: _FastModel) -> tuple[float, float, float]:
-    """``_dot(_mention_features(s, a, b, ...), weights)``, by table lookups.
-    Mirrors :func:`_mention_features` rule for rule; keep the two in step.
+    """``_dot(_mention_features(s, a, b, ...), weights)``, by table lookups,
+    over the same rules (:mod:`.rules`) as :func:`_mention_features`.
     The weights are added in a fixed order (by template, the binary features
     last, in the order the rules set them; a binary feature two rules set,
     the "fvp_*" connotation of a framing verb on both sides, counts once),
@@ -173,18 +175,8 @@ def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
             z0 += w0
             z1 += w1
             z2 += w2
-    # lexicon polarity around the target; the clause as _clause walks it
-    brk = s.brk
-    if a > 0:
-        k = bisect_left(brk, a) - 1
-        cl_lo = brk[k] + 1 if k >= 0 else 0
-    else:
-        cl_lo = 0
-    if b > 0:
-        k = bisect_left(brk, b)
-        cl_hi = brk[k] - 1 if k < len(brk) else n - 1
-    else:
-        cl_hi = -1
+    # lexicon polarity around the target, and the target's clause
+    cl_lo, cl_hi = clause_bounds(s.brk, n, a, b)
     if s.vnear:  # lexicon words in the sentence
         contra = s.contra
         vLp = vLn = vRp = vRn = clp = cln = 0.0
@@ -235,12 +227,12 @@ def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
     right = cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0
     k = 0
     for total in (cum[a], cum[n] - cum[b], left + right):  # "vc_L", "vc_R", "vc_cl"
-        c = total / sqrt(total * total + 15.0)  # VADER's normalisation
+        c = _norm(total)
         w0, w1, w2 = fm.vc_seq[k]
         z0 += w0 * c
         z1 += w1 * c
         z2 += w2 * c
-        w0, w1, w2 = fm.vcb_seq[k][0 if c >= 0.3 else 1 if c <= -0.3 else 2]  # _bucket
+        w0, w1, w2 = fm.vcb_seq[k][bucket_index(c)]
         z0 += w0
         z1 += w1
         z2 += w2
@@ -276,70 +268,31 @@ def _mention_z(s: _Sentence, a: int, b: int, in_quote: bool,
     bins.append(fm.tp.get(last, fm.tp_name))
     if last.endswith(POSSESSIVE):
         bins.append(fm.t_poss)
-    # role in the clause crossed with its tone (_role_polarity)
-    subj = cl_lo == a
-    if not subj:
-        subj = True
-        for i in range(cl_lo, a):
-            if words[i] not in PRE_NAME:
-                subj = False
-                break
-    if subj:
-        c = right / sqrt(right * right + 15.0)
-        bins.append(fm.rc["subj"][0 if c >= 0.3 else 1 if c <= -0.3 else 2])
-    else:
-        c = left / sqrt(left * left + 15.0)
-        bk = 0 if c >= 0.3 else 1 if c <= -0.3 else 2
-        prep = words[a - 1] if a >= 1 else ""
-        if prep in PREPS:
-            bins.append(fm.rc["pobj"][bk])
-            bins.append(fm.rc_prep[prep][bk])
-        else:
-            bins.append(fm.rc["obj"][bk])
-    # role: subject / passive patient / object / by-agent of a framing verb
-    fv = fm.fv
+    # role in the clause crossed with its tone
+    role, prep = clause_role(words, a, cl_lo)
+    bk = bucket_index(_norm(right if role == "subj" else left))
+    bins.append(fm.rc[role][bk])
+    if prep:
+        bins.append(fm.rc_prep[prep][bk])
+    # role toward a framing verb: subject / passive patient / object / by-agent
     fvp = None  # the connotation feature already set, counted once
-    for j in range(b, min(b + 5, n)):
-        w = words[j]
-        if j > b and w in ROLE_STOPS:
-            break
-        hit = fv.get(w)
+    for hit in framing_roles(words, a, b, fm.fv):
         if hit:
-            role = "subj"
-            if w.endswith("ed"):
-                for x in range(b, j):
-                    if words[x] in BE:
-                        role = "pass"
-                        break
-            bins.append(hit[0][role])
-            fvp = hit[1][role]
-            bins.append(fm.fvp[fvp])
-            break
-    if a >= 1:
-        by = words[a - 1] == "by"
-        for j in range(a - 1, max(a - 5, -1), -1):
-            w = words[j]
-            hit = fv.get(w)
-            if hit:
-                role = "by" if by else "obj"
-                bins.append(hit[0][role])
-                if hit[1][role] != fvp:
-                    bins.append(fm.fvp[hit[1][role]])
-                break
-            if w not in PRE_NAME and not (by and j == a - 1):
-                break
+            form, vrole = hit
+            weights, connotation = fm.fv[form]
+            bins.append(weights[vrole])
+            if connotation[vrole] != fvp:
+                fvp = connotation[vrole]
+                bins.append(fm.fvp[fvp])
     if a == 0 or cl_lo == a:
         bins.append(fm.clause_start)
     # voice
     bins.append(fm.inq if in_quote else fm.outq)
-    for j in range(b, min(b + 3, n)):
-        if words[j] in SAY:
-            bins.append(fm.say_after)
-            break
-    for j in range(max(a - 3, 0), a):
-        if words[j] in SAY:
-            bins.append(fm.say_before)
-            break
+    after, before = say_sides(words, a, b)
+    if after:
+        bins.append(fm.say_after)
+    if before:
+        bins.append(fm.say_before)
     for w0, w1, w2 in filter(None, bins):
         z0 += w0
         z1 += w1

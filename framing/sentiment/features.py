@@ -5,21 +5,15 @@ The templates are described in :mod:`framing.sentiment.linear`.
 """
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from itertools import accumulate, chain, compress, repeat
 from operator import is_not, itemgetter
 
 from ..document import Document
 from .fast import NO_PREFIX, NO_WORD, W, WP, _dot, _FastModel
-from .rules import (BE, BREAKS, CONTRAST, NEGATORS, POSSESSIVE, PRE_NAME, PREFIX, PREPS,
-                    PRONOUNS, ROLE_STOPS, SAY, WINDOW, _add, _bucket, _clause, _names_only,
-                    _norm, _role_polarity, first_valence, framing_verbs, vader_lexicon)
-
-
-
-
-
+from .rules import (BREAKS, CONTRAST, NEGATORS, POSSESSIVE, PREFIX, PRONOUNS, WINDOW, _add,
+                    _bucket, _norm, clause_bounds, clause_role, first_valence, framing_roles,
+                    framing_verbs, say_sides, vader_lexicon)
 
 
 # -- per-sentence view -----------------------------------------------------------
@@ -214,8 +208,7 @@ def _mention_features(s: _Sentence, a: int, b: int, tgt: list[str],
     if last.endswith(POSSESSIVE):
         f["t_poss"] = 1.0
     # lexicon polarity around the target
-    cl_lo = _clause(words, a, -1) if a > 0 else 0
-    cl_hi = _clause(words, b - 1, 1) if b > 0 else -1
+    cl_lo, cl_hi = clause_bounds(s.brk, n, a, b)
     contra = s.contra
     for i, v, raw in s.vpos:
         if a <= i < b:
@@ -239,48 +232,26 @@ def _mention_features(s: _Sentence, a: int, b: int, tgt: list[str],
              + ("~" if (raw > 0) != (v > 0) else "") + ("-" if v < 0 else "+")
              + ("2" if abs(raw) >= 2 else "1"))
         f[k] = get(k, 0.0) + 1.0
-    sl = cum[a]
-    sr = cum[n] - cum[b]
-    scl = (cum[a] - cum[cl_lo]) + (cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0)
-    for name, total in (("L", sl), ("R", sr), ("cl", scl)):
-        c = total / math.sqrt(total * total + 15.0)  # VADER's normalisation
+    left = cum[a] - cum[cl_lo]
+    right = cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0
+    for name, total in (("L", cum[a]), ("R", cum[n] - cum[b]), ("cl", left + right)):
+        c = _norm(total)
         f["vc_" + name] = c
         f["vcb_" + name + ":" + _bucket(c)] = 1.0
-    f[_role_polarity(words, a, cl_lo, cum[cl_hi + 1] - cum[b] if cl_hi >= b else 0.0,
-                     cum[a] - cum[cl_lo])] = 1.0
-    if a >= 1 and words[a - 1] in PREPS and not (cl_lo == a or _names_only(words, cl_lo, a)):
-        f["rc:pobj:" + words[a - 1] + ":" + _bucket(_norm(cum[a] - cum[cl_lo]))] = 1.0
-    # role: subject / passive patient / object / by-agent of a framing verb
+    # role in the clause crossed with its tone
+    role, prep = clause_role(words, a, cl_lo)
+    bk = _bucket(_norm(right if role == "subj" else left))
+    f["rc:" + role + ":" + bk] = 1.0
+    if prep:
+        f["rc:pobj:" + prep + ":" + bk] = 1.0
+    # role toward a framing verb: subject / passive patient / object / by-agent
     fv = framing_verbs()
-    for j in range(b, min(b + 5, n)):
-        w = words[j]
-        if j > b and w in ROLE_STOPS:
-            break
-        hit = fv.get(w)
+    for hit in framing_roles(words, a, b, fv):
         if hit:
-            lemma, obj, subj = hit
-            if w.endswith("ed") and any(x in BE for x in words[b:j]):
-                f["fv_pass:" + lemma] = 1.0
-                f[f"fvp_obj:{obj}"] = 1.0
-            else:
-                f["fv_subj:" + lemma] = 1.0
-                f[f"fvp_subj:{subj}"] = 1.0
-            break
-    by = a >= 1 and words[a - 1] == "by"
-    for j in range(a - 1, max(a - 5, -1), -1):
-        w = words[j]
-        hit = fv.get(w)
-        if hit:
-            lemma, obj, subj = hit
-            if by:
-                f["fv_by:" + lemma] = 1.0
-                f[f"fvp_subj:{subj}"] = 1.0
-            else:
-                f["fv_obj:" + lemma] = 1.0
-                f[f"fvp_obj:{obj}"] = 1.0
-            break
-        if w not in PRE_NAME and not (by and j == a - 1):
-            break
+            form, vrole = hit
+            lemma, obj, subj = fv[form]
+            f["fv_" + vrole + ":" + lemma] = 1.0
+            f[f"fvp_obj:{obj}" if vrole in ("pass", "obj") else f"fvp_subj:{subj}"] = 1.0
     if a == 0 or cl_lo == a:
         f["t_clause_start"] = 1.0
     for side, v in (("vr_first_", first_valence(words, val, range(b, min(b + 4, n)))),
@@ -289,14 +260,11 @@ def _mention_features(s: _Sentence, a: int, b: int, tgt: list[str],
             f[side + ("p" if v > 0 else "n")] = abs(v) / 4
     # voice
     f["inq" if in_quote else "outq"] = 1.0
-    for j in range(b, min(b + 3, n)):
-        if words[j] in SAY:
-            f["t_say_after"] = 1.0
-            break
-    for j in range(max(a - 3, 0), a):
-        if words[j] in SAY:
-            f["t_say_before"] = 1.0
-            break
+    after, before = say_sides(words, a, b)
+    if after:
+        f["t_say_after"] = 1.0
+    if before:
+        f["t_say_before"] = 1.0
     return f
 
 

@@ -51,18 +51,64 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Sequence
 
 from ..document import Document
-from .fast import W, WP, _fast_model, _mention_z
+from .fast import W, WP, _fast_model, _FastModel, _mention_z
 from .rules import LABELS, _add
 from .rules import MODEL_FILE, _model  # noqa: F401  (re-exported)
 from .labels import label_of
 
 __all__ = ["TargetSentiment", "SentimentScorer", "target_sentiment", "features",
-           "LABELS"]
+           "LABELS", "use_model", "user_model"]
+
+# a model written by `framing train` (framing.train), in force inside use_model()
+_USER: ContextVar[tuple[_FastModel, str] | None] = ContextVar("framing_user_sentiment",
+                                                              default=None)
+
+
+def _user_fast_model(data: dict) -> _FastModel:
+    """A user's ``framing.linear/1`` model as the fast scorer's tables;
+    ``ValueError`` naming what is wrong."""
+    if not isinstance(data, dict) or data.get("format") != "framing.linear/1":
+        raise ValueError("format must be 'framing.linear/1'")
+    if tuple(data.get("classes", ())) != LABELS:
+        raise ValueError(f"classes must be {list(LABELS)}")
+    intercept, weights = data.get("intercept"), data.get("weights")
+    if not (isinstance(intercept, list) and len(intercept) == 3
+            and all(isinstance(x, (int, float)) for x in intercept)):
+        raise ValueError("intercept must be three numbers")
+    if not isinstance(weights, dict):
+        raise ValueError("weights must map feature names to three numbers")
+    for k, w in weights.items():
+        if not (isinstance(w, list) and len(w) == 3 and all(isinstance(x, (int, float)) for x in w)):
+            raise ValueError(f"weights[{k!r}] must be three numbers")
+    return _FastModel(tuple(float(x) for x in intercept),
+                      {k: [float(x) for x in w] for k, w in weights.items()})
+
+
+@contextmanager
+def use_model(data: dict, source: str = "user model"):
+    """Inside the block the linear scorer uses the model ``data`` (a parsed
+    ``framing.linear/1`` model, as ``framing train`` writes) instead of the
+    shipped one; the shipped file is never changed."""
+    token = _USER.set((_user_fast_model(data), source))
+    try:
+        yield
+    finally:
+        _USER.reset(token)
+
+
+def user_model() -> str | None:
+    """What the user model in force is (its file and checksum), or ``None``."""
+    user = _USER.get()
+    return None if user is None else user[1]
+
+
 
 @dataclass(frozen=True)
 class TargetSentiment:
@@ -84,6 +130,8 @@ class SentimentScorer:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        user = _USER.get()
+        self._fm: _FastModel | None = None if user is None else user[0]
         sents = doc.sentences
         self._by_sentence: list[_Sentence | None] = [None] * len(sents)
         self._sentences: dict[tuple[int, int], _Sentence] = {}  # other contexts
@@ -185,7 +233,7 @@ class SentimentScorer:
         """The three class scores of the span: what :func:`_dot` of
         :meth:`features` with the model weights gives, computed from
         per-template weight tables (no feature names are built)."""
-        fm = _fast_model()
+        fm = self._fm if self._fm is not None else _fast_model()
         sent, a, b = self._locate(start, end)
         sh = sent.prepare(fm)
         intercept = fm.intercept

@@ -10,36 +10,33 @@ connotations of ``lexicons/actor_framing_verbs.tsv`` (after Rashkin et al.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
 from ..errors import FramingError
-from ..lexicons import load_table
+from ..lexicons import load_table, word_list
+from ..lexicons.shared import negators, pronouns, reporting_verbs
 
 LABELS = ("negative", "neutral", "positive")
 WINDOW = 8  # tokens either side of a target with their own features
 MODEL_FILE = "target_sentiment.json"
 
-# Closed-class words (grammar, not lexicon): negators after VADER's NEGATE list,
-# contrast connectives, pronouns, clause breaks, passive auxiliaries.
-NEGATORS = frozenset("""not no never nothing nobody none neither nor without cannot
-hardly barely nowhere rarely seldom""".split())
-CONTRAST = frozenset("but however although though yet while whereas despite".split())
-PRONOUNS = frozenset("""he she him her his hers himself herself they them their theirs
-themselves i me my we us our you your it its who whom whose""".split())
-SAY = frozenset("""said says told added asked argued wrote stated noted explained
-tweeted claimed insisted according""".split())
+# Closed-class words: the shared negators, pronouns and reporting verbs
+# (lexicons/shared.py), the lists of lexicons/sentiment_words.tsv, clause breaks.
+NEGATORS = negators()
+CONTRAST = word_list("sentiment_words.tsv", "contrast")
+PRONOUNS = pronouns()
+SAY = reporting_verbs("sentiment")
 BREAKS = frozenset(",;:—–()")
 ROLE_STOPS = frozenset(",;:—–()\"“”.".split() + list(",;:—–()\"“”.") +
                        ["and", "but", "or", "that", "which", "who"])
-BE = frozenset("is was were are be been being has have had got gets get".split())
-PREPS = frozenset("""of for to with against about from at on in by over under between
-among toward towards""".split())
+BE = word_list("sentiment_words.tsv", "be")
+PREPS = word_list("sentiment_words.tsv", "prepositions")
 POSSESSIVE = ("'s", "’s", "s'", "s’")
 PREFIX = 5  # characters of a word kept by the prefix templates ("corru" for corrupt, corruption)
-PRE_NAME = frozenset("the a an his her their its former president mr. ms. mrs. sen. "
-                     "rep. gov. dr. mr ms mrs sen rep gov dr .".split())
+PRE_NAME = word_list("sentiment_words.tsv", "pre_name")
 
 
 
@@ -93,48 +90,113 @@ def _compound(vals: Iterable[float | None]) -> float:
     for v in vals:
         if v is not None:
             s += v
-    return s / math.sqrt(s * s + 15.0)  # VADER's normalisation, alpha = 15
-
-
-def _bucket(c: float) -> str:
-    return "+" if c >= 0.3 else "-" if c <= -0.3 else "0"
-
-
-def _clause(words: list[str], i: int, step: int) -> int:
-    """Index of the last word of the target's clause walking from ``i``."""
-    j = i
-    n = len(words)
-    while 0 <= j + step < n:
-        w = words[j + step]
-        if w in BREAKS or w in CONTRAST:
-            break
-        j += step
-    return j
+    return _norm(s)
 
 
 def _norm(total: float) -> float:
     return total / math.sqrt(total * total + 15.0)  # VADER's normalisation, alpha = 15
 
 
-def _names_only(words: list[str], lo: int, a: int) -> bool:
-    for i in range(lo, a):
-        if words[i] not in PRE_NAME:
-            return False
-    return True
+BUCKETS = "+-0"  # bucket_index's order
 
 
-def _role_polarity(words: list[str], a: int, cl_lo: int, right: float, left: float) -> str:
-    """Role of the target in its clause crossed with the tone of the rest of
-    the clause: the subject (nothing but determiners/titles before it in the
-    clause) with the valence after it, the object of a preposition or of a
-    verb with the valence before it. "<T> won praise" vs "praise for <T>"
+def bucket_index(c: float) -> int:
+    """A normalised tone's bucket: 0 "+" (≥ 0.3), 1 "-" (≤ -0.3), 2 "0"."""
+    return 0 if c >= 0.3 else 1 if c <= -0.3 else 2
+
+
+def _bucket(c: float) -> str:
+    return BUCKETS[bucket_index(c)]
+
+
+# -- the target-dependent rules, read by the feature code (feature names, for
+# training) and by the fast scorer (weight lookups) alike ----------------------
+def clause_bounds(brk: list[int], n: int, a: int, b: int) -> tuple[int, int]:
+    """First and last token index of the clause around the target ``[a, b)``:
+    the tokens between the nearest clause breaks or contrast words (``brk``,
+    their sorted indices) on each side; (0, -1) bounds for an empty side."""
+    if a > 0:
+        k = bisect_left(brk, a) - 1
+        lo = brk[k] + 1 if k >= 0 else 0
+    else:
+        lo = 0
+    if b > 0:
+        k = bisect_left(brk, b)
+        hi = brk[k] - 1 if k < len(brk) else n - 1
+    else:
+        hi = -1
+    return lo, hi
+
+
+def clause_role(words: list[str], a: int, cl_lo: int) -> tuple[str, str]:
+    """Role of the target in its clause: ``("subj", "")`` when nothing but
+    determiners and titles precede it in the clause, ``("pobj", prep)`` after
+    a preposition, else ``("obj", "")``. "<T> won praise" vs "praise for <T>"
     vs "critics attacked <T>" (after Wiebe et al. 2005's source/target of
-    private states, here without a parser)."""
-    if cl_lo == a or _names_only(words, cl_lo, a):
-        return "rc:subj:" + _bucket(_norm(right))
-    if a >= 1 and words[a - 1] in PREPS:
-        return "rc:pobj:" + _bucket(_norm(left))
-    return "rc:obj:" + _bucket(_norm(left))
+    private states, here without a parser). The tone it is crossed with is
+    that after the target for a subject, before it otherwise."""
+    subj = cl_lo == a
+    if not subj:
+        subj = True
+        for i in range(cl_lo, a):
+            if words[i] not in PRE_NAME:
+                subj = False
+                break
+    if subj:
+        return "subj", ""
+    prep = words[a - 1] if a >= 1 else ""
+    return ("pobj", prep) if prep in PREPS else ("obj", "")
+
+
+def framing_roles(words: list[str], a: int, b: int, fv: dict) -> tuple:
+    """The framing verbs governing the target and its role toward each:
+    ``(right, left)``, each ``(form, role)`` or None. Right: the first
+    framing verb within 5 tokens after the target, before a clause stop,
+    whose subject it is ("subj"), or its patient when the verb is an -ed
+    form after a form of BE ("pass"). Left: a framing verb within 4 tokens
+    before it across determiners and titles only, whose object it is
+    ("obj"), or its agent after "by" ("by"). Connotation frames after
+    Rashkin et al. (2016)."""
+    n = len(words)
+    right = left = None
+    for j in range(b, min(b + 5, n)):
+        w = words[j]
+        if j > b and w in ROLE_STOPS:
+            break
+        if w in fv:
+            role = "subj"
+            if w.endswith("ed"):
+                for x in range(b, j):
+                    if words[x] in BE:
+                        role = "pass"
+                        break
+            right = (w, role)
+            break
+    if a >= 1:
+        by = words[a - 1] == "by"
+        for j in range(a - 1, max(a - 5, -1), -1):
+            w = words[j]
+            if w in fv:
+                left = (w, "by" if by else "obj")
+                break
+            if w not in PRE_NAME and not (by and j == a - 1):
+                break
+    return right, left
+
+
+def say_sides(words: list[str], a: int, b: int) -> tuple[bool, bool]:
+    """Is there a speech verb within 3 tokens after the target ("<T> said"),
+    and within 3 before it ("said <T>")?"""
+    after = before = False
+    for j in range(b, min(b + 3, len(words))):
+        if words[j] in SAY:
+            after = True
+            break
+    for j in range(max(a - 3, 0), a):
+        if words[j] in SAY:
+            before = True
+            break
+    return after, before
 
 
 def first_valence(words: list[str], val: list, indices: Iterable[int]) -> float | None:

@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from .segment import Span
+from ..lexicons import load_words
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -28,7 +29,7 @@ SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 MARK_RE = re.compile("[\"“”„«»‘’‚‹›']")
 OPEN_CONTEXT = " \t\n([{—–-/“‘\"'«„"
-ELISIONS = ("em", "til", "n", "cause", "tis", "twas")
+ELISIONS = load_words("elisions.txt")
 
 
 class QuotedRegion(NamedTuple):

@@ -31,7 +31,7 @@ import math
 from bisect import bisect_left
 from typing import Any
 
-from ...document import Document
+from ...document import Document, lede_end
 from ...report import ActorItem, ActorsSection, Mention, SentimentSummary, SpeakerActorItem
 from ...sentiment.labels import label_of, summarise  # noqa: F401 (label_of re-exported)
 from ...sentiment.linear import SentimentScorer
@@ -77,7 +77,7 @@ def analyze_actors(ctx: Context) -> ActorsSection:
     sent_of = SentenceWalk(doc)  # mentions come in text order
     by_actor: dict[int, list[Mention]] = {}
     weight: dict[int, float] = {}
-    lead = _lead_end(doc)
+    lead = lede_end(doc)
     for c, (label, score) in zip(mentions, scored):
         start, end = c.start, c.end
         si = sent_of(start)
@@ -114,16 +114,7 @@ def analyze_actors(ctx: Context) -> ActorsSection:
 
 def model_name(fast: bool) -> str:
     """The sentiment model a report's scores come from."""
-    return "linear (fast)" if fast else "encoder (MiniLM-L6 fine-tuned on NewsMTSC, int8 ONNX)"
-
-
-def _lead_end(doc: Document) -> int:
-    """End of the headline and the paragraph after it (or the first paragraph)."""
-    if not doc.paragraphs:
-        return 0
-    if doc.headline is not None and len(doc.paragraphs) > 1:
-        return doc.paragraphs[1].end
-    return doc.paragraphs[0].end
+    return "linear (fast)" if fast else "encoder (MiniLM-L6 fine-tuned on NewsMTSC, one pass per sentence, int8 ONNX)"
 
 
 def _speaker_actor(ctx: Context, items: list[ActorItem]) -> list[SpeakerActorItem]:

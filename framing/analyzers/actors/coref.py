@@ -36,14 +36,15 @@ from typing import Optional
 
 from ...document import Document
 from ...lexicons import load_table
+from ...lexicons.shared import determiners, pronouns
 from .detect import Cand
 from .lexicon import Memo
 from .merge import Actor
 
-MALE = frozenset("he him his himself".split())
-FEMALE = frozenset("she her hers herself".split())
-PLURAL = frozenset("they them their theirs themselves".split())
-NEUTER = frozenset(["its"])
+MALE = pronouns(person="3", gender="m")
+FEMALE = pronouns(person="3", gender="f")
+PLURAL = pronouns(person="3", gender="p")
+NEUTER = pronouns(gender="n", case="det")  # "its"; "it" is too often no actor
 CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
 _TRIGGERS = MALE | FEMALE | PLURAL | NEUTER | {"the"}
 
@@ -170,7 +171,7 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
     return out
 
 
-DETERMINERS = frozenset("the a an this".split())
+DETERMINERS = determiners("article", "demonstrative_near")
 
 
 def _nearer_np(doc: Document, lower, i: int, sent: int, added: list[Cand]) -> bool:

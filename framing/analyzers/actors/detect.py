@@ -29,8 +29,10 @@ for capitalized word disambiguation"; Collins & Singer 1999):
   ("Islamist militants").
 
 Line-level patterns (headlines, datelines, bylines, groups) are in
-``lines``; titles, modifiers and persons in ``titles``; the
-mention record in ``candidates``.
+``lines`` (:class:`~.lines.Lines`); titles, modifiers and persons in
+``titles`` (:class:`~.titles.Titles`); both are collaborators of the
+detector with explicit inputs: the per-document state of ``scan``
+(:class:`~.scan.Scan`). The mention record is in ``candidates``.
 """
 from __future__ import annotations
 
@@ -41,92 +43,60 @@ from .lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
                              RUN_CONNECTORS, SUFFIXES,
                              Lex, is_shouted, lexicon, strip_possessive)
 from .candidates import Cand
-from .evidence import OPENERS, DocWords, cues, is_number
-from .lines import ACRONYM_RE, LinesMixin, _title, capital_group_test
-from .titles import TitlesMixin, plain_name_test, word_tests
+from .evidence import OPENERS, is_number
+from .lines import ACRONYM_RE, Lines, _title
+from .scan import WEEKDAYS, Scan
+from .titles import Titles
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-REPORTING = frozenset("said says told added asked argued wrote warned noted claimed "
-                      "insisted denied announced stated".split())
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
 
 
-class _Detector(LinesMixin, TitlesMixin):
+class _Detector:
+    """The sentence scan: capitalised runs, titles, places, acronyms and
+    groups. Its collaborators get their inputs explicitly: the document state
+    (:class:`~.scan.Scan`), the title rules (:class:`~.titles.Titles`) and
+    the line rules (:class:`~.lines.Lines`, given this detector's
+    :meth:`_place_at`)."""
+
     def __init__(self, doc: Document):
-        self.doc = doc
-        self.lex = lexicon()
-        self.toks = doc.tokens
-        self.n = len(self.toks)
-        self.text = doc.text
-        # per-token arrays, computed once (DocWords): text, lower case, is a
-        # word, is a name word, is a word with a lower-case initial
-        self.words = words = DocWords(doc, REPORTING)
-        self.texts = words.texts
-        self.low = words.low
-        self.isw = words.is_word
-        self.caps = words.caps
-        self.lower_word = words.lower_word
-        self.title_lower = words.title_lower
-        self.lower_seen = words.lower_seen
-        self.codes = words.codes
-        self.shouted = words.shouted
-        # memoised word tests: lower-case word → bool; token text → bool
-        self.stopish, self.party, self.org_word, self.initial_common = word_tests(self.lex)
-        self.capital_group = capital_group_test(self.lex)
-        self.plain_name = plain_name_test(self.lex, WEEKDAYS, self.capital_group)
-        self.run_stop = _run_stop_test(self.lex)
-        self.cues = cues()
-        self.para_starts = {doc.token_index(p.start) for p in doc.paragraphs}
-        self.cands: list[Cand] = []
-        self.taken: set[int] = set()
-        self.body_keys: set[str] = set()
-
-    # -- helpers -------------------------------------------------------------
-    def _push(self, cand: Cand) -> Cand:
-        """Add a mention unless one already starts there (an acronym alias
-        found with its expansion is met again by the scan)."""
-        if cand.start not in self.taken:
-            self.taken.add(cand.start)
-            self.cands.append(cand)
-        return cand
-
-    def word(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < self.n else ""
+        self.s = Scan(doc)
+        self.titles = Titles(self.s)
+        self.lines = Lines(self.s, self.titles, self._place_at)
 
     # -- main scan -------------------------------------------------------------
     def run(self) -> list[Cand]:
-        if not self.toks:
+        if not self.s.toks:
             return []
-        spans = [(lo, hi, self._title_case(lo, hi)) for lo, hi in self.words.sentence_tokens]
+        spans = [(lo, hi, self.lines.title_case(lo, hi)) for lo, hi in self.s.words.sentence_tokens]
         for lo, hi, tc in spans:
             if not tc:
                 self._sentence(lo, hi, headline=False)
         for lo, hi, tc in spans:
             if tc:
-                c = self._byline_comma(lo, hi)
+                c = self.lines.byline_comma(lo, hi)
                 self._sentence(lo, c or hi, headline=True)
                 if c:  # "By Ann Lee, The Daily Clarion": the outlet is a name
                     self._sentence(c + 1, hi, headline=False)
-        self.cands.sort(key=lambda c: c.start)
-        return self.cands
+        self.s.cands.sort(key=lambda c: c.start)
+        return self.s.cands
 
     def _sentence(self, lo: int, hi: int, headline: bool) -> None:
-        texts = self.texts
-        low = self.low
-        caps = self.caps
-        numbered = self.cues["numbered"]
-        codes = self.codes
-        groups = self.lex.groups
-        initial_common = self.initial_common
-        lower_seen = self.lower_seen
-        plain_name = self.plain_name
-        title_lower = self.title_lower
-        run_stop = self.run_stop
+        texts = self.s.texts
+        low = self.s.low
+        caps = self.s.caps
+        numbered = self.s.cues["numbered"]
+        codes = self.s.codes
+        groups = self.s.lex.groups
+        initial_common = self.s.initial_common
+        lower_seen = self.s.lower_seen
+        plain_name = self.s.plain_name
+        title_lower = self.s.title_lower
+        run_stop = self.s.run_stop
         # the scan stops only at name words and group nouns (DocWords.stops);
         # every other token is passed over without a look
-        next_stop = self.words.stops.find
+        next_stop = self.s.words.stops.find
         first = lo
         while first < hi and texts[first] in OPENERS:
             first += 1
@@ -136,7 +106,7 @@ class _Detector(LinesMixin, TitlesMixin):
             if i < 0:
                 return
             if not caps[i]:  # a group noun
-                self._group(i, i, i + 1)
+                self.lines.group(i, i, i + 1)
                 i += 1
                 continue
             if "-" in low[i] and PARTY_TAG_RE.match(texts[i]):
@@ -168,12 +138,12 @@ class _Detector(LinesMixin, TitlesMixin):
 
     def _run_end(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at token i."""
-        toks = self.toks
-        texts = self.texts
-        low = self.low
-        caps = self.caps
+        toks = self.s.toks
+        texts = self.s.texts
+        low = self.s.low
+        caps = self.s.caps
         cap = CAP
-        lex = self.lex
+        lex = self.s.lex
         j = i
         while j < hi:
             w = texts[j]
@@ -190,7 +160,7 @@ class _Detector(LinesMixin, TitlesMixin):
                     break
                 if j + 1 < hi and texts[j] == ".":
                     # "St. Orla": a saint's (or Mt., Ft.) abbreviation inside a name
-                    if (low[j - 1] in self.cues["saint"] and toks[j].start == toks[j - 1].end
+                    if (low[j - 1] in self.s.cues["saint"] and toks[j].start == toks[j - 1].end
                             and cap[texts[j + 1]]):
                         j += 1
                         continue
@@ -202,15 +172,15 @@ class _Detector(LinesMixin, TitlesMixin):
                           and (low[j - 1] + ".",) in lex.titles and cap[texts[j + 1]]):
                         j += 1
                 continue
-            if self.isw[j] and low[j] in lex.title_first and j > i:
-                n, _, _ = self.title_at(j, hi)
+            if self.s.isw[j] and low[j] in lex.title_first and j > i:
+                n, _, _ = self.titles.title_at(j, hi)
                 if n and j + n < hi and cap[texts[j + n]]:
                     j += n
                     continue
             if (w == "of" and j - i >= 2 and low[i] in lex.first_names
                     and not any(BARE[x] in lex.org_words for x in low[i:j])):
                 break  # "Chris Wallace of Fox News": a person, then the employer
-            if ((w == "&" or self.isw[j])
+            if ((w == "&" or self.s.isw[j])
                     and (w in RUN_CONNECTORS or (w == "at" and "university" in low[i:j]))
                     and j > i and j + 1 < hi
                     and cap[texts[j + 1]] and not texts[j + 1].isupper()):
@@ -224,33 +194,33 @@ class _Detector(LinesMixin, TitlesMixin):
         with a saint's abbreviation ("St. Orla's Hospital"), or a plural
         possessive comes before an organisation word ("Northern Coast
         Nurses' Association"; not "Tim Kaine's Senate seat")."""
-        saint = self.cues["saint"]
-        return (any(self.low[x] in saint for x in range(max(i, p - 4), p))
-                or (plural and BARE[self.low[p]] in self.lex.org_words))
+        saint = self.s.cues["saint"]
+        return (any(self.s.low[x] in saint for x in range(max(i, p - 4), p))
+                or (plural and BARE[self.s.low[p]] in self.s.lex.org_words))
 
     def _name_run(self, i: int, j: int, hi: int, at_start: bool, headline: bool) -> int:
         """Split the capitalised run [i, j) into titles, places, modifiers and
         a name; returns the token index to go on from."""
-        lex = self.lex
-        toks = self.toks
-        texts = self.texts
-        low = self.low
+        lex = self.s.lex
+        toks = self.s.toks
+        texts = self.s.texts
+        low = self.s.low
         title_first = lex.title_first
-        party = self.party
-        if at_start and i in self.para_starts and self._is_dateline(i, j, hi):
-            self._dateline_place(i, j)
-            return self._dateline_end(j, hi)
+        party = self.s.party
+        if at_start and i in self.s.para_starts and self.lines.is_dateline(i, j, hi):
+            self.lines.dateline_place(i, j)
+            return self.lines.dateline_end(j, hi)
         k = i
         title: Optional[str] = None
         gender: Optional[str] = None
         titled = False
         # a lower-case title just before: "former president Joe Biden"
         back = i - 1
-        lower_word = self.lower_word
-        if self.title_lower.find(1, i - 3 if i > 3 else 0, i) >= 0:  # else nothing to find
+        lower_word = self.s.lower_word
+        if self.s.title_lower.find(1, i - 3 if i > 3 else 0, i) >= 0:  # else nothing to find
             while back >= 0 and lower_word[back] and i - back <= 3:
                 if low[back] in title_first:
-                    n, head, g = self.title_at(back, i)
+                    n, head, g = self.titles.title_at(back, i)
                     if n and back + n == i:
                         title, gender, titled = head or title, g or gender, True
                         break
@@ -261,13 +231,13 @@ class _Detector(LinesMixin, TitlesMixin):
         while k < j:
             n = 0
             if low[k] in title_first:
-                n, head, g = self.title_at(k, j)
-                if n and k + n < j and not self._person_rest(k + n, j):
+                n, head, g = self.titles.title_at(k, j)
+                if n and k + n < j and not self.titles.person_rest(k + n, j):
                     n = 0  # "Justice Department", "General Motors", "King Jr."
             # sentence-initial common word: "Yesterday", "After", "Officials"
-            if not n and k == i and at_start and self._initial_not_name(k, j):
+            if not n and k == i and at_start and self.titles.initial_not_name(k, j):
                 if low[k] in lex.groups:
-                    self._group(k, k, k + 1)
+                    self.lines.group(k, k, k + 1)
                 k += 1
                 continue
             if n:
@@ -279,11 +249,11 @@ class _Detector(LinesMixin, TitlesMixin):
             if party[low[k]]:  # "Republican Donald Trump", "Democratic Sen. Ann Lee"
                 if k + 1 >= j:  # "Republican candidates": an adjective
                     if j < hi and low[j] in lex.groups:  # "Republican lawmakers"
-                        self._group(k, j, j + 1)
+                        self.lines.group(k, j, j + 1)
                         return j + 1
                     return j
-                if ("-" in texts[k] or self._starts_person(k + 1, j)
-                        or self._person_rest(k + 1, j)):
+                if ("-" in texts[k] or self.titles.starts_person(k + 1, j)
+                        or self.titles.person_rest(k + 1, j)):
                     k += 1
                     continue
                 break  # "Republican National Committee"
@@ -295,32 +265,32 @@ class _Detector(LinesMixin, TitlesMixin):
                 if kind == "abbreviation":  # "Concord, N.H.": a qualifier
                     k += m
                     continue
-                if kind == "demonym" and k + m < self.n and low[k + m] in lex.groups:
-                    self._group(k, k + m, k + m + 1)
+                if kind == "demonym" and k + m < self.s.n and low[k + m] in lex.groups:
+                    self.lines.group(k, k + m, k + m + 1)
                     return k + m + 1
-                if (k + m < j and not self._starts_person(k + m, j)
-                        and not (self._party(k + m) and self._starts_person(k + m + 1, j))):
-                    p = self._person_after(k, j)  # "Manhattan Supreme Court Justice Ann Lee"
+                if (k + m < j and not self.titles.starts_person(k + m, j)
+                        and not (self.titles.is_party(k + m) and self.titles.starts_person(k + m + 1, j))):
+                    p = self.titles.person_after(k, j)  # "Manhattan Supreme Court Justice Ann Lee"
                     if p is None:
                         break  # "Washington Post", "Denver Broncos": part of a longer name
-                    self._modifier(k, p)
+                    self.titles.modifier(k, p)
                     k = p
                     continue
-                end = strip_possessive(self.text, toks[k].start, toks[k + m - 1].end)
-                self._push(Cand(toks[k].start, end, kind if kind == "demonym" else "place",
+                end = strip_possessive(self.s.text, toks[k].start, toks[k + m - 1].end)
+                self.s.push(Cand(toks[k].start, end, kind if kind == "demonym" else "place",
                                 name, "place"))
                 k += m
                 continue
-            p = self._person_after(k, j) if j - k > 2 else None
+            p = self.titles.person_after(k, j) if j - k > 2 else None
             if p is None:
                 break
-            self._modifier(k, p)
+            self.titles.modifier(k, p)
             k = p
         if k >= j:
             return j
         # trim function words at the start ("The", "Former", "I’m"), weekdays at the end
-        isw = self.isw
-        stopish = self.stopish
+        isw = self.s.isw
+        stopish = self.s.stopish
         while k < j and (not isw[k] or stopish[low[k]]):
             k += 1
         e = j
@@ -328,7 +298,7 @@ class _Detector(LinesMixin, TitlesMixin):
                          or texts[e - 1] == "." or CLITIC[low[e - 1]]):
             e -= 1
         if k >= e or (e - k == 1 and (len(texts[k]) == 1 or low[k].rstrip(".") in SUFFIXES
-                                      or is_number(low[k], self.cues["number"]))):
+                                      or is_number(low[k], self.s.cues["number"]))):
             return j  # nothing left, a lone letter ("R"), suffix ("Jr.") or numeral
         # "Second Amendment", "Super Bowl", "Cold War": a law, event or war
         if e - i >= 2 and BARE[low[e - 1]] in lex.non_actor and low[i] not in lex.first_names:
@@ -336,28 +306,28 @@ class _Detector(LinesMixin, TitlesMixin):
         # "Tuareg rebels", "Islamist militants": a short run before a group noun
         if (e == j and j < hi and low[j] in lex.groups and e - k <= 2
                 and not titled and not texts[e - 1].endswith(APOSTROPHES)):
-            self._group(k, j, j + 1)
+            self.lines.group(k, j, j + 1)
             return j + 1
-        if (not titled and e - k <= 3 and self.capital_group[texts[e - 1]]
-                and self._capital_group(k, e)):
+        if (not titled and e - k <= 3 and self.s.capital_group[texts[e - 1]]
+                and self.lines.capital_group_at(k, e)):
             return j
         if headline:
-            self._headline_names(k, e)
+            self.lines.headline_names(k, e)
             return j
         self._emit_name(k, e, title, gender, hi, titled)
         return j
 
     def _place_at(self, k: int, j: int) -> Optional[tuple[int, str, str]]:
-        if k >= self.n:
+        if k >= self.s.n:
             return None
-        texts = self.texts
+        texts = self.s.texts
         w = texts[k]
-        places = self.lex.places
+        places = self.s.lex.places
         # "Concord, N.H." / "San Bernardino, Calif.": a state abbreviation
-        if (self.word(k + 1) == "." and w + " ." in places and self.word(k - 1) == ","
-                and self.toks[k + 1].start == self.toks[k].end):
+        if (self.s.word(k + 1) == "." and w + " ." in places and self.s.word(k - 1) == ","
+                and self.s.toks[k + 1].start == self.s.toks[k].end):
             return (1, *places[w + " ."])
-        m = self.lex.place_first.get(w)
+        m = self.s.lex.place_first.get(w)
         if not m:
             if w.endswith(APOSTROPHES):
                 base = w[:-2] if w.endswith(_POSSESSIVE) else w[:-1]
@@ -376,28 +346,28 @@ class _Detector(LinesMixin, TitlesMixin):
         return None
 
     def _emit_name(self, k: int, e: int, title, gender, hi: int, titled: bool) -> None:
-        toks = self.toks
-        lex = self.lex
+        toks = self.s.toks
+        lex = self.s.lex
         start = toks[k].start
-        end = strip_possessive(self.text, start, toks[e - 1].end)
-        words = self.texts[k:e]
-        key = " ".join(self.text[start:end].split())
-        if self.shouted and self.words.in_shouted(k, e):
+        end = strip_possessive(self.s.text, start, toks[e - 1].end)
+        words = self.s.texts[k:e]
+        key = " ".join(self.s.text[start:end].split())
+        if self.s.shouted and self.s.words.in_shouted(k, e):
             # in a run of all-capital words ("BRIDGE OF SHAME:", "DROWNED BY
             # DELAY"): a single word only when the body writes it in mixed
             # case or as a lone acronym; several only without a common word
             form = _title(key.split())
             if e - k == 1 or any((len(w) >= 3 or 0 < x < len(words) - 1)
-                                 and (BARE[w.lower()] in lex.stop or w.lower() in self.lower_seen)
+                                 and (BARE[w.lower()] in lex.stop or w.lower() in self.s.lower_seen)
                                  for x, w in enumerate(words)):
                 if form in lex.places and lex.places[form][1] != "abbreviation":
-                    self._push(Cand(start, end, "place", lex.places[form][0], "place"))
-                elif e - k == 1 and self.words.body_title([form]):
-                    self._push(Cand(start, end, "name", form, "unknown"))
-                elif e - k == 1 and key in self.words.lone_acronyms and ACRONYM_RE.match(key):
-                    self._push(Cand(start, end, "acronym", key, "organisation"))
+                    self.s.push(Cand(start, end, "place", lex.places[form][0], "place"))
+                elif e - k == 1 and self.s.words.body_title([form]):
+                    self.s.push(Cand(start, end, "name", form, "unknown"))
+                elif e - k == 1 and key in self.s.words.lone_acronyms and ACRONYM_RE.match(key):
+                    self.s.push(Cand(start, end, "acronym", key, "organisation"))
                 return
-        c = self.codes[k]
+        c = self.s.codes[k]
         # a capitalised word with a lower-case letter ("Lee") is not shouted
         if (c & 7 != 3 or c & 24 != 8) and all(is_shouted(w) for w in words
                                                   if w[:1].isalpha()):
@@ -405,41 +375,41 @@ class _Detector(LinesMixin, TitlesMixin):
             # transcript ("JIM JORDAN:"), a shouted word, or an acronym
             form = _title(key.split())
             if form in lex.places and lex.places[form][1] != "abbreviation":
-                self._push(Cand(start, end, "place", lex.places[form][0], "place"))
+                self.s.push(Cand(start, end, "place", lex.places[form][0], "place"))
                 return
             low = key.lower()
             if len(words) > 1:  # kept unless a word is a common one ("VOTING RIGHTS")
-                if not any(w.lower() in self.lower_seen or BARE[w.lower()] in lex.stop
+                if not any(w.lower() in self.s.lower_seen or BARE[w.lower()] in lex.stop
                            for w in words):
-                    self._push(Cand(start, end, "name", form, "unknown"))
-                    self.body_keys.add(form)
+                    self.s.push(Cand(start, end, "name", form, "unknown"))
+                    self.s.body_keys.add(form)
                 return
-            if low in self.lower_seen or BARE[low] in lex.stop:
+            if low in self.s.lower_seen or BARE[low] in lex.stop:
                 return
         if e - k == 1 and key.isupper() and ACRONYM_RE.match(key):
-            self._push(Cand(start, end, "acronym", key, "organisation"))
-            self.body_keys.add(key)
+            self.s.push(Cand(start, end, "acronym", key, "organisation"))
+            self.s.body_keys.add(key)
             return
         typ = "person" if titled else "unknown"
         if not titled:
-            if any(map(self.org_word.__getitem__, self.low[k:e])):
+            if any(map(self.s.org_word.__getitem__, self.s.low[k:e])):
                 typ = "organisation"
             elif self._place_head(words):
                 typ = "place"  # "Calder Quay", "Ansel Tunnel", "Ward 4"
             # "San Bernardino, Calif.": a name before a state abbreviation is a place
-            if self.word(e) == ",":
+            if self.s.word(e) == ",":
                 after = self._place_at(e + 1, min(e + 3, hi))
                 if after is not None and after[2] == "abbreviation":
                     typ = "place"
-        self._push(Cand(start, end, "name", key, typ, title, gender))
-        self.body_keys.add(key)
+        self.s.push(Cand(start, end, "name", key, typ, title, gender))
+        self.s.body_keys.add(key)
         # "Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM)": the acronym is an alias
         if (e < hi - 2 and toks[e].text == "(" and toks[e + 2].text == ")"
                 and ACRONYM_RE.match(toks[e + 1].text)):
             acr = toks[e + 1]
-            self._push(Cand(acr.start, acr.end, "acronym", acr.text,
+            self.s.push(Cand(acr.start, acr.end, "acronym", acr.text,
                             "organisation" if typ != "person" else typ, alias_of=key))
-            self.body_keys.add(acr.text)
+            self.s.body_keys.add(acr.text)
 
     def _place_head(self, words: list[str]) -> bool:
         """Internal evidence (McDonald 1996): the name's last word is a place
@@ -447,21 +417,9 @@ class _Detector(LinesMixin, TitlesMixin):
         and it does not start with a given name ("Laura Bridge")."""
         last = words[-1].lower()
         if last.isdigit() and len(words) > 1:
-            return words[-2].lower() in self.cues["numbered"]
-        return (len(words) > 1 and last in self.cues["place_head"]
-                and words[0].lower() not in self.lex.first_names)
-
-
-def _run_stop_test(lex: Lex):
-    """Memo: token text → does a token that is no name word, after a name
-    word, end the capitalised run there (:meth:`_Detector._run_end`)? Not a
-    period, an apostrophe, a title's first word or a connector."""
-    title_first = lex.title_first
-
-    def stop(w: str) -> bool:
-        return not (w in (".", "'", "’") or w.lower() in title_first or w in CONNECTORS)
-
-    return lex.memo("run_stop", stop)
+            return words[-2].lower() in self.s.cues["numbered"]
+        return (len(words) > 1 and last in self.s.cues["place_head"]
+                and words[0].lower() not in self.s.lex.first_names)
 
 
 def detect(doc: Document) -> list[Cand]:

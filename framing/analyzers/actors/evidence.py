@@ -28,7 +28,7 @@ from itertools import compress
 from operator import itemgetter, mul
 
 from ...document import Document
-from ...lexicons import load_table
+from ...lexicons import load_table, word_list, word_tuple
 from .lexicon import Memo, is_cap, lexicon
 from .lines import TITLE_CASE_LOWER
 
@@ -190,12 +190,10 @@ class DocWords:
 # "Fine!"), or a derivational suffix of common nouns and adjectives (Quirk et
 # al. 1985, Appendix I: "Production", "Unemployment", "Evidence",
 # "Environmental", "Independent") make it an ordinary word.
-NEXT_NOT_NAME = frozenset("the a an this these those his her their its our my your every each "
-                          "in of for with from into . ! ? ;".split())
-NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "ous", "ful",
-                 "less", "able", "ible")
+NEXT_NOT_NAME = word_list("actor_words.tsv", "next_not_name")
+NOUN_SUFFIXES = word_tuple("actor_words.tsv", "noun_suffixes")
 # only in words of 8+ letters ("Pence", "Clive", "Bryant" are names)
-LONG_SUFFIXES = ("al", "ent", "ant", "ance", "ence", "ive", "age", "ure")
+LONG_SUFFIXES = word_tuple("actor_words.tsv", "long_suffixes")
 
 
 def unconfirmed_initial(low: str, nxt: str, groups) -> bool:

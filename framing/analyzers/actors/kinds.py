@@ -26,14 +26,14 @@ Person evidence wins over organisation, organisation over place.
 from __future__ import annotations
 
 from ...document import Document
+from ...lexicons.shared import determiners, pronoun_gender, reporting_verbs
 from .detect import Cand
 from .evidence import cues
 from .merge import Actor
 
-ARTICLES = frozenset(("a", "an", "the"))
-SAID = frozenset(("said", "says"))
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ARTICLES = determiners("article")
+SAID = reporting_verbs("said")
+PRONOUN_GENDER = pronoun_gender(person="3", gender=("m", "f"))
 
 
 def _person_shaped(name: str) -> bool:

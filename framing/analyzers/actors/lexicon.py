@@ -4,7 +4,7 @@ Lexicons (each file names its source in its header): ``actor_titles.tsv``,
 ``actor_places.tsv``, ``actor_groups.tsv``, ``actor_org_words.txt``,
 ``actor_stopwords.txt``, ``actor_modifier_words.txt``,
 ``actor_non_actor_heads.txt``, the shared ``sentence_starters.txt`` and the
-given names of ``quote_first_names.tsv``.
+given names (:func:`framing.lexicons.shared.given_names`).
 
 Word tests follow the capitalisation heuristics of Mikheev (1999) and the
 clitic inventory of English orthography (Zwicky & Pullum 1983, "Cliticization
@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...lexicons import load_table, load_words
+from ...lexicons import load_table, load_words, word_list
+from ...lexicons.shared import given_names
 
-CONNECTORS = frozenset("of the & for de da di du del della van von der den la le "
-                       "al el ul ad ash as at an bin ibn abu wa y".split())
+CONNECTORS = word_list("actor_words.tsv", "name_connectors")
 # inside a run of capitalised words only the connectors that are not also
 # common English prepositions or articles: "Barack Obama at Harvard Law
 # School" is two names ("at", "as", "an" join names only in their hyphenated
@@ -33,7 +33,7 @@ CLITICS = tuple(a + c for a in "'’" for c in ("m", "re", "ve", "ll", "d")) + (
 # a party-state tag in brackets after a politician: (R-TX), (D-Calif.), (I-Vt.)
 PARTY_TAG_RE = re.compile(r"^(?:R|D|I|Ind)-[A-Z][A-Za-z.]{0,7}$")
 # name suffixes that never stand alone
-SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+SUFFIXES = word_list("actor_words.tsv", "name_suffixes")
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def lexicon() -> Lex:
         place_first[first] = max(place_first.get(first, 0), len(form.split()))
     groups = {row["form"]: (row["canonical"], row["type"]) for row in load_table("actor_groups.tsv")}
     first = frozenset(t[0] for t in titles) | frozenset(t[0].rstrip(".") for t in titles)
-    given = frozenset(row["name"] for row in load_table("quote_first_names.tsv"))
+    given = frozenset(given_names())
     return Lex(titles, first, max(len(t) for t in titles),
                places, place_first, groups, load_words("actor_org_words.txt"),
                load_words("actor_stopwords.txt"), load_words("sentence_starters.txt"),

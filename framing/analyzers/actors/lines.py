@@ -13,35 +13,48 @@ and group nouns (a mixin of the detector in ``detect``).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .candidates import Cand
 from .lexicon import is_shouted, strip_possessive
+from ...lexicons import word_list
+
+
+if TYPE_CHECKING:
+    from .scan import Scan
+    from .titles import Titles
 
 DASHES = frozenset(("—", "–", "-", "--"))
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,9}|(?:[A-Z]\.){2,})$")
-TITLE_CASE_LOWER = frozenset("a an the of in on at to for and or but nor with by from as "
-                             "vs via into over up off out per".split())
+TITLE_CASE_LOWER = word_list("actor_words.tsv", "title_case_lower")
 
 
-class LinesMixin:
-    """Methods of the detector that read whole lines; they use its
-    ``toks``, ``low``, ``lex``, ``words``, ``_push`` and friends."""
+class Lines:
+    """Line-level patterns of one document (headlines, datelines, bylines,
+    capitalised groups): reads the :class:`~.scan.Scan` it is given, asks
+    ``titles`` (a :class:`~.titles.Titles`) about function words and
+    ``place_at`` (the detector's place lookup: token range → (length, key,
+    type) or None) about places, and adds mentions to the scan."""
 
-    def _byline_comma(self, lo: int, hi: int) -> Optional[int]:
+    def __init__(self, scan: "Scan", titles: "Titles", place_at: Callable):
+        self.s = scan
+        self.titles = titles
+        self.place_at = place_at
+
+    def byline_comma(self, lo: int, hi: int) -> Optional[int]:
         """The comma of a byline line ("By Ann Lee, The Daily Clarion") in
         the first three paragraphs, or None."""
-        if self.low[lo] != "by" or self.toks[lo].start > self.doc.paragraphs[min(
-                2, len(self.doc.paragraphs) - 1)].end:
+        if self.s.low[lo] != "by" or self.s.toks[lo].start > self.s.doc.paragraphs[min(
+                2, len(self.s.doc.paragraphs) - 1)].end:
             return None
-        return next((x for x in range(lo, hi) if self.toks[x].text == ","), None)
+        return next((x for x in range(lo, hi) if self.s.toks[x].text == ","), None)
 
-    def _title_case(self, lo: int, hi: int) -> bool:
+    def title_case(self, lo: int, hi: int) -> bool:
         """Are the words of tokens [lo, hi) in Title Case: four or more words
         that start with a letter, at most a quarter of them lower-case, and
         those only the short words Title Case keeps lower-case ("of", "the")?
         Read from the per-token classes of ``DocWords.title_class``."""
-        line = self.words.title_class[lo:hi]
+        line = self.s.words.title_class[lo:hi]
         if b"X" in line:  # a lower-case word Title Case does not allow
             return False
         upper = line.count(b"U")
@@ -49,107 +62,107 @@ class LinesMixin:
         words = upper + lower
         return words >= 4 and lower <= words // 4
 
-    def _capital_group(self, k: int, e: int) -> bool:
+    def capital_group_at(self, k: int, e: int) -> bool:
         """"Republicans", "House Democrats", "Muslims", "Americans": a
         capitalised plural of a group noun or demonym is a group."""
-        word = self.texts[e - 1].rstrip("'’")
+        word = self.s.texts[e - 1].rstrip("'’")
         head = word.lower()
-        g = self.lex.groups.get(head)
+        g = self.s.lex.groups.get(head)
         if g is not None and g[1] == "group" and (e - k == 1 or g[0][:1].isupper()):
-            self._group(k, e - 1, e, head)
+            self.group(k, e - 1, e, head)
             return True
         if (e - k == 1 and head.endswith("s")
-                and self.lex.places.get(word[:-1], ("", ""))[1] == "demonym"):
-            start = self.toks[k].start
-            self._push(Cand(start, start + len(word), "group", word, "group",
+                and self.s.lex.places.get(word[:-1], ("", ""))[1] == "demonym"):
+            start = self.s.toks[k].start
+            self.s.push(Cand(start, start + len(word), "group", word, "group",
                             extra={"head": word}))
             return True
         return False
 
-    def _is_dateline(self, i: int, j: int, hi: int) -> bool:
+    def is_dateline(self, i: int, j: int, hi: int) -> bool:
         """"WASHINGTON —", "NEW YORK, Nov. 19 (UPI) —": a capitals-only place
         at a paragraph start before a comma, bracket or dash (AP style)."""
-        words = [t.text for t in self.toks[i:j] if t.is_word]
+        words = [t.text for t in self.s.toks[i:j] if t.is_word]
         if not words or len(words) > 3 or not all(is_shouted(w) for w in words):
             return False
-        nxt = self.word(j)
-        if nxt in DASHES or (nxt in (",", "(") and _title(words) in self.lex.places):
+        nxt = self.s.word(j)
+        if nxt in DASHES or (nxt in (",", "(") and _title(words) in self.s.lex.places):
             return True
         # "SAN BERNARDINO, Calif. (AP) —", "VALMORA, Sept. 14 —": a date or
         # a bracketed credit before the dash
-        ahead = [self.word(x) for x in range(j, min(hi, j + 12))]
+        ahead = [self.s.word(x) for x in range(j, min(hi, j + 12))]
         return nxt in (",", "(") and any(w in DASHES for w in ahead)
 
-    def _dateline_place(self, i: int, j: int) -> None:
+    def dateline_place(self, i: int, j: int) -> None:
         """The dateline's place is a mention of the place the body names in
         mixed case ("VALMORA" → Valmora); otherwise it is dropped."""
-        toks = self.toks
+        toks = self.s.toks
         form = _title([t.text for t in toks[i:j] if t.is_word])
-        if not self.words.body_title(form.split()):
+        if not self.s.words.body_title(form.split()):
             return
-        place = self.lex.places.get(form, (form, "place"))
+        place = self.s.lex.places.get(form, (form, "place"))
         if place[1] != "abbreviation":
-            self._push(Cand(toks[i].start, toks[j - 1].end, "place", place[0], "place"))
+            self.s.push(Cand(toks[i].start, toks[j - 1].end, "place", place[0], "place"))
 
-    def _dateline_end(self, j: int, hi: int) -> int:
+    def dateline_end(self, j: int, hi: int) -> int:
         for x in range(j, min(hi, j + 12)):
-            if self.word(x) in DASHES:
+            if self.s.word(x) in DASHES:
                 return x + 1
         return j
 
-    def _headline_names(self, k: int, e: int) -> None:
+    def headline_names(self, k: int, e: int) -> None:
         """In a Title Case line only names the body uses count: greedy longest
         match of known keys; acronyms and places were handled before."""
-        toks = self.toks
+        toks = self.s.toks
         while k < e:
             for n in range(min(6, e - k), 0, -1):
                 key = " ".join(t.text for t in toks[k:k + n])
-                end = strip_possessive(self.text, toks[k].start, toks[k + n - 1].end)
-                bare_key = " ".join(self.text[toks[k].start:end].split())
+                end = strip_possessive(self.s.text, toks[k].start, toks[k + n - 1].end)
+                bare_key = " ".join(self.s.text[toks[k].start:end].split())
                 if key.isupper() and key[:1].isalpha():  # "TRUMP FIRES BACK"
                     form = _title(bare_key.split())
-                    if form in self.body_keys or self.word(k + n) == ":":  # "Trump"; "CORNISH:"
-                        self._push(Cand(toks[k].start, end, "name", form))
+                    if form in self.s.body_keys or self.s.word(k + n) == ":":  # "Trump"; "CORNISH:"
+                        self.s.push(Cand(toks[k].start, end, "name", form))
                         k += n
                         break
-                    if (n > 1 or self.low[k] in self.lower_seen or self._stopish(k)
+                    if (n > 1 or self.s.low[k] in self.s.lower_seen or self.titles.is_stopish(k)
                             or len(key) > 5):  # "DEBATE": an acronym is short
                         continue
-                    if form in self.lex.places:  # "RUSSIAN"
-                        place, kind = self.lex.places[form]
+                    if form in self.s.lex.places:  # "RUSSIAN"
+                        place, kind = self.s.lex.places[form]
                         if kind != "abbreviation":
-                            self._push(Cand(toks[k].start, end, kind, place, "place"))
+                            self.s.push(Cand(toks[k].start, end, kind, place, "place"))
                         k += 1
                         break
-                if bare_key in self.body_keys or (n == 1 and ACRONYM_RE.match(key)):
+                if bare_key in self.s.body_keys or (n == 1 and ACRONYM_RE.match(key)):
                     kind = "acronym" if n == 1 and ACRONYM_RE.match(key) else "name"
-                    self._push(Cand(toks[k].start, end, kind, bare_key,
+                    self.s.push(Cand(toks[k].start, end, kind, bare_key,
                                     "organisation" if kind == "acronym" else "unknown"))
                     k += n
                     break
             else:
-                place = self._place_at(k, e)
+                place = self.place_at(k, e)
                 if place:
                     m, name, kind = place
                     if kind != "abbreviation":
-                        end = strip_possessive(self.text, toks[k].start, toks[k + m - 1].end)
-                        self._push(Cand(toks[k].start, end, kind, name, "place"))
+                        end = strip_possessive(self.s.text, toks[k].start, toks[k + m - 1].end)
+                        self.s.push(Cand(toks[k].start, end, kind, name, "place"))
                     k += m
                     continue
-                if self.low[k] in self.lex.groups:
-                    self._group(k, k, k + 1)
+                if self.s.low[k] in self.s.lex.groups:
+                    self.group(k, k, k + 1)
                 k += 1
 
-    def _group(self, mod_lo: int, head: int, end: int, form: Optional[str] = None) -> None:
+    def group(self, mod_lo: int, head: int, end: int, form: Optional[str] = None) -> None:
         """A group noun at token ``head`` with capitalised modifiers from
         ``mod_lo`` ("Islamist militants"), or none (``mod_lo == head``)."""
-        toks = self.toks
-        canonical, typ = self.lex.groups[form or self.low[head]]
+        toks = self.s.toks
+        canonical, typ = self.s.lex.groups[form or self.s.low[head]]
         mods = " ".join(t.text for t in toks[mod_lo:head])
         key = f"{mods} {canonical}" if mods else canonical
         start = toks[mod_lo].start
-        stop = strip_possessive(self.text, start, toks[end - 1].end)
-        self._push(Cand(start, stop, "group", key, typ, extra={"head": canonical}))
+        stop = strip_possessive(self.s.text, start, toks[end - 1].end)
+        self.s.push(Cand(start, stop, "group", key, typ, extra={"head": canonical}))
 
 
 def _title(words: list[str]) -> str:
@@ -159,7 +172,7 @@ def _title(words: list[str]) -> str:
 
 def capital_group_test(lex):
     """Memo: could this token text end a capitalised group
-    (:meth:`LinesMixin._capital_group`)? False rules it out."""
+    (:meth:`Lines.capital_group_at`)? False rules it out."""
     groups, places = lex.groups, lex.places
 
     def test(text: str) -> bool:

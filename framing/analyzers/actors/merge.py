@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from ...document import Document
-from ...lexicons import load_table
+from ...lexicons import word_list
+from ...lexicons.shared import given_names
 from .detect import Cand
 
 TYPES = ("person", "organisation", "place", "group", "unknown")
-SAINTS = frozenset(("st", "ste", "saint"))
+SAINTS = word_list("actor_words.tsv", "saints")
 
 
 @dataclass
@@ -72,12 +72,6 @@ def normalise_user(actors: Optional[Mapping[str, Any]]) -> list[UserActor]:
         out.append(UserActor(str(name), tuple(str(a) for a in aliases if str(a).strip()),
                              typ, group))
     return out
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """Given name → "m" | "f" (the quotation analyzer's list, shared)."""
-    return {row["name"]: row["gender"] for row in load_table("quote_first_names.tsv")}
 
 
 def _user_matches(doc: Document, users: list[UserActor]) -> list[Cand]:
@@ -160,9 +154,9 @@ def merge(doc: Document, cands: list[Cand], users: list[UserActor]) -> tuple[lis
         if a.source == "user":
             continue
         first = a.name.split()[0].lower() if a.name.split() else ""
-        if a.type in ("unknown", "person") and first in first_names() and len(a.name.split()) > 1:
+        if a.type in ("unknown", "person") and first in given_names() and len(a.name.split()) > 1:
             a.type = "person"
-            a.gender = a.gender or first_names()[first]
+            a.gender = a.gender or given_names()[first]
     mentions = sorted([*cands, *user_cands], key=lambda c: (c.start, -c.end))
     return actors, mentions
 

@@ -8,28 +8,34 @@ opening a sentence is a name only on evidence (Mikheev 1999).
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .candidates import Cand
 from .evidence import cues, is_number, unconfirmed_initial
 from .lexicon import APOSTROPHES, BARE, CLITIC, CONNECTORS, SUFFIXES
 from .lines import ACRONYM_RE
 
+if TYPE_CHECKING:
+    from .scan import Scan
 
-class TitlesMixin:
-    """Methods of the detector about titles and persons; they use its
-    ``toks``, ``texts``, ``low``, ``isw``, ``lex``, ``words``, ``_push`` and
-    friends (per-token arrays: text, lower case, is a word)."""
+
+class Titles:
+    """Titles, modifiers and persons at token positions of one document: reads
+    the :class:`~.scan.Scan` it is given (its per-token arrays and word
+    tests) and adds modifier mentions to it."""
+
+    def __init__(self, scan: "Scan"):
+        self.s = scan
 
     def title_at(self, i: int, hi: int) -> tuple[int, Optional[str], Optional[str]]:
         """Length in tokens of a title starting at token i (periods count as
         tokens), with its head word and gender; (0, None, None) if none."""
-        lex = self.lex
-        low = self.low
+        lex = self.s.lex
+        low = self.s.low
         if (low[i] if 0 <= i < len(low) else "") not in lex.title_first:
             return 0, None, None
         titles = lex.titles
-        isw = self.isw
+        isw = self.s.isw
         best = (0, None, None)
         words: list[str] = []
         j = i
@@ -47,90 +53,90 @@ class TitlesMixin:
                 break
             # "Mr" + "." counts only once the period is attached
             key = tuple(words)
-            if key in titles and not (j < hi and self.word(j) == "." and
+            if key in titles and not (j < hi and self.s.word(j) == "." and
                                       key[:-1] + (key[-1] + ".",) in titles):
                 best = (j - i, *titles[key])
         return best
 
-    def _stopish(self, k: int) -> bool:
+    def is_stopish(self, k: int) -> bool:
         """A function word, also with a clitic or possessive ("Here’s", "I’m")."""
-        return self.stopish[self.low[k]]
+        return self.s.stopish[self.s.low[k]]
 
-    def _party(self, k: int) -> bool:
+    def is_party(self, k: int) -> bool:
         """A party adjective ("Republican", "Democratic-led")."""
-        return self.party[self.low[k]]
+        return self.s.party[self.s.low[k]]
 
-    def _person_rest(self, a: int, b: int) -> bool:
+    def person_rest(self, a: int, b: int) -> bool:
         """Can tokens [a, b) after a title or party word be a person's name?
         Not when they hold an organisation word ("Justice Department"), end
         in a law or event word, or are only a suffix ("King Jr.")."""
-        if a >= b or not self.texts[a][:1].isupper():
+        if a >= b or not self.s.texts[a][:1].isupper():
             return False  # "Chief of Staff …": a connector is no name start
-        low = self.low
-        isw = self.isw
+        low = self.s.low
+        isw = self.s.isw
         words = [BARE[low[x]] for x in range(a, b) if isw[x]]
         if all(w in SUFFIXES for w in words):
             return False
-        org = self.lex.org_words
-        return words[-1] not in self.lex.non_actor and not any(w in org for w in words)
+        org = self.s.lex.org_words
+        return words[-1] not in self.s.lex.non_actor and not any(w in org for w in words)
 
-    def _starts_person(self, a: int, j: int) -> bool:
+    def starts_person(self, a: int, j: int) -> bool:
         """Does a person's name start at token a of the run ending at j: a
         title with a name after it, or a given name and a surname?"""
         if a >= j:
             return False
-        n = self.title_at(a, j)[0] if self.low[a] in self.lex.title_first else 0
+        n = self.title_at(a, j)[0] if self.s.low[a] in self.s.lex.title_first else 0
         if n:
-            return a + n < j and self._person_rest(a + n, j)
-        return (a + 1 < j and BARE[self.low[a]] in self.lex.first_names
-                and self._person_rest(a, j))
+            return a + n < j and self.person_rest(a + n, j)
+        return (a + 1 < j and BARE[self.s.low[a]] in self.s.lex.first_names
+                and self.person_rest(a, j))
 
-    def _person_after(self, k: int, j: int) -> Optional[int]:
+    def person_after(self, k: int, j: int) -> Optional[int]:
         """Where a titled or given-named person starts later in the run when
         the words before are a modifier, not a name: "Defense Secretary Ash
         Carter", "House Speaker Paul Ryan", "Support of Ted Cruz"."""
         if j - k <= 2:
             return None  # no room for a modifier and a name after it
-        low = self.low
-        names = self.lex.first_names
-        texts = self.texts
-        isw = self.isw
+        low = self.s.low
+        names = self.s.lex.first_names
+        texts = self.s.texts
+        isw = self.s.isw
         if BARE[low[k]] in names or all(texts[x].isupper() for x in range(k, j) if isw[x]):
             return None  # "Mary Ann Lee", "John Paul Jones"; all capitals carry no cue
-        title_first = self.lex.title_first
+        title_first = self.s.lex.title_first
         for p in range(k + 1, j - 1):
             n = self.title_at(p, j)[0] if low[p] in title_first else 0
             if n:
-                return p if p + n < j and self._person_rest(p + n, j) else None
+                return p if p + n < j and self.person_rest(p + n, j) else None
             if low[p] in names:
-                org = self.lex.org_words
-                if any(BARE[low[x]] in org for x in range(k, p)) or not self._person_rest(p, j):
+                org = self.s.lex.org_words
+                if any(BARE[low[x]] in org for x in range(k, p)) or not self.person_rest(p, j):
                     return None
                 return p
         return None
 
-    def _modifier(self, k: int, p: int) -> None:
+    def modifier(self, k: int, p: int) -> None:
         """The words before a title or name in one run ("FBI Director …",
         "House Judiciary Committee Chairman …", "Defense Secretary …"): an
         acronym or an organisation's name is a mention of its own; other
         modifiers ("Defense", "Support of") are not."""
-        toks = self.toks
-        while k < p and (not toks[k].is_word or self._stopish(k)):
+        toks = self.s.toks
+        while k < p and (not toks[k].is_word or self.is_stopish(k)):
             k += 1
         while p > k and (toks[p - 1].text in CONNECTORS or not toks[p - 1].is_word):
             p -= 1
         if k >= p:
             return
         if p - k == 1 and ACRONYM_RE.match(toks[k].text):
-            self._push(Cand(toks[k].start, toks[k].end, "acronym", toks[k].text, "organisation"))
-            self.body_keys.add(toks[k].text)
-        elif p - k > 1 and BARE[self.low[p - 1]] in self.lex.org_words:
+            self.s.push(Cand(toks[k].start, toks[k].end, "acronym", toks[k].text, "organisation"))
+            self.s.body_keys.add(toks[k].text)
+        elif p - k > 1 and BARE[self.s.low[p - 1]] in self.s.lex.org_words:
             start, end = toks[k].start, toks[p - 1].end
-            key = " ".join(self.text[start:end].split())
-            self._push(Cand(start, end, "name", key, "organisation"))
-            self.body_keys.add(key)
+            key = " ".join(self.s.text[start:end].split())
+            self.s.push(Cand(start, end, "name", key, "organisation"))
+            self.s.body_keys.add(key)
 
-    def _initial_not_name(self, k: int, j: int) -> bool:
+    def initial_not_name(self, k: int, j: int) -> bool:
         """Is the sentence-initial capitalised word at k an ordinary word?
         Yes when it is a stop word, numeral or sentence starter (also with a
         clitic: "Here’s", "I’m"), or the document uses it in lower case. A
@@ -141,34 +147,34 @@ class TitlesMixin:
         text too short to hold evidence (fewer than ``EVIDENCE_SENTENCES``
         sentences: a headline, one sentence) the word's form and the word
         after it decide (``unconfirmed_initial``)."""
-        w = self.texts[k]
-        if w in self.lex.places or w.rstrip("'’s") in self.lex.places:
+        w = self.s.texts[k]
+        if w in self.s.lex.places or w.rstrip("'’s") in self.s.lex.places:
             return False
-        low = self.low[k]
+        low = self.s.low[k]
         b = BARE[low]
-        if (b in self.lex.stop or b in self.lex.starters or low in self.lower_seen
-                or CLITIC[low] or is_number(b, self.cues["number"])):
+        if (b in self.s.lex.stop or b in self.s.lex.starters or low in self.s.lower_seen
+                or CLITIC[low] or is_number(b, self.s.cues["number"])):
             return True
-        if (w not in self.words.confirmed and self.word(k + 1) in ("at", "in", "for", "from")
-                and unconfirmed_initial(low, "", self.lex.groups)):
+        if (w not in self.s.words.confirmed and self.s.word(k + 1) in ("at", "in", "for", "from")
+                and unconfirmed_initial(low, "", self.s.lex.groups)):
             return True  # "Nurses at St. Orla General Hospital …"
-        if j - k == 1 and w not in self.words.confirmed:
+        if j - k == 1 and w not in self.s.words.confirmed:
             if ((len(w) <= 5 and ACRONYM_RE.match(w)) or w.endswith(APOSTROPHES[:2])
-                    or b in self.lex.first_names):
+                    or b in self.s.lex.first_names):
                 return False
-            if (self.words.full_document and not w.isupper()
-                    and self.word(k + 1).lower() not in self.lex.groups):
+            if (self.s.words.full_document and not w.isupper()
+                    and self.s.word(k + 1).lower() not in self.s.lex.groups):
                 return True  # no evidence where there was room for some: "Damage could …"
-            return unconfirmed_initial(low, self.word(k + 1), self.lex.groups)
+            return unconfirmed_initial(low, self.s.word(k + 1), self.s.lex.groups)
         return False
 
 
 def word_tests(lex) -> tuple:
     """Memoised word tests over the lexicon ``lex`` (lower-case word → bool):
-    a function word (:meth:`TitlesMixin._stopish`), a party adjective
-    (:meth:`TitlesMixin._party`), an organisation word; and (token text →
+    a function word (:meth:`Titles.is_stopish`), a party adjective
+    (:meth:`Titles.is_party`), an organisation word; and (token text →
     True, False or None) the word-level part of
-    :meth:`TitlesMixin._initial_not_name`."""
+    :meth:`Titles.initial_not_name`."""
     stop, parties, org = lex.stop, lex.parties, lex.org_words
 
     def stopish(low: str) -> bool:

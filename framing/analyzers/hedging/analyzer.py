@@ -27,13 +27,19 @@ tentativeness), *should* and *ought to* (mostly root/deontic in news — advice
 and obligation, Coates 1983 — and a word-level rule cannot tell the rarer
 epistemic uses apart), deontic *must*, *if/or/whether* (conditions and
 alternatives, which BioScope-style speculation corpora annotate but which
-are not hedges of commitment), *quite/rather/pretty/really* (downtoner and
-intensifier readings are both common; Quirk et al. 1985 on compromisers
-and boosters), *always/never*, and "according to" + a named source.
+are not hedges of commitment), *quite/rather/pretty* and degree *really*
+(downtoner and intensifier readings are both common; Quirk et al. 1985 on
+compromisers and boosters), *always/never*, "according to" + a named source,
+hypothetical *would* and reports of other people's beliefs (see the rules).
+
+Voice: an attribution cue ("claimed", "reportedly") is the reporter's — the
+author's unless inside quotation marks or another attribution's content;
+other cues take the voice map's answer, or "quoted" after a reporting verb
+in their sentence (:func:`_voice`).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,8 +50,10 @@ from ...document import Document
 from ...errors import LexiconError
 from ...lexicons import load_table
 from ...report import HedgeItem, HedgingSection, per_1k
-from ..base import Analyzer, Context
-from .rules import MACROS, RULES, Window, negated_before
+from ..base import Analyzer, Context, VoiceMap
+from .rules import RULES
+from .stance import reported_speech_before
+from .window import MACROS, Window, negated_before
 
 LEXICON = "hedges.tsv"
 KINDS = ("hedge", "booster")
@@ -128,12 +136,17 @@ def _cue_table() -> dict[str, tuple[dict[str, tuple[Cue, ...]], tuple[Cue, ...]]
 
 
 # -- the analyzer --------------------------------------------------------------
-def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
-    """``(first_token, end_token, cue)`` for every cue in ``doc``, in order."""
-    index = _cue_table()
+def _lows(doc: Document) -> list[str]:
     lows = list(doc.lower_tokens)
     if "’" in doc.text:
         lows = [w.replace("’", "'") for w in lows]
+    return lows
+
+
+def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
+    """``(first_token, end_token, cue)`` for every cue in ``doc``, in order."""
+    index = _cue_table()
+    lows = _lows(doc)
     n = len(lows)
     # tokens that begin some cue: the scan jumps from one to the next (a
     # token no cue begins with is never a match, so skipping it changes nothing)
@@ -170,14 +183,64 @@ def find_cues(doc: Document) -> list[tuple[int, int, Cue]]:
     return found
 
 
+class _Reports:
+    """The quotation analyzer's attributions, indexed for :func:`_voice`: their
+    content parts (merged) and, by start, their content envelopes."""
+
+    def __init__(self, items) -> None:
+        self.items = sorted((q for q in items if q.parts), key=lambda q: q.parts[0][0])
+        self.starts = [q.parts[0][0] for q in self.items]
+        self.content = VoiceMap((s, e) for q in self.items for s, e in q.parts)
+
+    def in_other_content(self, start: int, end: int) -> bool:
+        """``start`` lies in the content of an attribution whose cue is not at
+        ``start``..``end`` (looks back over at most 64 envelopes)."""
+        if self.content.voice(start) == "author":
+            return False
+        k = bisect_right(self.starts, start)
+        for q in self.items[max(0, k - 64):k][::-1]:
+            own = q.cue_start is not None and q.cue_start < end and start < q.cue_end
+            if not own and any(s <= start < e for s, e in q.parts):
+                return True
+        return False
+
+
+def _voice(ctx: Context, marks: VoiceMap, reports: _Reports, lows: list[str],
+           i: int, j: int, cue: Cue) -> str:
+    """The voice of a cue. An attribution cue ("claimed", "reportedly", "is
+    said to") is the voice of whoever reports: the author's, unless it sits
+    inside quotation marks or inside the content of *another* attribution
+    (the quotation analyzer's content spans may swallow the reporting verb of
+    their own attribution). Any other cue takes the voice map's answer, and a
+    cue after a reporting verb in its own sentence ("Humana said rate cuts
+    could be deeper") is quoted even where the voice map has no region."""
+    doc = ctx.doc
+    start, end = doc.tokens[i].start, doc.tokens[j - 1].end
+    if cue.category == "attribution":
+        quoted = marks.voice(start, end) == "quoted" or reports.in_other_content(start, end)
+        return "quoted" if quoted else "author"
+    voice = ctx.voice(start, end)
+    if voice == "author":
+        s = doc.sentences[doc.sentence_index(start)]
+        lo, hi = doc.token_index(s.start), doc.token_index(s.end)
+        if reported_speech_before(Window(doc, lows, i, j, lo, hi)):
+            return "quoted"
+    return voice
+
+
 def run(ctx: Context) -> HedgingSection:
     doc = ctx.doc
     items: list[HedgeItem] = []
-    for i, j, cue in find_cues(doc):
+    found = find_cues(doc)
+    quotes = ctx.section("quotes") if found else None
+    reports = _Reports(quotes.items if quotes else ())
+    marks = VoiceMap((q.start, q.end) for q in doc.quotes)
+    lows = _lows(doc) if found else []
+    for i, j, cue in found:
         start, end = doc.tokens[i].start, doc.tokens[j - 1].end
         s = doc.sentences[doc.sentence_index(start)]
         items.append(HedgeItem(start, end, doc.text[start:end], cue.kind, cue.category,
-                               ctx.voice(start, end), cue=cue.lemma,
+                               _voice(ctx, marks, reports, lows, i, j, cue), cue=cue.lemma,
                                sentence_start=s.start, sentence_end=s.end))
     kinds = Counter(it.kind for it in items)
     by_voice = {v: {k: 0 for k in KINDS} for v in ("author", "quoted")}
@@ -192,6 +255,6 @@ def run(ctx: Context) -> HedgingSection:
 
 
 ANALYZER = Analyzer(
-    "hedging", run, requires=("voices",),
+    "hedging", run, requires=("voices", "quotes"),
     description="Hedges (may, suggest, reportedly, about 300…) and boosters (clearly, "
                 "show that…) with their category and voice, per 1,000 words.")

@@ -3,8 +3,10 @@
 A cue in ``lexicons/hedges.tsv`` may name a rule in its ``rule`` column; the
 matcher builds a :class:`Window` over the candidate tokens and keeps the match
 only if the rule returns True. The context word lists the rules consult
-(negators, months, reporting verbs, quantity words, …) are package data,
-``lexicons/hedge_context.tsv`` (sources in its header), read once at import.
+(negators, months, quantity words, …) are package data,
+``lexicons/hedge_context.tsv`` (sources in its header), and the reporting
+verbs are the shared ``lexicons/cue_verbs.tsv``; see :mod:`.window`. Rules
+that look for a subject or a linking verb are in :mod:`.stance`.
 
 Context rules (named in the lexicon's ``rule`` column):
 
@@ -20,13 +22,13 @@ Context rules (named in the lexicon's ``rule`` column):
   not listed) deny ability or possibility outright; Coates (1983, *The
   Semantics of the Modal Auxiliaries*) classes them as root (dynamic)
   modality, so they are not tentative.
-* ``would`` — hypothetical *would* is a hedge (Hyland 2005). Not a hedge:
-  volitional *would like/love/prefer/rather* (Coates 1983), and *would* after
-  a past-tense reporting verb earlier in the same clause with no quotation
-  mark or colon in between ("officials said the plan would cost…", "she was
-  thinking the vote would fail"): that is the backshifted *will* of indirect
-  speech (Quirk et al. 1985, ch. 14 on backshift), and *will* is not a hedge. A present reporting verb ("says the bill would")
-  keeps the hedge, since there the original speaker said *would*.
+* ``would`` — a hedge only as the tentative *would* of the speaker's own
+  view, before a verb of saying or thinking ("I would say", "it would seem",
+  "I'd argue", "would have thought"; Hyland 2005). Hypothetical and
+  conditional *would* ("the bill would raise taxes", "if elected she would"),
+  habitual, volitional ("would like") and backshifted *would* ("said it
+  would") describe what follows from a premise the writer is committed to:
+  conditionals are not hedges (codebook §2; Huddleston & Pullum 2002, ch. 3).
 * ``would_contracted`` — *I'd, we'd, she'd…* are *would* (same rule) except
   before a past participle or *better*, where *'d* is *had*.
 * ``appear`` — *appear* is a hedge in its evidential, copular sense ("appear
@@ -47,30 +49,50 @@ Context rules (named in the lexicon's ``rule`` column):
   they are the analytic equivalents of Hyland's hedges *unclear*, *uncertain*,
   *unsure*, so "it is not clear whether…" counts as one hedge. Attributive
   "no clear evidence" is neither hedge nor booster.
-* ``predicative`` — *certain, sure, confident* are boosters only after a form
-  of *be*, a linking verb (feel, seem, remain, become) or a degree adverb
-  ("I am certain", "is sure to", "absolutely certain"); the determiner
-  *certain* ("a certain number", "certain officials") and "make sure" are not.
+* ``predicative`` — *certain, sure, confident* are boosters only predicative
+  ("I am certain", "is sure to", "absolutely certain"), and not as a report
+  of a third person's state of mind ("she was confident that…"); the
+  determiner *certain* and "make sure" are not.
+* ``linking`` — *clear, obvious, evident* are boosters after a linking verb
+  with optional degree words ("it is clear that", "the answer remains
+  perfectly clear", "it became crystal clear"; Huddleston & Pullum 2002,
+  ch. 4); not attributive ("a clear majority"), "clear of", or a requirement
+  ("need to be clear").
+* ``epistemic_predicate`` — *unclear, uncertain, unknown, not sure, far from
+  certain…* hedge a proposition only with an expletive, demonstrative or
+  first-person subject ("it is unclear whether", "what remains unknown is",
+  "I'm not sure"); "the outlook remains uncertain" states a fact about the
+  outlook and "she is not sure" reports her doubt.
 * ``attributive`` — *apparent* hedges in attributive use ("an apparent
   attack"); predicative "it became apparent that" means evident, and is
   neither hedge nor counted booster.
-* ``stance`` — *think, believe, guess, suppose, reckon* are hedges only as
-  stance verbs with a first- or third-person subject (Holmes 1990 on "I
-  think"; BioScope/CoNLL-2010 guidelines list think/believe as speculation
-  cues): the subject, found by skipping auxiliaries, negation and adverbs
-  back from the verb, must be a pronoun (I, we, he, she, they, who…) or a
-  noun ("Experts believe"). Not: second person ("do you think"), after *to*
-  or a modal of inability ("hard to believe", "can't believe"), imperatives,
-  "think about/of/through/twice", "believe in/me", the noun ("a thought");
-  *thinking/believing* only in the progressive ("I was thinking"), not the
-  noun ("wishful thinking").
-  Hyland (2005) lists *think/believe* as boosters for academic writing; in
-  news and speech the tentative reading dominates, so they are hedges here.
-* ``suspect_verb`` — *suspect(s)* only as a verb (pronoun or agent-noun
-  subject such as "police", or a following "that"); "the suspect" is a noun.
-* ``expect`` — with a subject as for ``stance`` or after *be* ("is expected
-  to"); not "than (we) expected", "as expected", "the expected", or
-  "expected of" (a demand).
+* ``stance`` — *think, believe, guess, suppose, reckon, speculate, feel
+  that* are hedges only with a first-person subject, found by skipping
+  auxiliaries, negation and adverbs back from the verb ("I think", "we'd
+  guess", "I was thinking"; Holmes 1990): that is the speaker's own
+  tentativeness. With any other subject the verb reports a belief ("those
+  who think we should leave", "experts believe"), which is attribution, not
+  hedging (Hyland 1996). Not: "think about/of/twice", "believe in/me", "hard
+  to believe", the noun ("a thought", "wishful thinking").
+* ``suspect_verb``, ``expect``, ``doubt`` — the same first-person test;
+  *expect* also after *be* ("is expected to"), not "than expected", "as
+  expected", "expected of"; "the suspect", "doubts about" are nouns.
+* ``evidential`` — *suggest, indicate, imply* hedge with evidence as subject
+  ("the figures suggest"); with a person as subject they report speech ("as
+  he suggested"), and with *should* in the clause they propose.
+* ``own_voice`` — *make clear, show, prove, find, confirm, establish that*
+  are boosters when the speaker or their evidence makes the point ("his
+  silence shows that", "I want to make it clear"); with a person or a source
+  as subject ("the minister made it clear that", "a poll found that") they
+  are attribution cues (Pareti 2016). ``no_doubt``: "left no doubt" reports.
+* ``really`` — a booster in a question or before be/do/have ("Do we really
+  need it?", "it really was"); "not really" is a hedge; "really good" is a
+  degree word. ``parenthetical``: "To be clear, …" set off as a comment.
+* ``before_quantity`` — *nearly, almost* before a number or all/every;
+  ``not_term`` — not the survey term "likely voters"; ``evidential_noun`` —
+  *uncertainty, speculation, suspicion* only before that/whether (otherwise a
+  topic); ``claim_verb`` — *claim(s)* the verb, not the noun; ``not_idiom`` —
+  "slowly but surely" is manner.
 * ``assume`` — not "assume office/power/control/the role…".
 * ``possible`` — not "as … as possible", "if possible", "made possible",
   "everything possible", "possible to" (root possibility: feasibility), or
@@ -87,144 +109,20 @@ Context rules (named in the lexicon's ``rule`` column):
   epistemic only before a past participle ("must have known", not "must have
   a licence"); "doubt" negated ("don't doubt") is not a hedge.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ...document import Document
-from ...errors import LexiconError
-from ...lexicons import load_table
-
-CONTEXT_LEXICON = "hedge_context.tsv"
-
-
-def _load_lists() -> dict[str, tuple[str, ...]]:
-    lists: dict[str, list[str]] = {}
-    for row in load_table(CONTEXT_LEXICON):
-        lists.setdefault(row["list"], []).append(row["word"])
-    return {name: tuple(words) for name, words in lists.items()}
-
-
-_LISTS = _load_lists()
-
-
-def _list(name: str) -> tuple[str, ...]:
-    try:
-        return _LISTS[name]
-    except KeyError:
-        raise LexiconError(f"lexicon {CONTEXT_LEXICON!r} has no list {name!r}") from None
-
-
-def _set(name: str) -> frozenset[str]:
-    return frozenset(_list(name))
-
-
-BE = _list("be")
-NEG = _list("neg")
-MACROS = {"be": BE, "neg": NEG}
-
-NEGATORS = frozenset(NEG) | _set("negator")
-CLAUSE_BREAK = _set("clause_break")
-MONTHS = _set("month")
-MONTH_PREV = _set("month_prev")
-MONTH_PREV_LOWER = _set("month_prev_lower")
-DETERMINERS = _set("determiner")
-MIGHT_NOUN_PREV = _set("might_noun_prev")
-VOLITION = _set("volition")
-REPORTED_PAST = _set("reported_past")
-REPORTED_PROGRESSIVE = _set("reported_progressive")
-SPEECH_BREAK = _set("speech_break")
-APPEAR_HEDGE_NEXT = _set("appear_hedge_next")
-APPEAR_PRESENCE_NEXT = _set("appear_presence_next")
-QUANTITY_WORDS = _set("quantity_word")
-A_QUANTITY = _set("a_quantity")
-ONE_NEXT = _set("one_next")
-CURRENCY = _set("currency")
-STANCE_NOT_NEXT = _set("stance_not_next")
-STANCE_BLOCK = _set("stance_block")
-STANCE_SKIP = _set("stance_skip")
-SECOND_PERSON = _set("second_person")
-SUBJECTS = _set("subject")
-FUNCTION_WORDS = DETERMINERS | _set("function_word")
-THOUGHT_NOUN_PREV = DETERMINERS | _set("thought_noun_prev")
-AGENTS = _set("agent")
-ARTICLES_POSSESSIVES = _set("article_possessive")
-ASSUME_OBJECT = _set("assume_object")
-ASSUME_DETERMINERS = DETERMINERS | {"full"}
-POSSIBLE_NOT_PREV = _set("possible_not_prev")
-COMPLEMENT_NOT_NEXT = _set("complement_not_next")
-KIND_OF_NOT_PREV = DETERMINERS | _set("kind_of_not_prev")
-OF_COURSE_NOT_PREV = _set("of_course_not_prev")
-KIND_OF_NOUNS = _set("kind_of_noun")
-DEMONSTRATE_NEXT = DETERMINERS | _set("demonstrate_next")
-PARTICIPLES = _set("participle")
-PREDICATIVE_PREV = frozenset(BE) | _set("predicative_prev")
-
-
-# -- the window a rule looks through -------------------------------------------
-@dataclass(frozen=True)
-class Window:
-    """A candidate match: tokens ``i``..``j-1`` of a sentence spanning tokens
-    ``lo``..``hi-1``; ``lows`` are the document's lower-cased token texts.
-    ``memo`` keeps facts about whole sentences that rules ask for (shared by
-    the windows of one document, so a long sentence is looked at once)."""
-
-    doc: Document
-    lows: list[str]
-    i: int
-    j: int
-    lo: int
-    hi: int
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def prev(self, k: int = 1) -> str:
-        at = self.i - k
-        return self.lows[at] if at >= self.lo else ""
-
-    def next(self, k: int = 1) -> str:
-        at = self.j + k - 1
-        return self.lows[at] if at < self.hi else ""
-
-    def raw(self, at: int) -> str:
-        return self.doc.tokens[at].text if self.lo <= at < self.hi else ""
-
-
-def _is_quantity(w: Window, at: int) -> bool:
-    if not w.lo <= at < w.hi:
-        return False
-    t = w.lows[at]
-    nxt = w.lows[at + 1] if at + 1 < w.hi else ""
-    if t[0].isdigit():
-        return True
-    if t in CURRENCY:
-        return nxt[:1].isdigit()
-    if t in ("a", "an"):
-        return nxt in A_QUANTITY
-    head = t.split("-")[0]
-    if head == "one":
-        return nxt in ONE_NEXT or t != head
-    return head in QUANTITY_WORDS
-
-
-def negated_before(w: Window, span: int = 2) -> bool:
-    for k in range(1, span + 1):
-        t = w.prev(k)
-        if not t or t in CLAUSE_BREAK:
-            return False
-        if t in NEGATORS:
-            return True
-    return False
-
-
-def _title_case(w: Window) -> bool:
-    key = ("title_case", w.lo, w.hi)
-    found = w.memo.get(key)
-    if found is None:
-        words = [w.doc.tokens[k].text for k in range(w.lo, w.hi) if w.doc.tokens[k].is_word]
-        caps = sum(1 for t in words if t[:1].isupper())
-        found = w.memo[key] = len(words) >= 3 and caps >= 0.6 * len(words)
-    return found
+from .window import (APPEAR_HEDGE_NEXT, APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT,
+    ARTICLES_POSSESSIVES, ASSUME_DETERMINERS, ASSUME_OBJECT, BECOME, CLAIM_NOUN_PREV,
+    CLAUSE_BREAK, COMPLEMENT_NOT_NEXT, DEMONSTRATE_NEXT, EVIDENTIAL_NOUN_NEXT,
+    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, MIGHT_NOUN_PREV, MONTHS, MONTH_JOIN,
+    MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, OF_COURSE_NOT_PREV,
+    PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT, SURELY_IDIOM_PREV,
+    WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case, negated_before)
+from .stance import (doubt, epistemic_predicate, evidential, expect, linking, no_doubt,
+    own_voice, predicative, stance, suspect_verb)
 
 
 # -- rules ---------------------------------------------------------------------
@@ -235,8 +133,7 @@ def not_month(w: Window) -> bool:
         return False
     if surface == "may":
         return prev not in MONTH_PREV_LOWER
-    if prev in MONTH_PREV or (prev in ("and", "or", "to", "-", "–", "through")
-                              and w.prev(2) in MONTHS):
+    if prev in MONTH_PREV or (prev in MONTH_JOIN and w.prev(2) in MONTHS):
         return False
     if w.i > w.lo and w.prev()[:1].isalnum() and not _title_case(w):
         return False  # capitalised mid-sentence: the month or a name
@@ -248,20 +145,17 @@ def not_noun(w: Window) -> bool:
 
 
 def not_negated_ability(w: Window) -> bool:
-    return w.next() not in ("not", "n't", "nt", "never")
+    return w.next() not in NEGATED_ABILITY_NEXT
 
 
 def would(w: Window) -> bool:
-    if w.next() in VOLITION:
-        return False
-    for at in range(w.i - 1, max(w.lo, w.i - 12) - 1, -1):
-        t = w.lows[at]
-        if t in SPEECH_BREAK:
-            return True
-        if t in REPORTED_PAST or (t in REPORTED_PROGRESSIVE and at > w.lo
-                                  and w.lows[at - 1] in ("was", "were")):
-            return False
-    return True
+    """Tentative *would* before a verb of saying or thinking ("I would say",
+    "it would seem", "would have thought"); hypothetical, conditional,
+    habitual, volitional and backshifted *would* are not hedges."""
+    at = w.j
+    while at < w.hi and w.lows[at] in WOULD_SKIP and at < w.j + 4:
+        at += 1
+    return at < w.hi and w.lows[at] in WOULD_HEDGE_NEXT
 
 
 def would_contracted(w: Window) -> bool:
@@ -275,7 +169,7 @@ def appear(w: Window) -> bool:
     nxt, prev = w.next(), w.prev()
     if nxt == "as":
         return w.next(2) in ("if", "though")
-    if nxt in APPEAR_HEDGE_NEXT or prev in ("it", "there", "would", "it's"):
+    if nxt in APPEAR_HEDGE_NEXT or prev in APPEAR_HEDGE_PREV:
         return True
     if not nxt or not nxt[0].isalpha() or nxt in APPEAR_PRESENCE_NEXT:
         return False
@@ -286,59 +180,59 @@ def before_number(w: Window) -> bool:
     return _is_quantity(w, w.j)
 
 
+def before_quantity(w: Window) -> bool:
+    """*nearly*, *almost*: before a number or a universal quantifier ("nearly
+    ten years", "almost all", "nearly every")."""
+    return _is_quantity(w, w.j) or w.next() in NEARLY_ALL
+
+
 def after_number(w: Window) -> bool:
     return any(_is_quantity(w, w.i - k) for k in (1, 2, 3))
 
 
-def predicative(w: Window) -> bool:
-    return w.prev() in PREDICATIVE_PREV
-
-
 def attributive(w: Window) -> bool:
-    return w.prev() not in PREDICATIVE_PREV and w.prev() not in ("become", "becomes", "became",
-                                                                   "becoming")
+    return w.prev() not in PREDICATIVE_PREV and w.prev() not in BECOME
 
 
-def stance(w: Window) -> bool:
-    nxt = w.next()
-    if nxt in STANCE_NOT_NEXT or (nxt == "it" and w.next(2) == "or"):
-        return False
-    word = w.lows[w.i]
-    if word == "thought" and w.prev() in THOUGHT_NOUN_PREV:
-        return False
-    if word.endswith("ing"):  # progressive only: "I was thinking", not "wishful thinking"
-        at = w.i - 1
-        while at >= w.lo and w.lows[at] in STANCE_SKIP and at > w.i - 4:
-            at -= 1
-        return at >= w.lo and w.lows[at] in BE
-    return _stance_subject(w)
-
-
-def _stance_subject(w: Window) -> bool:
-    at = w.i - 1
-    while at >= w.lo and w.lows[at] in STANCE_SKIP and at > w.i - 5:
-        at -= 1
-    subject = w.lows[at] if at >= w.lo else ""
-    if subject in SECOND_PERSON or subject in STANCE_BLOCK:
-        return False
-    if subject in SUBJECTS:
+def really(w: Window) -> bool:
+    """*really* affirming the truth of a clause: in a question ("Do we really
+    need it?") or before a form of be/do/have ("it really is"); a degree word
+    elsewhere ("really good", "really want")."""
+    if w.next() in REALLY_EMPHATIC_NEXT:
         return True
-    return subject[:1].isalpha() and subject not in FUNCTION_WORDS
+    key = ("question", w.lo, w.hi)
+    found = w.memo.get(key)
+    if found is None:
+        found = w.memo[key] = "?" in w.lows[w.lo:w.hi]
+    return found
 
 
-def suspect_verb(w: Window) -> bool:
+def parenthetical(w: Window) -> bool:
+    """A set-off comment phrase ("To be clear, …", "…, make no mistake,"): at
+    the head of its sentence or between punctuation; "they need to be clear"
+    is not one."""
+    return w.i == w.lo or w.prev() in CLAUSE_BREAK or w.next() in CLAUSE_BREAK
+
+
+def not_idiom(w: Window) -> bool:
+    return w.prev() not in SURELY_IDIOM_PREV
+
+
+def not_term(w: Window) -> bool:
+    return w.next() not in LIKELY_TERM_NEXT and w.next(2) not in LIKELY_TERM_NEXT
+
+
+def evidential_noun(w: Window) -> bool:
+    """*uncertainty, speculation, suspicion…* qualify a proposition only before
+    one ("speculation that he will resign"); otherwise they name a topic."""
+    return w.next() in EVIDENTIAL_NOUN_NEXT
+
+
+def claim_verb(w: Window) -> bool:
+    """*claim(s)* the verb ("Democrats claim that"); not the noun ("the claim
+    that", "Clinton's claim that")."""
     prev = w.prev()
-    return (w.next() == "that" or prev in SUBJECTS or prev in AGENTS
-            or (prev in STANCE_SKIP and prev not in ("all", "one")))
-
-
-def expect(w: Window) -> bool:
-    prev = w.prev()
-    if prev in DETERMINERS or prev in ("than", "as", "long", "least") or w.next() == "of":
-        return False
-    if "than" in (w.prev(2), w.prev(3)):  # "higher than we expected", "than had been expected"
-        return False
-    return prev in BE or _stance_subject(w)
+    return prev not in CLAIM_NOUN_PREV and not prev.endswith(("'s", "’s"))
 
 
 def assume(w: Window) -> bool:
@@ -390,6 +284,8 @@ def not_negated(w: Window) -> bool:
 
 
 RULES: dict[str, Callable[[Window], bool]] = {f.__name__: f for f in (
-    not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number, after_number,
-    predicative, attributive, stance, suspect_verb, expect, assume, possible, complement,
-    not_after_determiner, not_to, of_course, demonstrate, perfect, not_negated)}
+    not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number,
+    before_quantity, after_number, predicative, linking, epistemic_predicate, attributive, stance,
+    suspect_verb, expect, doubt, evidential, own_voice, no_doubt, really, parenthetical, not_idiom, not_term,
+    evidential_noun, claim_verb, assume, possible, complement, not_after_determiner, not_to,
+    of_course, demonstrate, perfect, not_negated)}

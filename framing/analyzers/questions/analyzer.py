@@ -16,11 +16,20 @@ just after the last ``?``/``!`` of the run; verbless questions ("Why the
 reticence?") and multi-clause ones ("Will it …, or will it …?") need no
 special case. Headline questions come from ``doc.headline``.
 
+**Voice** is the voice map's, corrected by the text's structure
+(:mod:`.structure`: transcript turns, quotations running over
+one-sentence-per-line text, block quotes after "X added:", tweets, reported
+questions).
+
 **Classification** (``type``: ``rhetorical`` | ``hypophora`` |
-``information``) is in :mod:`framing.analyzers.questions.classify`; the cue
-patterns and word classes (``lexicons/question_cues.tsv``,
-``lexicons/question_words.tsv``, sources in their headers) are read by
-:mod:`framing.analyzers.questions.text`.
+``information``; the ``rhetorical`` flag = *not information-seeking*, so
+rhetorical and hypophora questions carry it, CODEBOOK §1) is by default the
+the rules of :mod:`.classify` (cue patterns and word classes in
+``lexicons/question_cues.tsv`` and ``lexicons/question_words.tsv``, read by
+:mod:`.text`); with the option ``question_model=True``
+(``Context.for_document(doc, question_model=True)``) the learned model of
+:mod:`.model` over the features of :mod:`.features` decides (work in
+progress, issue 14: not yet the default, CV flag macro-F1 0.73 < 0.80).
 
 Cost: regular expressions are compiled at import; one pass over sentences,
 then constant work per question.
@@ -35,13 +44,16 @@ from ...report import QuestionItem, QuestionsSection, per_1k
 from ...text.quotes import QuotedRegion
 from ..base import Analyzer, Context
 from .classify import Env, classify
+from .features import question_features
+from .model import decide
+from .structure import Structure
 from .text import AUX, CLOSE_CHARS, CUES, OPEN_QUOTES, QWORD, QuestionSpan, words
 
 __all__ = ["ANALYZER", "analyze_questions", "find_questions", "CUES"]
 
 _Q = QuestionSpan  # the name before the split
 
-QMARK_RE = re.compile(r"[?!]*\?[?!]*(?=[\s\"'”’»)\]}]|$)")
+QMARK_RE = re.compile(r"[?!]*\?[?!]*(?=[\s\"'”’»“)\]},;:<]|$)")
 QSTART_RE = re.compile(rf"(?:(?:{words('start_conj')})\s+)?(?:{QWORD}|{AUX})\b", re.I)
 
 
@@ -118,24 +130,57 @@ def find_questions(doc: Document) -> list[QuestionSpan]:
     return found
 
 
-def analyze_questions(ctx: Context) -> QuestionsSection:
-    """The ``questions`` section for ``ctx.doc``."""
+def question_rows(ctx: Context) -> tuple[list[tuple[QuestionSpan, str, list[str], str, dict[str, float]]], Structure]:
+    """Per detected question: ``(span, rule type, cues, voice, features)``
+    (what the analyzer and ``benchmarks/train_questions.py`` share)."""
     doc = ctx.doc
     qs = find_questions(doc)
     env = Env(ctx, qs)
-    items: list[QuestionItem] = []
+    st = Structure(doc)
+    rows = []
     for q in qs:
-        kind, cues, voice = classify(env, q)
+        sent = doc.sentences[q.sentence]
+        frame = doc.text[sent.start:q.start]
+        voice, vcues = st.voice(q, ctx.voice(q.start, q.end), sent.paragraph, frame)
+        kind, cues, voice = classify(env, q, voice)
+        cues = [*vcues, *cues]
+        rows.append((q, kind, cues, voice, question_features(env, st, q, kind, cues, voice, vcues)))
+    return rows, st
+
+
+def _words_by_voice(ctx: Context, st: Structure) -> dict[str, int]:
+    counts = {"author": 0, "quoted": 0}
+    for t in ctx.doc.tokens:
+        if t.is_word:
+            quoted = ctx.voice(t.start) == "quoted" or st.in_multiline_quote(t.start)
+            counts["quoted" if quoted else "author"] += 1
+    return counts
+
+
+def analyze_questions(ctx: Context) -> QuestionsSection:
+    """The ``questions`` section for ``ctx.doc``."""
+    doc = ctx.doc
+    rows, st = question_rows(ctx)
+    rules = not ctx.options.get("question_model")
+    items: list[QuestionItem] = []
+    for q, rule_kind, cues, voice, feats in rows:
+        if rules:
+            kind, flag, conf = rule_kind, rule_kind == "rhetorical", 0.0
+        else:
+            kind, flag, conf, _ = decide(feats)
         sent = doc.sentences[q.sentence]
         items.append(QuestionItem(
             start=q.start, end=q.end, text=doc.text[q.start:q.end],
-            rhetorical=kind == "rhetorical", type=kind, voice=voice,
+            rhetorical=flag, type=kind, voice=voice, confidence=conf,
             cues=list(dict.fromkeys(cues)), sentence_start=sent.start, sentence_end=sent.end,
         ))
-    n_rhet = sum(i.type == "rhetorical" for i in items)
+    n_rhet = sum(i.type == "rhetorical" for i in items) if rules else sum(i.rhetorical for i in items)
     by_voice = {"author": 0, "quoted": 0}
+    rhet_by_voice = {"author": 0, "quoted": 0}
     for i in items:
         by_voice[i.voice] = by_voice.get(i.voice, 0) + 1
+        rhet_by_voice[i.voice] = rhet_by_voice.get(i.voice, 0) + i.rhetorical
+    words = _words_by_voice(ctx, st) if items else {"author": doc.words, "quoted": 0}
     return QuestionsSection(
         count=len(items),
         rhetorical=n_rhet,
@@ -144,6 +189,9 @@ def analyze_questions(ctx: Context) -> QuestionsSection:
         hypophora=sum(i.type == "hypophora" for i in items),
         information=sum(i.type == "information" for i in items),
         by_voice=by_voice,
+        rhetorical_by_voice=rhet_by_voice,
+        rhetorical_per_1k_words_by_voice={v: per_1k(rhet_by_voice[v], words.get(v, 0))
+                                          for v in ("author", "quoted")},
         items=items,
     )
 

@@ -110,6 +110,11 @@ class Env:
                 return self.qs[i]
         return None
 
+    def question_at_before(self, q: QuestionSpan) -> bool:
+        """Another question ends just before ``q`` (only marks and white space between)."""
+        i = bisect_left(self.q_starts, q.start) - 1
+        return i >= 0 and not NOISE_RE.sub("", self.text[self.qs[i].end:q.start]).strip()
+
     def chunk(self, pos: int, limit: int) -> tuple[int, int] | None:
         """The declarative stretch from ``pos``: to its sentence's end, the next
         question's start or ``limit``, whichever comes first."""
@@ -193,12 +198,15 @@ def _continuation(env: Env, q: QuestionSpan) -> tuple[int, int] | None:
     return None
 
 
-def classify(env: Env, q: QuestionSpan) -> tuple[str, list[str], str]:
-    """``(type, cues, voice)`` for the question ``q``."""
+def classify(env: Env, q: QuestionSpan, voice: str | None = None) -> tuple[str, list[str], str]:
+    """``(type, cues, voice)`` for the question ``q`` by the rules; ``voice``
+    overrides the voice map's (the analyzer passes the structure-corrected
+    voice of :mod:`.structure`)."""
     text = env.text
     qtext = text[q.start:q.end]
     qcore = core(qtext)
-    voice = env.ctx.voice(q.start, q.end)
+    if voice is None:
+        voice = env.ctx.voice(q.start, q.end)
     qplain = plain(qtext).rstrip("?! ")
     rhet = all_cues("rhetorical", qcore)
     if qplain != qcore:  # "So what?" loses its "so" in the cue form

@@ -24,35 +24,22 @@ from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
 from .speakers import ROLE_TITLE, Mention, Tokens
 from .subjects import document_left, quantity_left
+from ...lexicons import word_list
+from ...lexicons.shared import calendar_words, determiners
 
-DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday morning "
-    "afternoon evening night weekend week month year earlier later recently again".split())
-PP_HEADS = frozenset(
-    "statement statements interview interviews email e-mail emails tweet tweets speech speeches "
-    "letter post posting release memo op-ed appearance call conference briefing note filing report "
-    "video message address remarks session hearing debate podcast broadcast column editorial essay "
-    "rally event stop meeting forum hall program show testimony court book text sermon radio "
-    "television tv channel page account feed blog website site newsletter chat conversation "
-    "encounter announcement declaration document documents paper".split())
+DAY_WORDS = calendar_words("weekday") | word_list("quote_words.tsv", "time_words")
+PP_HEADS = word_list("quote_words.tsv", "pp_heads")
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
 GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
 # capitalised sentence openers that are no speaker on their own ("Recent reports indicate")
-OPENERS = frozenset("recent latest previous several various further additional trying seeking hoping".split())
-PARTICIPLE_NEXT = frozenset("by to with on about from in at over after the a an his her their its".split())
-NOUN_DETERMINERS = frozenset("the a an his her its their our my your".split())
-TELL_LIKE = frozenset("tell inform assure remind advise ask warn promise".split())
-CLAUSE_STARTS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
-OBJECT_NOUNS = frozenset(
-    "reporters journalists supporters crowd audience listeners viewers readers voters lawmakers "
-    "members colleagues donors students interviewer newspaper station network paper magazine "
-    "committee senators congress host anchor".split())
+OPENERS = word_list("quote_words.tsv", "participial_openers")
+PARTICIPLE_NEXT = word_list("quote_words.tsv", "participle_next")
+NOUN_DETERMINERS = determiners("article", "possessive")
+TELL_LIKE = word_list("quote_words.tsv", "tell_like")
+CLAUSE_STARTS = word_list("quote_words.tsv", "clause_starts")
+OBJECT_NOUNS = word_list("quote_words.tsv", "object_nouns")
 # reporting verbs whose -s form is more often a plural noun ("the swing states")
-NOUNY = frozenset(
-    "state worry comment appeal demand report charge claim call note answer question hope fear "
-    "doubt promise pledge order request remark reply tweet post quote estimate forecast guess "
-    "signal counter protest joke quip laugh sigh cry attack praise blame concern support plan aim back "
-    "favor favour want".split())
+NOUNY = word_list("quote_words.tsv", "nouny")
 
 
 @dataclass
@@ -273,9 +260,7 @@ def _antecedent(tk: Tokens, who: int) -> Optional[Mention]:
 
 
 PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*\s*,")  # "Mitch McConnell, R-Ky., said"
-APPOS_STARTS = frozenset(
-    "a an the who whose which now once himself herself then also his her its their both each "
-    "one another former".split())
+APPOS_STARTS = word_list("quote_words.tsv", "apposition_starts")
 
 
 def _apposition(tk: Tokens, comma: int, lo: int) -> Optional[tuple[int, int]]:

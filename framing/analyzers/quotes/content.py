@@ -20,22 +20,19 @@ from .attribution import Attribution, is_intro, skip_adverbials, that_ahead
 from .lexicon import AUX
 from .marks import WORD_RE, Region
 from .speakers import Tokens
+from ...lexicons import word_list, word_tuple
 
 TRAIL = " \t\n,;:—–-"
 # cues whose content must follow them ("voters support Clinton"), never a quote before them
 NON_SPEECH = frozenset(("cognition", "evidence", "stance", "intention", "topic"))
 # after a non-speech cue these start a phrasal verb or an adjunct, not content
 # ("backed away from", "plans in October", "thinks about")
-PARTICLES = frozenset("away down off up out in into at about of for on over around back like".split())
-TRAIL_CONJ = ("and", "but", "or", "while", "as", "so")  # none ends another
-PREPOSITIONS = frozenset("after at in on during before following from to with as when while for "
-                         "since amid about of by".split())
+PARTICLES = word_list("quote_words.tsv", "particles")
+TRAIL_CONJ = word_tuple("quote_words.tsv", "trailing_conjunctions")
+PREPOSITIONS = word_list("quote_words.tsv", "content_prepositions")
 # verbs that report speech only with a clause or quote after them ("he continued:",
 # not "the talks are continuing, he said")
-NEEDS_CLAUSE = frozenset(("write", "tweet", "continue", "repeat", "maintain", "relate", "observe", "mention",
-                          "post", "read", "quote", "reason", "counter", "press", "order",
-                          "invite", "request", "establish", "determine", "prove",
-                          "demonstrate"))
+NEEDS_CLAUSE = word_list("quote_words.tsv", "needs_clause")
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:

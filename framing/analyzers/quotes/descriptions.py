@@ -16,12 +16,13 @@ import re
 from typing import Optional
 
 from .speakers import Mention
+from ...lexicons import word_list
 
-BARE_DETERMINERS = frozenset(("the", "its", "their"))
-LINK_WORDS = frozenset(("of", "for", "at", "in", "on", "to", "from", "with"))
+BARE_DETERMINERS = word_list("quote_words.tsv", "bare_determiners")
+LINK_WORDS = word_list("quote_words.tsv", "description_links")
 # heads used for any named body ("Lintmark … the company said"): when no body
 # of the same head came before, the most recent organisation is taken
-GENERIC_HEADS = frozenset(("company", "firm", "group", "organisation", "organization", "agency"))
+GENERIC_HEADS = word_list("quote_words.tsv", "generic_heads")
 CAP = r"[A-Z][\w’'&-]*"  # no period: a name does not run across a sentence end
 
 

@@ -14,9 +14,10 @@ its colon label in capitals is refused; a kicker line holds no cue at all.
 from __future__ import annotations
 
 from ...document import Document
+from ...lexicons import word_list
 
 TITLE_MIN_WORDS = 3  # words after the colon for a Title Case test
-SMALL_WORDS = frozenset("a an the and or but of in on at to for from by with as vs via nor".split())
+SMALL_WORDS = word_list("quote_words.tsv", "headline_small_words")
 
 
 def kicker_spans(doc: Document) -> list[tuple[int, int]]:

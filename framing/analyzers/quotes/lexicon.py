@@ -1,18 +1,20 @@
 """Word lists behind quotation attribution, read once from package data.
 
-``cue_verbs.tsv`` (reporting verbs with categories and frames),
+``cue_verbs.tsv`` (reporting verbs with categories and frames) and
 ``quote_speaker_words.tsv`` (titles, roles, groups, organisations, documents)
-and ``quote_first_names.tsv`` (first names that signal gender) are loaded with
-the package's one loader, :mod:`framing.lexicons`, and turned into lookup
-tables here. Closed-class words (determiners, auxiliaries, pronouns) are
-grammar rather than lexicon and live in this module.
+are loaded with the package's one loader, :mod:`framing.lexicons`, and turned
+into lookup tables here, with the shared given names
+(:func:`framing.lexicons.shared.given_names`). The closed classes the rules
+read are selected here from the shared pronoun and determiner tables and from
+the small lists of ``quote_words.tsv``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lexicons import load_table
+from ...lexicons import load_table, word_list, word_tuple
+from ...lexicons.shared import calendar_words, determiners, given_names, pronoun_gender, pronouns
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ def lexicon() -> Lexicon:
         kinds.setdefault(row["word"], set()).add(row["kind"])
         if row["gender"]:
             gender[row["word"]] = row["gender"]
-    for row in load_table("quote_first_names.tsv"):
-        gender.setdefault(row["name"], row["gender"])
+    for name, g in given_names().items():
+        gender.setdefault(name, g)
     return Lexicon(
         {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in cues.items()},
         {k: frozenset(v) for k, v in kinds.items()},
@@ -81,46 +83,22 @@ def lexicon() -> Lexicon:
     )
 
 
-# -- closed classes (grammar, not lexicon) -------------------------------------
-DETERMINERS = frozenset(
-    "the a an these those another one two three four five six several some many "
-    "most both all each every few his her its their our your my no any".split())
-POSSESSIVE_PRONOUNS = frozenset("his her its their our your my".split())
-PERSONAL = {"he": "m", "she": "f", "they": "p", "it": "n"}
-FIRST_SECOND = frozenset("i we you me us".split())
-OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
-AUX = frozenset(
-    "has have had 's ’s 've ’ve 'd ’d will would could can may might must should shall did does do "
-    "is are was were been be being".split()) | frozenset(
-    w.replace("'", q) for w in "hasn't haven't hadn't didn't doesn't don't won't wouldn't couldn't "
-    "can't isn't aren't wasn't weren't".split() for q in "'’")
-PASSIVE_AUX = frozenset("is are was were been be being".split())
-ADVERBS = frozenset(
-    "also later previously then repeatedly reportedly recently once already earlier often further "
-    "again first publicly privately separately frequently simply flatly just now last never "
-    "not n't long since still even initially quickly openly bluntly angrily sharply firmly "
-    "clearly explicitly falsely wrongly correctly rightly subsequently immediately specifically "
-    "emphatically flatly pointedly tersely curtly calmly proudly cheerfully only ultimately "
-    "finally eventually jokingly privately consistently has have had".split())
+# -- closed classes (shared tables and quote_words.tsv) ---------------------------------
+DETERMINERS = determiners("article", "possessive", "quantifier", "numeral", "demonstrative_plural")
+POSSESSIVE_PRONOUNS = pronouns(person=("1", "2", "3"), case="det")
+PERSONAL = pronoun_gender(person="3", case="subj")
+FIRST_SECOND = pronouns(person=("1", "2"), case=("subj", "obj"))
+OBJECT_PRONOUNS = pronouns(person=("1", "2", "3"), case="obj")
+AUX = (word_list("quote_words.tsv", "auxiliaries") | word_list("quote_words.tsv", "passive_auxiliaries")
+       | frozenset(w.replace("'", q) for w in word_tuple("quote_words.tsv", "negative_contractions")
+                   for q in "'’"))
+PASSIVE_AUX = word_list("quote_words.tsv", "passive_auxiliaries")
+ADVERBS = word_list("quote_words.tsv", "adverbs")
 # Lower-case words that start a sentence-level adverbial before the speaker
 # ("In a statement, the group said …").
-INTRO = frozenset(
-    "in on at during after before following with without under amid amidst despite since as "
-    "when while speaking asked asked, responding writing talking appearing testifying addressing "
-    "meanwhile separately later earlier yesterday today tonight however still instead now then "
-    "also separately last this late early but and yet so".split())
+INTRO = word_list("quote_words.tsv", "intro_words")
 # Capitalised words that never belong to a speaker's name.
-NOT_NAME = frozenset(
-    "the a an but and or so yet in on at for after before during when while if as since although "
-    "though despite however meanwhile moreover still now then later earlier last some many most "
-    "both few other others such what why how who where which no not this that these those there "
-    "here it he she they we i you his her its their our my your one two three asked according "
-    "speaking monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april june july august september october november december yes no okay well instead also "
-    "even just only said says told let among after everything everyone everybody nothing nobody "
-    "something someone anything anyone "
-    # sentence-initial adjectives and participles taken for names on real news
-    "recent latest previous several various further additional trying seeking hoping".split())
-TITLE_ABBREV = frozenset("mr mrs ms miss dr prof rev sen sens rep reps gov lt gen col capt adm sgt "
-                         "st jr sr".split())
+NOT_NAME = (word_list("quote_words.tsv", "not_name") | word_list("quote_words.tsv", "participial_openers")
+            | calendar_words("weekday") | calendar_words("month") - {"may"})  # May: the modal
+TITLE_ABBREV = word_list("quote_words.tsv", "title_abbreviations")
 CLOSE_MARKS = frozenset('"”»’›\'')

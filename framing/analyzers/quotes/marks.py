@@ -20,14 +20,11 @@ import re
 from typing import NamedTuple
 
 from ...document import Document
+from ...lexicons import word_list
 
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
-TITLE_TRIGGERS = frozenset(
-    "book books film films movie movies song songs album albums show shows series novel novels "
-    "play musical documentary article articles op-ed column essay poem headline headlines titled "
-    "entitled program programme podcast memoir episode exhibition painting report bill act "
-    "slogan hashtag campaign".split())
-NICKNAME_TRIGGERS = frozenset("nicknamed dubbed aka alias known called".split())
+TITLE_TRIGGERS = word_list("quote_words.tsv", "title_triggers")
+NICKNAME_TRIGGERS = word_list("quote_words.tsv", "nickname_triggers")
 SCARE_MAX_WORDS = 4
 
 

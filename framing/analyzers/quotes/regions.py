@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Optional
+from itertools import chain
+from typing import Iterable, Iterator, Optional
 
 from ...document import Document
 from .attribution import Attribution, _sentence_subject
@@ -92,8 +93,23 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
             s < r.end and r.start < e for s, e in covered[max(0, i - 1):i + 2])
 
     by_para: dict[int, list[Attribution]] = {}
+    # each paragraph's items kept sorted by (first part's start, arrival): the
+    # order sorted() gave, without sorting the paragraph again for every
+    # region (quadratic in a paragraph of thousands of quotes)
+    order: dict[int, tuple[list[tuple[int, int]], list[Attribution]]] = {}
+
+    def add(pi: int, a: Attribution) -> None:
+        lst = by_para.setdefault(pi, [])
+        keys, objs = order.setdefault(pi, ([], []))
+        key = (a.parts[0][0], len(lst))
+        j = bisect_right(keys, key)
+        keys.insert(j, key)
+        objs.insert(j, a)
+        lst.append(a)
+
     for a in items:
-        by_para.setdefault(para(a.parts[0][0]), []).append(a)
+        add(para(a.parts[0][0]), a)
+    reg_ends = [r.end for r in regs]  # regions are sorted and disjoint: ends ascend too
     scare: list[tuple[Region, str]] = []
     new: dict[int, Attribution] = {}
     for r in regs:
@@ -122,18 +138,28 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
             scare.append((r, "scare"))
             continue
         pi = para(r.start)
-        here = sorted(by_para.get(pi, []), key=lambda x: x.parts[0][0])
-        before = [a for a in here if a.parts[-1][1] <= r.start]
-        after = [a for a in here if a.parts[0][0] >= r.end]
-        host = _last_direct(before)
+        keys, here = order.get(pi, ((), ()))
+        # the paragraph's items ending before the region, last first (starting
+        # before it, so a prefix of ``here``), and the first starting after it
+        before = _ending_before(here, bisect_right(keys, (r.start, -1)), r.start)
+        last_before = next(before, None)
+        j = bisect_right(keys, (r.end, -1))
+        first_after = here[j] if j < len(here) else None
+        host = None if last_before is None else _last_direct(chain([last_before], before))
         if host is not None and _gap_ok(text, host, host.parts[-1][1], r.start) and (
                 not lead or host.cue_start >= sent_start):
             host.parts.append((r.start, r.end))
             continue
-        if not lead and after and not before and after[0].kind == "direct" \
-                and after[0].speaker is not None and not WORD_RE.search(text, r.end,
-                                                                       after[0].parts[0][0]):
-            after[0].parts.insert(0, (r.start, r.end))  # “A.” “B,” she said.
+        if not lead and first_after is not None and last_before is None \
+                and first_after.kind == "direct" \
+                and first_after.speaker is not None and not WORD_RE.search(
+                    text, r.end, first_after.parts[0][0]):
+            first_after.parts.insert(0, (r.start, r.end))  # “A.” “B,” she said.
+            key = (r.start, keys.pop(j)[1])
+            here.pop(j)
+            j = bisect_right(keys, key)
+            keys.insert(j, key)
+            here.insert(j, first_after)
             continue
         if pi in new and not lead:  # a second unattributed quote in the paragraph
             new[pi].parts.append((r.start, r.end))
@@ -150,7 +176,8 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
                 if lead.endswith(":"):
                     c = text.rindex(":", sent_start, r.start)
                     a.cue_start, a.cue_end, a.lemma, a.category = c, c + 1, ":", "neutral"
-        elif not here and pi > 0 and by_para.get(pi - 1) and _only_quotes(text, paras[pi], regs):
+        elif not here and pi > 0 and by_para.get(pi - 1) and _only_quotes(
+                text, paras[pi], regs, bisect_right(reg_ends, paras[pi].start)):
             last = max(by_para[pi - 1], key=lambda x: x.parts[-1][1])
             last_sent = doc.sentence_index(paras[pi - 1].end - 1)
             if last.speaker is not None and last.kind == "direct" and last_sent is not None \
@@ -158,7 +185,7 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
                 a.speaker, a.antecedent, a.pattern = last.speaker, last.antecedent, "floating"
         new[pi] = a
         items.append(a)
-        by_para.setdefault(pi, []).append(a)
+        add(pi, a)
     for a in items:
         a.parts.sort()
         a.confidence = CONFIDENCE.get(a.pattern, 0.75)
@@ -174,10 +201,19 @@ def _gap_ok(text: str, host: Attribution, s: int, e: int) -> bool:
     return words == 0 or (s <= host.cue_start < e and words <= 30)
 
 
-def _last_direct(before: list[Attribution]) -> Optional[Attribution]:
+def _ending_before(here: list[Attribution], k: int, pos: int) -> Iterator[Attribution]:
+    """Of the first ``k`` items of ``here`` (those starting before ``pos``),
+    the ones ending by ``pos``, last first, lazily."""
+    for i in range(k - 1, -1, -1):
+        if here[i].parts[-1][1] <= pos:
+            yield here[i]
+
+
+def _last_direct(before: Iterable[Attribution]) -> Optional[Attribution]:
     """The paragraph's last direct quote with a speaker, if nothing said by
-    someone else came after it ("“A,” X said, adding that … “B.”")."""
-    for a in reversed(before):
+    someone else came after it ("“A,” X said, adding that … “B.”");
+    ``before`` is last first."""
+    for a in before:
         if a.kind == "direct" and a.speaker is not None:
             return a
         if not a.shared:
@@ -185,11 +221,16 @@ def _last_direct(before: list[Attribution]) -> Optional[Attribution]:
     return None
 
 
-def _only_quotes(text: str, para, regs: list[Region]) -> bool:
-    """The paragraph is quoted material only (a GenderGapTracker "floating quote")."""
+def _only_quotes(text: str, para, regs: list[Region], first: int = 0) -> bool:
+    """The paragraph is quoted material only (a GenderGapTracker "floating
+    quote"); ``regs`` are sorted and disjoint, ``first`` the first that ends
+    inside or after the paragraph."""
     pos = para.start
-    for r in regs:
-        if r.end <= para.start or r.start >= para.end:
+    for i in range(first, len(regs)):
+        r = regs[i]
+        if r.start >= para.end:
+            break
+        if r.end <= para.start:
             continue
         if text[pos:r.start].strip(" \t\n.,;:—–-"):
             return False

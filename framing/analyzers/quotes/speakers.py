@@ -26,11 +26,12 @@ from typing import Optional
 from ...document import Document
 from .lexicon import (DETERMINERS, FIRST_SECOND, NOT_NAME, PERSONAL,
                              POSSESSIVE_PRONOUNS, TITLE_ABBREV, Lexicon)
+from ...lexicons import word_list
 
 _NO_KINDS: frozenset[str] = frozenset()
 NP_KINDS = frozenset(("role", "group", "org", "document", "modifier", "title"))
 HEAD_KINDS = frozenset(("role", "group", "org", "document"))
-LINKS = frozenset(("of", "for", "at", "with", "from", "to", "in"))
+LINKS = word_list("quote_words.tsv", "speaker_links")
 LINKS_TIME = LINKS | {"on", "during", "after", "before"}
 ROLE_TITLE = frozenset(("role", "title"))
 TITLE = frozenset(("title",))
@@ -49,17 +50,10 @@ CAP_WORD_RE = re.compile(r"[A-Z][a-z]+\b")
 TITLED_NAME_RE = re.compile(r"\.?\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?(?:[A-Z]\.\s+)?"
                             r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*)")
 SURNAME_RE = re.compile(r"(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
-ANON_HEADS = frozenset(
-    "people person persons source sources official officials aide aides individual individuals "
-    "someone insider insiders adviser advisers republicans democrats member members officer "
-    "officers".split())
+ANON_HEADS = word_list("quote_words.tsv", "anonymous_heads")
 ADJ_RE = re.compile(r"^(?:[a-z-]+(?:al|ic|ive|ous|ian|an|ese|ish|ful|ary|ern|ior|ant|ent)|"
                     r"black|white|young|old|older|key|top|many|more|other|several)$")
-FUNCTION = frozenset(
-    "and or but nor that which who whom whose as than if when while where not also to of for "
-    "in on at by with from about into over after before since until because so such there "
-    "here this these those it its is are was were be been being has have had do does did will "
-    "would can could may might must should shall said says say told tells very".split())
+FUNCTION = word_list("quote_words.tsv", "speaker_function_words")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from .speakers import Tokens
+from ...lexicons import word_list
 
 NUM = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
 QUANTITY_RE = re.compile(
@@ -30,7 +31,7 @@ QUANTITY_RE = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}"  # "6 in 10 voters", "most farmers"
     r"(?:\s+(?:of|in|among|from)\s+[^,;:“”\"()]{1,80}?)?$",
     re.I)
-CLAUSE_OPENERS = frozenset(("and", "but", "while", "whereas", "though", "although", "yet"))
+CLAUSE_OPENERS = word_list("quote_words.tsv", "clause_openers")
 MAX_PRE = 5  # words before the document noun ("new FEC fundraising records")
 MAX_SUBJECT = 25  # tokens in the whole subject
 
@@ -48,9 +49,7 @@ def _clause_starts(tk: Tokens, lo: int, p: int) -> list[int]:
     return out
 
 
-QUANTITY_WORDS = frozenset(
-    "one two three four five six seven eight nine ten percent % majority majorities plurality "
-    "pluralities half one-third two-thirds one-quarter three-quarters most few both".split())
+QUANTITY_WORDS = word_list("quote_words.tsv", "quantity_words")
 
 
 def quantity_left(tk: Tokens, lo: int, p: int) -> Optional[tuple[int, int]]:

@@ -1,0 +1,285 @@
+"""Passive predicates: a candidate filter, a small linear classifier, the by-phrase.
+
+A passive verb phrase is a form of BE or GET followed by a past participle,
+with adverbs, negation and the aspect auxiliaries *being*/*been* allowed in
+between (Quirk et al. 1985, §3.63-3.79; Huddleston & Pullum 2002, ch. 16
+§10): "was fired", "were not immediately identified", "has been widely
+reported", "got arrested", "it's been fixed". Its doer may be named in an
+agentive by-phrase ("was fired by the board", Quirk et al. §3.76); without
+one the passive is *agentless* ("shots were fired").
+
+1. **Candidates** (:func:`candidates`): every auxiliary from
+   ``lexicons/agency_auxiliaries.tsv`` whose next word, after at most four
+   words from ``lexicons/agency_between.txt`` or ending in *-ly*, ends in
+   *-ed* or is an irregular participle (``lexicons/agency_participles.txt``).
+   The scan never crosses a punctuation token, so it stays in its clause.
+2. **Classifier** (:func:`is_passive`): the same participle after *be* is a
+   verbal passive ("the shop was closed by the council") or an adjectival
+   participle ("she was tired", "the shop is closed", "I am interested in
+   it"; Quirk et al. §3.77 on the passive gradient; Wasow 1977 on adjectival
+   vs verbal passives). A logistic regression over the participle, its
+   suffix, the auxiliary, the words between and the words around decides;
+   it was trained on the UD English-EWT training split (CC BY-SA 4.0) by
+   ``benchmarks/agency_passives.py --train`` and ships as
+   ``models/agency_passive.json`` (notice: ``models/NOTICE.agency``).
+3. **Agent** (:func:`find_agent`): a "by" within six words after the
+   participle, before any punctuation or clause-opening word
+   (``lexicons/agency_agent_barriers.txt``), not starting a phrase of time,
+   means or measure (``lexicons/agency_not_agents.txt``, numbers), names the
+   doer; the agent span runs to the end of its noun phrase.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lexicons import load_table, load_words
+from ...models import load_model
+
+MODEL = "agency_passive.json"
+MAX_BETWEEN = 4
+AGENT_WINDOW = 6
+AGENT_MAX = 8
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Words:
+    aux: dict[str, str]        # full form → be | get
+    clitics: dict[str, str]    # "'s" → be
+    between: frozenset[str]
+    irregular: frozenset[str]
+    not_agent: frozenset[str]  # one- and two-word entries
+    stop_np: frozenset[str]
+    subjects: frozenset[str]   # "was he arrested?"
+    adjectival: frozenset[str]  # "tired", "interested": mostly adjectives after be
+    wh: frozenset[str]          # "when was the bridge built?"
+    not_participle: frozenset[str]  # "need", "indeed"
+    determiners: frozenset[str]
+    barriers: frozenset[str]    # "to", "and", "which": the agent search stops
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    aux, clitics = {}, {}
+    for row in load_table("agency_auxiliaries.tsv"):
+        form = row["form"].lower()
+        (clitics if form.startswith("*") else aux)[form.lstrip("*")] = row["verb"]
+    return Words(aux, clitics, load_words("agency_between.txt"),
+                 load_words("agency_participles.txt"), load_words("agency_not_agents.txt"),
+                 load_words("agency_np_stops.txt"), load_words("agency_question_subjects.txt"),
+                 load_words("agency_adjectival.txt"), load_words("agency_question_words.txt"),
+                 load_words("agency_not_participles.txt"), load_words("agency_determiners.txt"),
+                 load_words("agency_agent_barriers.txt"))
+
+
+@lru_cache(maxsize=1)
+def model() -> tuple[float, dict[str, float]]:
+    """(intercept, feature → weight) of P(passive), from the two-class linear model."""
+    m = load_model(MODEL)
+    k = m["classes"].index("passive")
+    o = 1 - k
+    return (m["intercept"][k] - m["intercept"][o],
+            {f: w[k] - w[o] for f, w in m["weights"].items()})
+
+
+_CLASSES: dict[str, dict[str, str]] = {}
+
+
+def word_classes() -> dict[str, str]:
+    """Participle form → bucket of its adjective share in UD English-EWT
+    train (``word_classes`` in the model file)."""
+    if "" not in _CLASSES:
+        _CLASSES[""] = load_model(MODEL).get("word_classes", {})
+    return _CLASSES[""]
+
+
+def set_word_classes(classes: dict[str, str]) -> None:
+    """Used only while training the model (before it exists)."""
+    _CLASSES[""] = classes
+
+
+def aux_of(low: str, w: Words) -> tuple[str, str] | None:
+    """(normalised form, be|get) when the token ``low`` is a passive auxiliary."""
+    verb = w.aux.get(low)
+    if verb:
+        return low, verb
+    q = low.rfind("'")
+    if q > 0:
+        clitic = low[q:]
+        verb = w.clitics.get(clitic)
+        if verb:
+            return clitic, verb
+    return None
+
+
+QUOTES = frozenset("\"'“”‘’")
+
+
+def is_participle(low: str, w: Words) -> bool:
+    """Ends in -ed or is an irregular participle; in a hyphenated word the
+    last part decides ("re-routed", "well-known")."""
+    if low in w.irregular:
+        return True
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]
+        if low in w.irregular:
+            return True
+    return (len(low) > 3 and low.endswith("ed") and low.isalpha()
+            and low not in w.not_participle)
+
+
+def candidates(lows: list[str], is_word: list[bool], lo: int = 0, hi: int | None = None,
+               w: Words | None = None) -> list[tuple[int, int]]:
+    """``(aux_index, participle_index)`` pairs among tokens ``lo:hi`` (a
+    sentence); a participle is paired with its nearest auxiliary only. Also
+    questions ("Was he arrested?": a subject pronoun between) and the
+    inverted sentence-initial participle ("Attached is the report":
+    participle index before the auxiliary)."""
+    w = w or words()
+    hi = len(lows) if hi is None else hi
+    out: list[tuple[int, int]] = []
+    aux, clitics, between, subjects = w.aux, w.clitics, w.between, w.subjects
+    for i in range(lo, hi):
+        low = lows[i]
+        if low not in aux and not ("'" in low and low[low.rfind("'"):] in clitics):
+            continue
+        first = lo + 1 if i == lo + 2 and lows[lo] in between else lo  # "Also attached is"
+        if i == first + 1 and is_word[first] and is_participle(lows[first], w):
+            out.append((i, first))
+            continue
+        question = i == lo or not is_word[i - 1] or lows[i - 1] in w.wh
+        j = i + 1
+        stop = min(hi, i + 2 + MAX_BETWEEN)
+        while j < stop:
+            nxt = lows[j]
+            if not is_word[j]:
+                if nxt in QUOTES:  # he was "forced"
+                    j += 1
+                    continue
+                break
+            if nxt not in between and is_participle(nxt, w):
+                if out and out[-1][1] == j:  # "was being held": the nearest auxiliary
+                    out[-1] = (i, j)
+                else:
+                    out.append((i, j))
+                break
+            if (nxt in between or (nxt.endswith("ly") and len(nxt) > 3)
+                    or (question and (nxt in subjects or nxt not in w.stop_np)
+                        and not aux_of(nxt, w))):
+                j += 1
+                continue
+            break
+    return out
+
+
+def _shape(tok: str) -> str:
+    if not tok:
+        return "END"
+    c = tok[0]
+    if c.isdigit():
+        return "NUM"
+    if not c.isalnum():
+        return "P" + tok[:1]
+    if c.isupper():
+        return "CAP"
+    return "low"
+
+
+def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: int,
+             hi: int, w: Words | None = None) -> list[str]:
+    """The classifier's features for auxiliary ``i`` and participle ``j``
+    (``hi``: end of the sentence's tokens)."""
+    w = w or words()
+    form, verb = aux_of(lows[i], w) or (lows[i], "be")
+    part = lows[j]
+    f = [f"w={part}", f"s3={part[-3:]}", f"s4={part[-4:]}", f"aux={form}", f"verb={verb}",
+         f"irr={part in w.irregular}", f"gap={j - i - 1}"]
+    if j < i:  # "Attached is the report"
+        return f + ["inverted", f"n1={lows[i + 1] if i + 1 < hi else ''}"]
+    stem = part.rsplit("-", 1)[1] if "-" in part else part
+    if stem != part:
+        f += [f"last={stem}", f"pre={part.split('-', 1)[0]}"]
+    if stem in w.adjectival:
+        f.append("adj")
+    f.append(f"cls={word_classes().get(part) or word_classes().get(stem, 'unseen')}")
+    for prefix in ("un", "over", "under", "well", "ill", "self", "non"):
+        if part.startswith(prefix) and len(part) > len(prefix) + 3:
+            f.append(f"prefix={prefix}")
+    if texts[j].isupper() and len(texts[j]) > 1:
+        f.append("caps")
+    for k in range(i + 1, j):
+        f.append(f"b={lows[k]}" if lows[k] in w.between or lows[k] in w.subjects else "b=other")
+    if i == 0 or not is_word[i - 1] or lows[i - 1] in w.wh:
+        f.append(f"clause_initial|gap={j - i - 1}")
+    prev = lows[i - 1] if i > 0 else ""
+    f.append(f"p1={prev}")
+    if form == "'s":
+        f.append(f"host={lows[i][:-2]}")
+    n1 = lows[j + 1] if j + 1 < hi else ""
+    n2 = lows[j + 2] if j + 2 < hi else ""
+    f += [f"n1={n1}", f"n2={n2}", f"n1s={_shape(texts[j + 1] if j + 1 < hi else '')}",
+          f"w|n1={part}|{n1}", f"aux|n1={verb}|{n1}"]
+    by = any(lows[k] == "by" for k in range(j + 1, min(hi, j + 1 + AGENT_WINDOW)))
+    f.append(f"by={by}")
+    return f
+
+
+def threshold() -> float:
+    """P(passive) at which a candidate counts (chosen with the model, on EWT train)."""
+    return float(load_model(MODEL).get("threshold", THRESHOLD))
+
+
+def probability(feats: list[str]) -> float:
+    b, weights = model()
+    z = b + sum(weights.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def is_passive(feats: list[str]) -> bool:
+    return probability(feats) >= threshold()
+
+
+def noun_phrase_end(lows: list[str], texts: list[str], is_word: list[bool], a: int, hi: int,
+                    w: Words) -> int:
+    """End (exclusive) of the noun phrase starting at token ``a``: a name
+    runs over its capitalised words ("Officer Dana Reyes"), after optional
+    determiners; other phrases stop at a preposition, conjunction,
+    auxiliary or common verb (``lexicons/agency_np_stops.txt``) or at a
+    participle after their first word, at most AGENT_MAX words."""
+    e = a
+    while e < hi and lows[e] in w.determiners:
+        e += 1
+    if e < hi and texts[e][:1].isupper():
+        while e < hi and is_word[e] and (texts[e][:1].isupper() or lows[e] == "of"
+                                         and e + 1 < hi and texts[e + 1][:1].isupper()):
+            e += 1
+        return max(e, a + 1)
+    head = e  # a participle after the first word is a verb ("a teenager shot dead")
+    e = max(e, a + 1)
+    while (e < hi and e - a < AGENT_MAX and is_word[e] and lows[e] not in w.stop_np
+           and not (e > head and is_participle(lows[e], w))):
+        e += 1
+    return e
+
+
+def find_agent(lows: list[str], texts: list[str], is_word: list[bool], j: int, hi: int,
+               w: Words | None = None) -> tuple[int, int] | None:
+    """``(first, end)`` token indices of the agent noun phrase after the
+    participle ``j``, or None (agentless)."""
+    w = w or words()
+    for k in range(j + 1, min(hi, j + 1 + AGENT_WINDOW)):
+        if not is_word[k] or lows[k] in w.barriers:
+            return None
+        if lows[k] != "by":
+            continue
+        a = k + 1
+        if a >= hi or not is_word[a]:
+            return None
+        first = lows[a]
+        two = f"{first} {lows[a + 1]}" if a + 1 < hi else ""
+        if first[0].isdigit() or first in w.not_agent or two in w.not_agent:
+            return None
+        return a, noun_phrase_end(lows, texts, is_word, a, hi, w)
+    return None

@@ -216,32 +216,33 @@ PAIRED_SHARE = 0.5
 
 def findings(result: dict[str, Any], alpha: float = 0.05) -> list[str]:
     """Every significant difference (after correction) in plain language,
-    largest effect first. Where two outlets cover the same stories, the
-    paired test on those stories stands for the pair (a paired design is
-    tested as one) when those stories are at least :data:`PAIRED_SHARE` of
-    the smaller outlet's articles; otherwise the test between all their
-    articles."""
+    largest effect first: the metric tests (rank-biserial r) and the
+    reporting-verb asymmetries by side (difference of rates, which is the
+    rank-biserial r of a 0/1 outcome), so one scale orders them all. Where
+    two outlets cover the same stories, the paired test on those stories
+    stands for the pair (a paired design is tested as one) when those
+    stories are at least :data:`PAIRED_SHARE` of the smaller outlet's
+    articles; otherwise the test between all their articles."""
     articles = {o["name"]: o["articles"] for o in result["outlets"]}
-    # paired where the shared stories are at least half of the smaller outlet's articles
     paired_tests = [t for t in result["paired"]["tests"]
                     if t["stories"] >= PAIRED_SHARE * min(articles[t["a"]], articles[t["b"]])]
     has_paired = {(t["metric"], frozenset((t["a"], t["b"]))) for t in paired_tests}
-    sig = [(abs(t["rank_biserial"] or 0), t) for t in paired_tests if t["significant"]]
-    sig += [(abs(t["rank_biserial"] or 0), t) for t in result["tests"] if t["significant"]
-            and (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
-    sig.sort(key=lambda et: (-et[0], et[1]["p_adjusted"], et[1]["metric"], et[1]["a"], et[1]["b"]))
-    out = [t["statement"] for _, t in sig]
-    if not out and (paired_tests or result["tests"]):
-        n = len(paired_tests) + sum((t["metric"], frozenset((t["a"], t["b"]))) not in has_paired
-                                    for t in result["tests"])
+    standing = paired_tests + [t for t in result["tests"]
+                               if (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
+    asym = ((result.get("sources") or {}).get("asymmetry") or {}).get("tests", [])
+
+    def key(t: dict) -> tuple:
+        effect = t.get("rank_biserial", t.get("effect_size"))
+        return (-abs(effect or 0), t["p_adjusted"], t.get("metric", t.get("stance", "")),
+                t.get("a", t.get("outlet", "")), t.get("b", t.get("side_a", "")))
+
+    sig = sorted((t for t in standing + asym if t["significant"]), key=key)
+    out = [t["statement"] for t in sig]
+    if not out and standing:
         out.append(f"No difference between outlets is significant at {alpha:g} after "
-                   f"correction ({n} tests); the largest differences follow.")
-        rest = [(abs(t["rank_biserial"] or 0), t) for t in paired_tests]
-        rest += [(abs(t["rank_biserial"] or 0), t) for t in result["tests"]
-                 if (t["metric"], frozenset((t["a"], t["b"]))) not in has_paired]
-        rest.sort(key=lambda et: (-et[0], et[1]["p"], et[1]["metric"], et[1]["a"], et[1]["b"]))
-        out += [t["statement"] for _, t in rest[:3]]
-    out += (result.get("sources") or {}).get("findings", [])
+                   f"correction ({len(standing) + len(asym)} tests); the largest differences "
+                   f"follow.")
+        out += [t["statement"] for t in sorted(standing, key=key)[:3]]
     if not out:
         n = len(result["tests"]) + len(result["paired"]["tests"])
         out.append(f"No difference between outlets is significant at {alpha:g} after "
@@ -262,6 +263,8 @@ CSV_COLUMNS = ("outlet", "metric", "unit", "n", "value", "mean", "median", "ci_l
 def csv_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     """comparison.csv: one row per outlet × metric. Distribution metrics fill
     n/mean/median/CI; counts and shares fill ``value`` (with its n)."""
+    from .export import snake
+
     rows: list[dict[str, Any]] = []
 
     def row(outlet: str, metric: str, unit: str, **cells: Any) -> None:
@@ -279,16 +282,16 @@ def csv_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
                                                     "sd", "min", "max")})
         q = result["quotes"].get(name, {})
         if q:
-            row(name, "quotes.total", "quotations", value=q.get("total"))
+            row(name, "quotes_total", "quotations", value=q.get("total"))
             for group in ("by_kind", "by_speaker_type", "by_cue_category"):
                 for k, v in q.get(group, {}).items():
-                    row(name, f"quotes.{group[3:]}.{k}", "share of quotations", value=v["share"],
-                        n=v["n"])
+                    row(name, f"quotes_{group[3:]}_{snake(k)}", "share of quotations",
+                        value=v["share"], n=v["n"])
     from .sources import csv_rows as sources_rows
 
     for outlet, metric, unit, cells in sources_rows(result):
         row(outlet, metric, unit, **cells)
     for cell in result["actors"]["cells"]:
-        row(cell["outlet"], f"actor_sentiment.{cell['actor']}", "mean score (-1..1)",
+        row(cell["outlet"], f"actor_sentiment_{snake(cell['actor'])}", "mean score (-1..1)",
             value=cell["mean_score"], n=cell["articles"])
     return rows

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
+from ..analyzers.sources.lexicon import TYPES as SOURCE_TYPES
 from ..io.csvsafe import safe_rows
 from ..metrics import METRICS, _get, article_metrics
 
@@ -19,13 +21,24 @@ ID_COLUMNS = ("id", "outlet", "story", "date", "title", "source")
 COUNT_COLUMNS = ("words", "sentences", "questions", "rhetorical_questions", "rhetorical_author",
                  "rhetorical_quoted", "hedges", "hedges_author", "hedges_quoted", "boosters",
                  "boosters_author", "boosters_quoted", "quotes", "quotes_direct", "quotes_indirect",
-                 "quotes_mixed", "speakers", "actors")
+                 "quotes_mixed", "speakers", "actors", "passives", "agentless_passives",
+                 "agentless_passives_author", "agentless_passives_quoted", "nominalisations",
+                 "nominalisations_author", "nominalisations_quoted", "intransitives",
+                 "intransitives_author", "intransitives_quoted", "sources") + tuple(
+                     f"sources_{t}" for t in SOURCE_TYPES)
 RATE_COLUMNS = tuple(f"{m.key}_per_1k" if m.kind == "rate" else m.key for m in METRICS
                      if m.key not in ("words",))
 ARTICLE_COLUMNS = ID_COLUMNS + COUNT_COLUMNS + RATE_COLUMNS
-TEST_COLUMNS = ("design", "metric", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b",
+TEST_COLUMNS = ("design", "metric", "outlet_a", "outlet_b", "side_a", "side_b", "n_a", "n_b",
+                "mean_a", "mean_b",
                 "estimate", "ci_low", "ci_high", "effect_size", "effect_measure", "p",
                 "p_adjusted", "significant", "statement")
+
+def snake(name: str) -> str:
+    """A snake_case column or metric name: lower case, runs of anything but
+    letters and digits as one ``_`` ("police/military" → ``police_military``)."""
+    return re.sub(r"[\W_]+", "_", str(name).lower()).strip("_") or "unnamed"
+
 
 def article_row(line: Mapping[str, Any]) -> dict[str, Any]:
     """One wide row for one results line (``outlet``, ``report``, metadata)."""
@@ -55,6 +68,18 @@ def article_row(line: Mapping[str, Any]) -> dict[str, Any]:
     row["sentences"] = int(_get(stats, "sentences", 0) or 0)
     row["speakers"] = len({_get(it, "speaker") for it in quotes if _get(it, "speaker")})
     row["actors"] = len(actors)
+    agency = _get(report, "agency", {}) or {}
+    for key, item in (("passives", "passive"), ("agentless_passives", "agentless_passive"),
+                      ("nominalisations", "nominalisation"), ("intransitives", "intransitive")):
+        row[key] = int(_get(agency, key, 0) or 0)
+        for voice in ("author", "quoted"):
+            if f"{key}_{voice}" in row:
+                row[f"{key}_{voice}"] = int(((_get(agency, "by_voice", {}) or {}).get(voice)
+                                             or {}).get(item, 0) or 0)
+    by_type = _get(_get(report, "sources", {}) or {}, "by_type", {}) or {}
+    row["sources"] = sum(int(v or 0) for v in by_type.values())
+    for t in SOURCE_TYPES:
+        row[f"sources_{t}"] = int(by_type.get(t, 0) or 0)
     metrics = article_metrics(report)
     for m in METRICS:
         if m.key == "words":
@@ -66,7 +91,9 @@ def article_row(line: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def test_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every test of the comparison, unpaired (between outlets) then paired (same stories)."""
+    """Every test of the comparison: between outlets (independent), on the
+    stories two outlets share (paired), and of reporting verbs between sides
+    within an outlet; each group by adjusted p."""
     rows = []
     for t in result.get("tests", []):
         rows.append({"design": "independent", "metric": t["metric"], "outlet_a": t["a"],
@@ -88,7 +115,19 @@ def test_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
                      "effect_measure": "matched-pairs rank-biserial r",
                      "p": t.get("p"), "p_adjusted": t.get("p_adjusted"),
                      "significant": t.get("significant"), "statement": t.get("statement")})
-    rows.sort(key=lambda r: (r["design"] != "independent", r["p_adjusted"] is None,
+    for t in ((result.get("sources") or {}).get("asymmetry") or {}).get("tests", []):
+        lo, hi = t.get("diff_ci") or [None, None]
+        rows.append({"design": "reporting-verb asymmetry", "metric": f"{t['stance']}_verb_share",
+                     "outlet_a": t["outlet"], "outlet_b": t["outlet"], "side_a": t["side_a"],
+                     "side_b": t["side_b"], "n_a": t["quotes_a"], "n_b": t["quotes_b"],
+                     "mean_a": t["rate_a"], "mean_b": t["rate_b"], "estimate": t["diff"],
+                     "ci_low": lo, "ci_high": hi, "effect_size": t.get("effect_size"),
+                     "effect_measure": "difference of shares (the rank-biserial r of a 0/1 "
+                                       "outcome)",
+                     "p": t["p"], "p_adjusted": t.get("p_adjusted"),
+                     "significant": t.get("significant"), "statement": t.get("statement")})
+    order = {"independent": 0, "paired stories": 1, "reporting-verb asymmetry": 2}
+    rows.sort(key=lambda r: (order[r["design"]], r["p_adjusted"] is None,
                              r["p_adjusted"] if r["p_adjusted"] is not None else 1.0, r["metric"]))
     return rows
 

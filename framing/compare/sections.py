@@ -68,7 +68,7 @@ def statement(t: dict[str, Any], correction: str) -> str:
     if not t["significant"]:
         return (f"No clear difference in {m.label} between {a} and {b} "
                 f"(means {_fmt(ma)} vs {_fmt(mb)}; {p_part}).")
-    return (f"{a} averages {_fmt(ma - mb)} {m.unit} more on {m.label} than {b} "
+    return (f"{a} scores {_fmt(ma - mb)} {m.unit} higher on {m.label} than {b} "
             f"({_fmt(ma)} vs {_fmt(mb)}; 95% CI of the difference {_fmt(lo)} to {_fmt(hi)}; "
             f"{p_part}; rank-biserial r = {abs(t['rank_biserial']):.2f}).")
 
@@ -167,8 +167,8 @@ def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
         more_n, less_n = t["a_higher"], t["b_higher"]
         if diff < 0:
             a, b, diff, lo, hi, more_n, less_n = b, a, -diff, -hi, -lo, less_n, more_n
-        what = (f"{_fmt(diff)} more {m.label} {m.unit}" if m.kind == "rate"
-                else f"{_fmt(diff)} {m.unit} more on {m.label}")
+        what = (f"used {_fmt(diff)} more {m.label} {m.unit}" if m.kind == "rate"
+                else f"scored {_fmt(diff)} {m.unit} higher on {m.label}")
         r = abs(t["rank_biserial"] or 0.0)
         tail = (f"{a} higher in {more_n}, lower in {less_n} of {t['stories']} stories; "
                 f"95% CI {_fmt(lo)} to {_fmt(hi)}; "
@@ -181,10 +181,10 @@ def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
                 f"On the {t['stories']} stories both covered, {a} and {b} scored about the same "
                 f"on {m.label} (mean paired difference {_fmt(diff)}; {tail}).")
         elif t["significant"]:
-            t["statement"] = (f"On the {t['stories']} stories both covered, {a} used {what} "
+            t["statement"] = (f"On the {t['stories']} stories both covered, {a} {what} "
                               f"than {b} ({tail}).")
         else:
-            t["statement"] = (f"On the {t['stories']} stories both covered, {a} used {what} "
+            t["statement"] = (f"On the {t['stories']} stories both covered, {a} {what} "
                               f"than {b}, but the difference is not significant after "
                               f"correction ({tail}).")
     per_story = {s: {o: {k: v for k, v in vals.items() if METRIC[k].tested}
@@ -193,21 +193,26 @@ def paired(c: "Comparer", names: list[str]) -> dict[str, Any]:
 
 
 def quotes(c: "Comparer", names: list[str]) -> dict[str, Any]:
+    """Per outlet, its quotations by kind, speaker type and cue-verb
+    category; a category another outlet has and this one lacks is n = 0,
+    share 0 (not missing)."""
+    groups = {"by_kind": "quote_kind", "by_speaker_type": "speaker_type",
+              "by_cue_category": "cue_category"}
+    seen = {g: set().union(*(getattr(c._outlets[n], attr) for n in names)) if names else set()
+            for g, attr in groups.items()}
     out = {}
     for name in names:
         acc = c._outlets[name]
         total = acc.quotes
 
-        def shares(counter: Counter) -> dict[str, dict[str, float]]:
+        def shares(counter: Counter, cats: set) -> dict[str, dict[str, float]]:
             n = sum(counter.values())
-            return {k: {"n": v, "share": v / n} for k, v in
-                    sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))} if n else {}
+            return {k: {"n": counter.get(k, 0), "share": counter.get(k, 0) / n} for k in
+                    sorted(cats, key=lambda k: (-counter.get(k, 0), k))} if n else {}
 
         out[name] = {"total": total,
                      "per_1k_words": 1000.0 * total / acc.words if acc.words else None,
-                     "by_kind": shares(acc.quote_kind),
-                     "by_speaker_type": shares(acc.speaker_type),
-                     "by_cue_category": shares(acc.cue_category),
+                     **{g: shares(getattr(acc, attr), seen[g]) for g, attr in groups.items()},
                      "top_cues": [[k, v] for k, v in sorted(acc.cues.items(),
                                                              key=lambda kv: (-kv[1], kv[0]))[:10]],
                      "top_speakers": [[k, v] for k, v in sorted(acc.speakers.items(),

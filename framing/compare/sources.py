@@ -96,6 +96,20 @@ def _outlet(c: "Comparer", name: str, arts: list[dict]) -> dict:
     return out
 
 
+def _fill_zeros(outlets: dict[str, dict]) -> None:
+    """A source type another outlet has and this one lacks: share 0 (CI
+    0–0) and count 0, not missing."""
+    kinds = sorted({k for o in outlets.values() for k in o["shares"]})
+    types = sorted({k for o in outlets.values() for k in o["by_type"]})
+    for o in outlets.values():
+        o["shares"] = {k: o["shares"].get(k, 0.0) for k in
+                       sorted(kinds, key=lambda k: (-o["shares"].get(k, 0.0), k))}
+        if o["share_ci"]:
+            o["share_ci"] = {k: o["share_ci"].get(k, [0.0, 0.0]) for k in kinds}
+        o["by_type"] = {k: o["by_type"].get(k, 0) for k in
+                        sorted(types, key=lambda k: (-o["by_type"].get(k, 0), k))}
+
+
 def _rates(quotes: list[tuple[str, str]]) -> dict[str, Any]:
     """Stance shares of one side's quotes (only cue-verbed quotes count)."""
     n = len(quotes)
@@ -145,6 +159,8 @@ def _asymmetry_test(c: "Comparer", outlet: str, x: str, y: str, stance: str,
     return {"outlet": outlet, "stance": stance, "side_a": x, "side_b": y,
             "quotes_a": len(bx), "quotes_b": len(by), "rate_a": rx, "rate_b": ry,
             "ratio": rx / ry if ry > 0 else None, "ratio_ci": ratio_ci,
+            # for a 0/1 outcome Cliff's delta (the rank-biserial r) is the difference of rates
+            "effect_size": rx - ry,
             "diff": rx - ry, "diff_ci": [float(np.quantile(diff[okd], 0.025)),
                                          float(np.quantile(diff[okd], 0.975))] if okd.any() else [None, None],
             "p": p, "p_method": f"permutation ({total} shuffles of side labels over quotes)"}
@@ -193,6 +209,7 @@ def section(c: "Comparer", names: list[str]) -> dict[str, Any]:
         return {"outlets": {}, "asymmetry": {"sides": None, "rates": {}, "tests": []},
                 "findings": []}
     outlets = {n: _outlet(c, n, arts) for n, arts in records.items() if arts}
+    _fill_zeros(outlets)
     by_group = any(g for arts in records.values() for a in arts for g, _, _ in a["quotes"])
     sides = "group" if by_group else "source type"
     rates: dict[str, dict[str, Any]] = {}
@@ -226,25 +243,29 @@ def section(c: "Comparer", names: list[str]) -> dict[str, Any]:
 
 
 def csv_rows(result: dict) -> list[tuple[str, str, str, dict]]:
-    """(outlet, metric, unit, cells) rows for comparison.csv."""
+    """(outlet, metric, unit, cells) rows for comparison.csv (snake_case
+    metric names: ``sources_share_official``, ``cue_stance_council_distancing``)."""
+    from .export import snake
+
     out = []
     sec = result.get("sources") or {}
     for name, o in (sec.get("outlets") or {}).items():
         for key in ("simpson", "shannon"):
             lo, hi = o.get(f"{key}_ci") or [None, None]
-            out.append((name, f"sources.{key}", "diversity of source types (pooled)",
+            out.append((name, f"sources_{key}", "diversity of source types (pooled)",
                         {"value": o.get(key), "n": o.get("typed"), "ci_low": lo, "ci_high": hi}))
         for t, share in o.get("shares", {}).items():
             lo, hi = (o.get("share_ci") or {}).get(t, [None, None])
-            out.append((name, f"sources.share.{t}", "share of typed sources",
+            out.append((name, f"sources_share_{snake(t)}", "share of typed sources",
                         {"value": share, "n": o["by_type"].get(t), "ci_low": lo, "ci_high": hi}))
-        for t, share in o.get("first_quoted", {}).items():
-            out.append((name, f"sources.first_quoted.{t}", "share of articles",
-                        {"value": share, "n": o["articles"]}))
+        kinds = {t for oo in sec["outlets"].values() for t in oo.get("first_quoted", {})}
+        for t in sorted(kinds):
+            out.append((name, f"sources_first_quoted_{snake(t)}", "share of articles",
+                        {"value": o.get("first_quoted", {}).get(t, 0.0), "n": o["articles"]}))
     for name, sides in ((sec.get("asymmetry") or {}).get("rates") or {}).items():
         for side, r in sides.items():
             for s in STANCES:
-                out.append((name, f"cue_stance.{side}.{s}", "share of the side's quotes",
+                out.append((name, f"cue_stance_{snake(side)}_{s}", "share of the side's quotes",
                             {"value": r[f"{s}_rate"], "n": r["quotes"]}))
     return out
 

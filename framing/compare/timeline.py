@@ -1,8 +1,9 @@
 """Rates over time per outlet, when articles carry dates.
 
 Each dated article falls into a calendar period — an ISO week (starting on
-Monday) when the dated articles span at most :data:`WEEKS_UP_TO` days,
-otherwise a calendar month — and each outlet × period gets the mean of its
+Monday) when the dated articles span at most :data:`WEEKS_UP_TO` days, a
+calendar month up to :data:`MONTHS_UP_TO` days, otherwise a year (ten years
+by month would leave one or two articles per cell) — and each outlet × period gets the mean of its
 articles' rates (the same article-level numbers as everywhere else, from
 :func:`framing.metrics.article_metrics`) with the number of articles behind
 it. Dates are read as ISO 8601 (``2016-03-04``, ``2016-03-04T12:00:00Z``,
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: dated articles spanning at most this many days are grouped by week, else by month
 WEEKS_UP_TO = 180
+#: ... by month up to this many days (three years), else by year
+MONTHS_UP_TO = 1096
 KEYS = tuple(m.key for m in METRICS if m.kind == "rate" and m.tested)
 _ISO = re.compile(r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[T\s])")
 
@@ -46,6 +49,8 @@ def period_of(d: date, unit: str) -> tuple[str, date]:
         start = d - timedelta(days=d.weekday())
         y, w, _ = start.isocalendar()
         return f"{y}-W{w:02d}", start
+    if unit == "year":
+        return f"{d.year}", date(d.year, 1, 1)
     return f"{d.year}-{d.month:02d}", date(d.year, d.month, 1)
 
 
@@ -58,7 +63,8 @@ def timeline(c: "Comparer", names: list[str]) -> dict[str, Any]:
     if not dated:
         return empty | {"note": "no article has a date"}
     days = [d for _, d, _, _ in dated]
-    unit = "week" if (max(days) - min(days)).days <= WEEKS_UP_TO else "month"
+    span = (max(days) - min(days)).days
+    unit = "week" if span <= WEEKS_UP_TO else "month" if span <= MONTHS_UP_TO else "year"
     cells: dict[tuple[str, str], list] = {}
     starts: dict[str, date] = {}
     for name, d, words, m in dated:

@@ -1,12 +1,15 @@
 """Article-level metrics, defined once: the per-article numbers that
-``compare`` tests across outlets (rates per 1,000 words, readability).
+``compare`` tests across outlets (:func:`article_metrics`), and the summary
+of one article that every report (terminal, Markdown, HTML, PDF, the
+``metrics`` of report.json) and the baseline read (:func:`summary_metrics`,
+:func:`voice_shares`), so the same figure is the same number everywhere.
 
 Reports may be dicts (read back from JSON Lines) or dataclasses.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 
 @dataclass(frozen=True)
@@ -104,3 +107,121 @@ def article_metrics(report: Mapping[str, Any]) -> dict[str, float | None]:
         v = _get(r, k)
         out[k] = float(v) if isinstance(v, (int, float)) and words else None
     return out
+
+
+# -- the summary of one article (reports, the baseline, report.json "metrics") -------------
+#: confidence below which a finding is marked "low confidence" in every report
+LOW_CONFIDENCE = 0.5
+
+#: summary metric key → (label, unit), in display order; every report reads these
+SUMMARY: dict[str, tuple[str, str]] = {
+    "questions_per_1k": ("questions", "per 1,000 words"),
+    "rhetorical_per_1k": ("rhetorical questions", "per 1,000 words"),
+    "rhetorical_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
+    "rhetorical_quoted_per_1k": ("↳ quoted voices", "per 1,000 quoted words"),
+    "hedges_per_1k": ("hedges", "per 1,000 words"),
+    "hedges_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
+    "hedges_quoted_per_1k": ("↳ quoted voices", "per 1,000 quoted words"),
+    "boosters_per_1k": ("boosters", "per 1,000 words"),
+    "boosters_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
+    "boosters_quoted_per_1k": ("↳ quoted voices", "per 1,000 quoted words"),
+    "quoted_share": ("words in quotes", "% of words"),
+    "speakers": ("quoted speakers", "named, distinct"),
+    "flesch_reading_ease": ("Flesch reading ease", "0–100, higher = easier"),
+    "words": ("length", "words"),
+}
+
+
+@dataclass
+class Voice:
+    """Words an article gives one voice: the author or a quoted speaker."""
+
+    label: str
+    direct: int = 0     # words in direct or mixed quotes
+    indirect: int = 0   # words in indirect (reported) speech
+    quotes: int = 0
+    is_author: bool = False
+    known: bool = True  # False for quotes without an identified speaker
+    unnamed: bool = False  # an anonymous or collective source ("officials")
+
+    @property
+    def words(self) -> int:
+        return self.direct + self.indirect
+
+
+def voice_shares(report: Any) -> list[Voice]:
+    """The author first, then named speakers by words quoted (most first),
+    then unnamed sources, then quotes without a speaker.
+
+    Word counts are the quotation analyzer's own (``quotes.quoted_words`` and
+    each speaker's ``words``, as in report.json), so every artefact agrees:
+    the author has every other word; a speaker's words are split into direct
+    and indirect speech in the proportion of its quotes' words."""
+    from .analyzers.quotes.build import NOT_WORDS
+
+    q = _get(report, "quotes", {}) or {}
+    items = _get(q, "items", []) or []
+    by_kind: dict[Optional[str], list[int]] = {}
+    quotes: dict[Optional[str], int] = {}
+    for it in items:
+        name = _get(it, "speaker")
+        quotes[name] = quotes.get(name, 0) + 1
+        if _get(it, "cue_category") not in NOT_WORDS:
+            split = by_kind.setdefault(name, [0, 0])
+            split[_get(it, "kind") == "indirect"] += _get(it, "words", 0) or 0
+
+    def voice(label: str, key: Optional[str], words: int, **kw) -> Voice:
+        d, i = by_kind.get(key, [0, 0])
+        direct = round(words * d / (d + i)) if d + i else words
+        return Voice(label, direct=direct, indirect=words - direct, quotes=quotes.get(key, 0), **kw)
+
+    speakers = [voice(_get(s, "name"), _get(s, "name"), _get(s, "words", 0) or 0,
+                      unnamed=bool(_get(s, "unnamed", False)))
+                for s in _get(q, "speakers", []) or []]
+    quoted = _get(q, "quoted_words", 0) or 0
+    rest = max(quoted - sum(v.words for v in speakers), 0)
+    if None in quotes:
+        speakers.append(voice("unattributed quotes", None, rest, known=False))
+    words = _get(_get(report, "stats", {}), "words", 0) or 0
+    author = Voice("author (narration)", direct=max(words - quoted, 0), is_author=True)
+    speakers.sort(key=lambda v: (not v.known, v.unnamed, -v.words, str(v.label).lower()))
+    return [author, *speakers]
+
+
+def summary_metrics(report: Any) -> dict[str, Optional[float]]:
+    """The summary of one article (``None`` = no data), :data:`SUMMARY`'s
+    keys: rates per 1,000 words, and the same split by voice — per 1,000 of
+    the author's words and per 1,000 quoted words — as every report shows
+    them and the baseline's quantiles are computed."""
+    words = _get(_get(report, "stats", {}), "words", 0) or 0
+    voices = voice_shares(report)
+    author_words = voices[0].words
+    quoted = sum(v.words for v in voices[1:])
+    q = _get(report, "questions", {}) or {}
+    h = _get(report, "hedging", {}) or {}
+
+    def rate(n: int, per: int) -> Optional[float]:
+        return round(1000.0 * n / per, 3) if per else None
+
+    def count(items, voice: Optional[str], keep) -> int:
+        return sum(1 for it in items if keep(it) and (voice is None or _get(it, "voice") == voice))
+
+    out: dict[str, Optional[float]] = {}
+    for key, items, keep in (
+            ("questions", _get(q, "items", []) or [], lambda it: True),
+            ("rhetorical", _get(q, "items", []) or [], lambda it: bool(_get(it, "rhetorical"))),
+            ("hedges", _get(h, "items", []) or [], lambda it: _get(it, "kind") == "hedge"),
+            ("boosters", _get(h, "items", []) or [], lambda it: _get(it, "kind") == "booster")):
+        out[f"{key}_per_1k"] = rate(count(items, None, keep), words)
+        if key != "questions":
+            out[f"{key}_author_per_1k"] = rate(count(items, "author", keep), author_words)
+            out[f"{key}_quoted_per_1k"] = rate(count(items, "quoted", keep), quoted)
+    r = _get(report, "readability", {}) or {}
+    fre = _get(r, "flesch_reading_ease")
+    out.update({
+        "quoted_share": round(100.0 * quoted / words, 3) if words else None,
+        "speakers": float(sum(1 for v in voices[1:] if v.known and not v.unnamed)),
+        "flesch_reading_ease": float(fre) if isinstance(fre, (int, float)) else None,
+        "words": float(words),
+    })
+    return {k: out[k] for k in SUMMARY}

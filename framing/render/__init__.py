@@ -10,6 +10,13 @@ from ..report import ArticleReport
 
 
 def to_json(report: ArticleReport, *, indent: int | None = 2) -> str:
-    """The contract dict as JSON; ``indent=None`` gives one line (JSON Lines).
-    Key order is fixed by the dataclasses, so equal reports give equal bytes."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
+    """The contract dict as JSON, plus ``metrics``: the summary every report
+    shows (:func:`framing.metrics.summary_metrics`: rates per 1,000 words, by
+    voice, words in quotes), so report.json carries the very numbers of the
+    other artefacts. ``indent=None`` gives one line (JSON Lines). Key order
+    is fixed, so equal reports give equal bytes."""
+    from ..metrics import summary_metrics
+
+    d = report.to_dict()
+    d["metrics"] = summary_metrics(report)
+    return json.dumps(d, ensure_ascii=False, indent=indent)

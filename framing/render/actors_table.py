@@ -19,33 +19,35 @@ MAX_ACTORS = 12
 EVIDENCE = 2
 
 
-def _score(s) -> Text:
-    """"−0.42 [−0.7, −0.1] n=5" from anything with n/score/ci_low/ci_high."""
+def _score(s, narrow: bool = False) -> Text:
+    """"−0.42 [−0.7, −0.1] n=5" from anything with n/score/ci_low/ci_high;
+    on a narrow terminal the interval goes on a second line."""
     if not s.n or s.score is None:
         return Text("–", style="dim")
     out = Text(f"{s.score:+.2f}", style=LABEL_STYLE.get(s.label or "", ""))
+    out.append(f" n={s.n}", style="dim")
     if s.ci_low is not None and s.ci_high is not None:
-        out.append(f" [{s.ci_low:+.2f}, {s.ci_high:+.2f}]", style="dim")
-    out.append(f" n={s.n}", style="dim")
+        out.append(f"{chr(10) if narrow else ' '}[{s.ci_low:+.2f}, {s.ci_high:+.2f}]",
+                   style="dim")
     return out
 
 
-def _compact(s) -> Text:
+def _compact(s, narrow: bool = False) -> Text:
     if not s.n or s.score is None:
         return Text("–", style="dim")
     out = Text(f"{s.score:+.2f}", style=LABEL_STYLE.get(s.label or "", ""))
-    out.append(f" n={s.n}", style="dim")
+    out.append(f"{chr(10) if narrow else ' '}n={s.n}", style="dim")
     return out
 
 
-def actors_table(report: ArticleReport, text: str) -> Group | None:
+def actors_table(report: ArticleReport, text: str, width: int = 120) -> Group | None:
     """Actors by salience with score/label/interval, then the sentences
     behind each score at full width; None when the article names no actor.
 
     The evidence is a table of its own rather than a column beside the
     numbers: beside five numeric columns a sentence would get a dozen
     characters on a 100-column terminal."""
-    from .terminal import excerpt  # late import: terminal.py imports this module
+    from .terminal_findings import context_for, excerpt, narrow
 
     items = report.actors.items
     if not items:
@@ -53,21 +55,21 @@ def actors_table(report: ArticleReport, text: str) -> Group | None:
     t = Table(title="Actors and the sentiment toward them", title_justify="left",
               title_style="bold", box=box.SIMPLE_HEAD, expand=False)
     t.add_column("#", justify="right")
-    t.add_column("actor", min_width=16, max_width=34)
+    t.add_column("actor", min_width=14, max_width=22 if narrow(width) else 34)
     t.add_column("salience", justify="right")
-    t.add_column("overall [95 % interval]", min_width=12)
+    t.add_column("overall [95 % interval]", min_width=14, no_wrap=True)
     t.add_column("author", no_wrap=True)
     t.add_column("quoted", no_wrap=True)
     ev = Table(title="Strongest mentions, in their sentences", title_justify="left",
                title_style="bold", box=box.SIMPLE_HEAD, expand=True, show_header=False)
-    ev.add_column("actor", max_width=20, style="bold")
+    ev.add_column("actor", max_width=14 if narrow(width) else 20, style="bold")
     ev.add_column("score", justify="right", width=6)
     ev.add_column("sentence", ratio=1)
     for rank, it in enumerate(items[:MAX_ACTORS], 1):
         name = Text(it.name, style="bold")
         name.append(f"\n{it.type}" + (f" · {it.group}" if it.group else ""), style="dim")
-        t.add_row(str(rank), name, f"{100 * it.salience:.0f} %", _score(it), _compact(it.author),
-                  _compact(it.quoted))
+        t.add_row(str(rank), name, f"{100 * it.salience:.0f} %", _score(it, narrow(width)), _compact(it.author, narrow(width)),
+                  _compact(it.quoted, narrow(width)))
         shown: set[tuple[int, int]] = set()
         first = True
         for m in sorted(it.mentions, key=lambda m: (-abs(m.score), m.start)):
@@ -77,7 +79,7 @@ def actors_table(report: ArticleReport, text: str) -> Group | None:
             shown.add((lo, hi))
             line = Text("(quoted) ", style="dim") if m.voice == "quoted" else Text()
             line.append_text(excerpt(text, lo, hi, m.start, m.end,
-                                     LABEL_STYLE.get(m.label, "bold")))
+                                     LABEL_STYLE.get(m.label, "bold"), context_for(width)))
             ev.add_row(it.name if first else "",
                        Text(f"{m.score:+.2f}", style=LABEL_STYLE.get(m.label, "")), line)
             first = False

@@ -17,132 +17,23 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 from ..report import ArticleReport
-from .spans_sum import ClaimedSpans
+from ..metrics import SUMMARY, Voice, voice_shares
+from ..metrics import summary_metrics as article_metrics
 
 BASELINE_SCHEMA = "framing.baseline/1"
 BUNDLED = Path(__file__).with_name("baseline.json")
-WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
-
-#: metric key → (label, unit) in display order
-METRICS: dict[str, tuple[str, str]] = {
-    "questions_per_1k": ("questions", "per 1,000 words"),
-    "rhetorical_per_1k": ("rhetorical questions", "per 1,000 words"),
-    "rhetorical_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
-    "hedges_per_1k": ("hedges", "per 1,000 words"),
-    "hedges_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
-    "boosters_per_1k": ("boosters", "per 1,000 words"),
-    "boosters_author_per_1k": ("↳ author's voice", "per 1,000 author words"),
-    "quoted_share": ("words in quotes", "% of words"),
-    "speakers": ("quoted speakers", "named, distinct"),
-    "flesch_reading_ease": ("Flesch reading ease", "0–100, higher = easier"),
-    "words": ("length", "words"),
-}
+#: metric key → (label, unit) in display order (defined once, in framing.metrics)
+METRICS = SUMMARY
 #: the metrics drawn as rates against the baseline
 RATE_METRICS = ("questions_per_1k", "rhetorical_per_1k", "hedges_per_1k", "boosters_per_1k")
-
-
-# -- one article -----------------------------------------------------------------
-@dataclass
-class Voice:
-    """Words an article gives one voice: the author or a quoted speaker."""
-
-    label: str
-    direct: int = 0     # words in direct or mixed quotes
-    indirect: int = 0   # words in indirect (reported) speech
-    quotes: int = 0
-    is_author: bool = False
-    known: bool = True  # False for quotes without an identified speaker
-    unnamed: bool = False  # an anonymous or collective source ("officials")
-
-    @property
-    def words(self) -> int:
-        return self.direct + self.indirect
-
-
-def _quote_words(q, claimed: list[tuple[int, int]]) -> int:
-    """Words of one quote not already counted for an earlier one.
-
-    Uses the analyzer's ``words`` and ``parts`` (the quoted segments) when it
-    gives them, else counts the words of ``text``; where segments overlap
-    earlier quotes, the overlapping share is left out."""
-    parts = [tuple(p) for p in (getattr(q, "parts", None) or []) if len(p) == 2]
-    n = getattr(q, "words", 0) or 0
-    if not parts or not n:
-        parts, n = [(q.start, q.end)], len(WORD_RE.findall(q.text or ""))
-    total = sum(max(e - s, 0) for s, e in parts) or 1
-    overlap = 0
-    for s, e in parts:
-        if isinstance(claimed, ClaimedSpans):  # O(log n), not a pass over every earlier quote
-            overlap += claimed.overlap(s, e)
-            continue
-        for cs, ce in claimed:
-            overlap += max(0, min(e, ce) - max(s, cs))
-    claimed.extend(parts)
-    return round(n * max(0.0, 1.0 - overlap / total))
-
-
-def voice_shares(report: ArticleReport) -> list[Voice]:
-    """The author first, then named speakers by words quoted (most first),
-    then unnamed sources, then quotes without a speaker.
-
-    Each word is counted once (see :func:`_quote_words`); the author gets
-    every word no quote claims.
-    """
-    voices: dict[str, Voice] = {}
-    order = sorted(report.quotes.items, key=lambda q: (q.start, q.kind == "indirect", -q.end))
-    claimed = ClaimedSpans(x for q in order for p in [(q.start, q.end), *(
-        p for p in (getattr(q, "parts", None) or []) if len(p) == 2)] for x in p)
-    for q in order:
-        label = q.speaker or "unattributed quotes"
-        v = voices.setdefault(label, Voice(label, known=q.speaker is not None,
-                                           unnamed=bool(getattr(q, "unnamed", False))))
-        v.quotes += 1
-        n = _quote_words(q, claimed)
-        if q.kind == "indirect":
-            v.indirect += n
-        else:
-            v.direct += n
-    quoted = sum(v.words for v in voices.values())
-    author = Voice("author (narration)", direct=max(report.stats.words - quoted, 0),
-                   is_author=True)
-    speakers = sorted(voices.values(),
-                      key=lambda v: (not v.known, v.unnamed, -v.words, v.label.lower()))
-    return [author, *speakers]
-
-
-def article_metrics(report: ArticleReport) -> dict[str, Optional[float]]:
-    """The summary metrics of one article (``None`` = no data)."""
-    words = report.stats.words
-    voices = voice_shares(report)
-    quoted = sum(v.words for v in voices if not v.is_author)
-    q, h = report.questions, report.hedging
-    author_words = voices[0].words
-
-    def author_rate(items, keep) -> Optional[float]:
-        n = sum(1 for it in items if it.voice == "author" and keep(it))
-        return round(1000.0 * n / author_words, 3) if author_words else None
-
-    return {
-        "rhetorical_author_per_1k": author_rate(q.items, lambda it: it.rhetorical),
-        "hedges_author_per_1k": author_rate(h.items, lambda it: it.kind == "hedge"),
-        "boosters_author_per_1k": author_rate(h.items, lambda it: it.kind == "booster"),
-        "questions_per_1k": q.questions_per_1k_words,
-        "rhetorical_per_1k": q.rhetorical_per_1k_words,
-        "hedges_per_1k": h.hedges_per_1k_words,
-        "boosters_per_1k": h.boosters_per_1k_words,
-        "quoted_share": round(100.0 * quoted / words, 3) if words else None,
-        "speakers": float(sum(1 for v in voices if not v.is_author and v.known
-                              and not v.unnamed)),
-        "flesch_reading_ease": report.readability.flesch_reading_ease,
-        "words": float(words),
-    }
+__all__ = ["Baseline", "MetricStats", "METRICS", "RATE_METRICS", "Voice", "voice_shares",
+           "article_metrics", "actor_interval", "actor_score", "bundled", "resolve"]
 
 
 # -- actors --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from html import escape
 from string import Template
 from typing import Mapping, Optional
 
+from ..metrics import LOW_CONFIDENCE
 from ..report import ArticleReport
 from . import style as S
 from .baseline import Baseline, actor_interval, actor_score, voice_shares
@@ -68,15 +69,19 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
 
     for i, q in enumerate(report.questions.items, 1):
         layer = "rhetorical" if q.rhetorical else "question"
-        add(q.start, q.end, layer, f"{LAYERS[layer][1]} q-{q.type}",
-            f"question {i} · {q.type} · {q.voice} voice", f"q{i}")
+        add(q.start, q.end, layer, f"{LAYERS[layer][1]} q-{q.type}" + _low(q.confidence),
+            f"question {i} · {q.type} · {q.voice} voice" + _conf(q.confidence), f"q{i}")
     for i, h in enumerate(report.hedging.items, 1):
         add(h.start, h.end, h.kind, h.kind,
             f"{h.kind} {i} · {h.category.replace('_', ' ')} · {h.voice} voice", f"h{i}")
     for i, q in enumerate(report.quotes.items, 1):
         who = q.speaker or "unknown speaker"
-        add(q.start, q.end, "quote", f"quote quote-{q.kind}",
-            f"quote {i} · {q.kind} · {who}" + (f" ({q.cue})" if q.cue else ""), f"u{i}")
+        said = " ".join((q.speaker_text or "").split())
+        if said and q.speaker and said.lower() not in q.speaker.lower():
+            who = f"{said} → {q.speaker}"
+        add(q.start, q.end, "quote", f"quote quote-{q.kind}" + _low(q.confidence),
+            f"quote {i} · {q.kind} · {who}" + (f" ({q.cue})" if q.cue else "")
+            + _conf(q.confidence), f"u{i}")
         if q.speaker_start is not None and q.speaker_end is not None:
             add(q.speaker_start, q.speaker_end, "speaker", "speaker",
                 f"speaker of quote {i}: {who}", f"s{i}")
@@ -97,6 +102,18 @@ def marks(report: ArticleReport, n: int) -> list[Mark]:
         add(it.start, it.end, "agency", f"agency agency-{it.kind}",
             f"{it.kind} {i} · {detail} · {it.voice} voice", f"g{i}")
     return out
+
+
+def _conf(value: Optional[float]) -> str:
+    """" · confidence 0.77" for a title; "" when the rules decided (0)."""
+    if not value:
+        return ""
+    return f" · confidence {value:.2f}" + (" (low)" if value < LOW_CONFIDENCE else "")
+
+
+def _low(value: Optional[float]) -> str:
+    """The CSS class that marks a low-confidence finding (a dashed outline)."""
+    return " low" if value and value < LOW_CONFIDENCE else ""
 
 
 def highlight(text: str, report: ArticleReport) -> str:
@@ -136,7 +153,7 @@ CSS = """
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--paper); color: var(--ink);
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-header, main, .figures, footer { max-width: 76rem; margin: 0 auto; padding: 0 1.5rem; }
+header, main, .figures, .measures, footer { max-width: 76rem; margin: 0 auto; padding: 0 1.5rem; }
 header { padding-top: 1.75rem; padding-bottom: .5rem; border-bottom: 1px solid var(--rule); }
 .kicker { margin: 0; font-size: .78rem; letter-spacing: .08em; text-transform: uppercase;
   color: var(--muted); }
@@ -201,6 +218,7 @@ footer { color: var(--muted); font-size: .78rem; padding-top: 1rem; padding-bott
   padding: 0 .1em; }
 .actor { background: ${t_actor}; box-shadow: 0 0 0 2px ${actor}; }
 .hedge, .booster { font-weight: 600; }
+.low { outline: 1.5px dashed #8a6d00; outline-offset: 1px; }
 .agency { text-decoration: underline wavy ${agency}; text-decoration-thickness: 1.5px;
   text-underline-offset: .22em; text-decoration-skip-ink: none; }
 /* layer toggles (legend entries are labels of the hidden checkboxes) */
@@ -363,14 +381,16 @@ def _figures(figures: Mapping[str, bytes]) -> str:
             + "</div></section>")
 
 
-def _measures() -> str:
-    from .measures import TITLE, measures
+def _measures(report: ArticleReport) -> str:
+    from .measures import TITLE, intro, rows
 
-    rows = "".join(f"<tr><th>{escape(m.label)}</th><td>{escape(m.definition)}</td>"
-                   f"<td>{escape(m.accuracy)}</td></tr>" for m in measures())
-    return (f'<section class="measures"><h2>{escape(TITLE)}</h2><table class="voice"><thead>'
+    body = "".join(f"<tr><th>{escape(label)}</th><td>{escape(d)}</td><td>{escape(acc)}</td></tr>"
+                   for label, d, acc in rows(report))
+    return (f'<section class="measures"><h2>{escape(TITLE)}</h2><p class="note">'
+            f'{escape(intro(report))} In the article a low-confidence finding has a '
+            f'<span class="hl low">dashed outline</span>.</p><table class="voice"><thead>'
             "<tr><th>measure</th><th>what it counts</th><th>measured accuracy</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></section>")
+            f"<tbody>{body}</tbody></table></section>")
 
 
 def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = None,
@@ -419,7 +439,7 @@ def to_html(report: ArticleReport, text: str, *, baseline: Optional[Baseline] = 
 </article>
 </main>
 {_figures(figures or {})}
-{_measures()}
+{_measures(report)}
 <footer>{escape(gen)} · {escape(report.schema)} · every highlight is a finding of the report;
 offsets are character positions in the analysed text.</footer>
 </body>

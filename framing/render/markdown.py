@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
+from ..metrics import LOW_CONFIDENCE
 from ..report import ArticleReport
 from ..text.safe import md_code_span
 from .baseline import (METRICS, Baseline, MetricStats, actor_interval, actor_score,
@@ -147,6 +148,25 @@ def summary_rows(report: ArticleReport, baseline: Optional[Baseline]) -> list[li
                      fmt_metric(key, st.median) if st.n else "–", spread_text(key, st),
                      compare(values[key], st)])
     return rows
+
+
+def confidence_text(value: Optional[float]) -> str:
+    """"0.77", "0.31 ⚠ low" under :data:`~framing.metrics.LOW_CONFIDENCE`,
+    "rules" when the rules decided without a probability (0)."""
+    if not value:
+        return "rules"
+    return f"{value:.2f}" + (" ⚠ low" if value < LOW_CONFIDENCE else "")
+
+
+def attribution(q) -> str:
+    """"he → Donald Trump": how the text names the speaker, and the speaker
+    it was resolved to (the name alone when the text uses it)."""
+    said = _squash(getattr(q, "speaker_text", None) or "")
+    if not q.speaker:
+        return "(unknown)"
+    if said and said.lower() not in q.speaker.lower():
+        return f"{said} → {q.speaker}"
+    return q.speaker
 
 
 def band_name(baseline: Optional[Baseline]) -> str:
@@ -292,11 +312,11 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
             f"{q.information} information · author {q.by_voice.get('author', 0)} / quoted "
             f"{q.by_voice.get('quoted', 0)}", ""]
     if q.items:
-        out += table(["#", "type", "voice", "question in its sentence"],
-                     [[str(i), md(it.type), md(it.voice),
+        out += table(["#", "type", "voice", "confidence", "question in its sentence"],
+                     [[str(i), md(it.type), md(it.voice), confidence_text(it.confidence),
                        md_excerpt(excerpt(text, it.start, it.end, it.sentence_start,
                                           it.sentence_end))]
-                      for i, it in enumerate(q.items, 1)], "rlll")
+                      for i, it in enumerate(q.items, 1)], "rllll")
     else:
         out += ["*No questions found.*"]
     out += [""]
@@ -327,10 +347,10 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
                    "" if v.is_author else str(v.quotes)] for v in voices], "lrrr")
     out += [""]
     if report.quotes.items:
-        out += table(["#", "speaker", "kind", "cue", "quote"],
-                     [[str(i), md(it.speaker or "(unknown)"), md(it.kind), md(it.cue or "–"),
-                       "“" + md(it.text) + "”"]
-                      for i, it in enumerate(report.quotes.items, 1)], "rllll")
+        out += table(["#", "speaker (as named → resolved)", "confidence", "kind", "cue", "quote"],
+                     [[str(i), md(attribution(it)), confidence_text(it.confidence), md(it.kind),
+                       md(it.cue or "–"), "“" + md(it.text) + "”"]
+                      for i, it in enumerate(report.quotes.items, 1)], "rlllll")
     else:
         out += ["*No quotes found.*"]
     out += [""]
@@ -375,9 +395,9 @@ def to_markdown(report: ArticleReport, text: str, *, baseline: Optional[Baseline
         out += [""]
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
-    from .measures import TITLE, measures
+    from .measures import TITLE, intro, rows
 
-    out += [f"## {TITLE}", ""]
+    out += [f"## {TITLE}", "", md(intro(report)) + " Marked: ⚠ low.", ""]
     out += table(["measure", "what it counts", "measured accuracy"],
-                 [[m.label, md(m.definition), md(m.accuracy)] for m in measures()], "lll")
+                 [[md(label), md(d), md(acc)] for label, d, acc in rows(report)], "lll")
     return "\n".join(out).rstrip() + "\n"

@@ -22,8 +22,8 @@ from ..report import ArticleReport
 from . import figures as F
 from . import style as S
 from .baseline import Baseline, actor_score, article_metrics
-from .markdown import (Excerpt, article_title, band_name, excerpt, excerpt_spans, fmt,
-                       mention_context, summary_rows)
+from .markdown import (Excerpt, article_title, attribution, band_name, confidence_text,
+                       excerpt, excerpt_spans, fmt, mention_context, summary_rows)
 from .pdf_page import BODY, BOTTOM, H, LEFT, LINE, RIGHT, TOP, W, Page, Word, ellipsize, flow
 
 META_W = 124.0        # width of the evidence meta column
@@ -105,6 +105,12 @@ def _by_sentence(items: list) -> list[list]:
     return groups
 
 
+def _named_as(q) -> str:
+    """" · as “he”" when the text names the speaker otherwise than by name."""
+    said = attribution(q)
+    return f" · as “{said.split(' → ')[0]}”" if " → " in said else ""
+
+
 def _numbers(nums: list[int]) -> str:
     if len(nums) > 2 and nums == list(range(nums[0], nums[-1] + 1)):
         return f"{nums[0]}–{nums[-1]}"
@@ -117,7 +123,9 @@ def sections(report: ArticleReport, text: str, baseline: Optional[Baseline]) -> 
     rows = []
     for i, it in enumerate(q.items, 1):
         kind = "rhetorical" if it.rhetorical else "question"
-        rows.append(Row(S.DEVICE[kind], [(f"{i}  {it.type}", "bold"), (f"{it.voice} voice", "dim")],
+        conf = confidence_text(it.confidence)
+        rows.append(Row(S.DEVICE[kind], [(f"{i}  {it.type}", "bold"),
+                                         (f"{it.voice} voice · {conf}", "dim")],
                         runs_of(excerpt(text, it.start, it.end, it.sentence_start,
                                         it.sentence_end, CONTEXT), kind)))
     out.append(Section(
@@ -175,7 +183,9 @@ def sections(report: ArticleReport, text: str, baseline: Optional[Baseline]) -> 
         if it.cue:
             runs.append((f" — {it.cue}", "dim"))
         rows.append(Row(S.DEVICE["quote"] if it.speaker else "#7CC7B2",
-                        [(it.speaker or "(unknown speaker)", "bold"), (f"{i}  {it.kind}", "dim")],
+                        [(it.speaker or "(unknown speaker)", "bold"),
+                         (f"{i}  {it.kind} · {confidence_text(it.confidence)}"
+                          + _named_as(it), "dim")],
                         runs))
     m = article_metrics(report)
     out.append(Section(
@@ -254,27 +264,32 @@ def _summary_page(page: Page, report: ArticleReport, text: str,
             if k == 5 and cell in ("above", "below"):
                 kw["weight"] = "bold"
             page.text(x, y, cell, S.BASE_SIZE - 0.5 if k != 1 else S.SMALL_SIZE + 0.5, **kw)
-        y += 15
+        y += 12.5
     page.rule(y - 10, lw=0.8, color=S.DARK_GREY)
     y += 10
-    y = page.chart(y, 4, 24.0, lambda ax: F.draw_rates(ax, report, baseline), foot=40)
+    y = page.chart(y - 8, 4, 19.0, lambda ax: F.draw_rates(ax, report, baseline), foot=30)
     n = len(F.position_rows(report))
     page.chart(y, n, min(18.0, (H - BOTTOM - 30 - y - 62 - 48) / max(n, 1)),
                lambda ax: F.draw_positions(ax, report), foot=48)
 
 
-def _measures_page(page: Page) -> None:
-    """The codebook's definitions and the measured accuracy of each measure."""
-    from .measures import TITLE, measures
+def _measures_page(page: Page, report: ArticleReport) -> None:
+    """The codebook's definitions and the measured accuracy of each measure,
+    for the sentiment model the report was made with."""
+    from .measures import TITLE, intro, rows
 
     y = TOP + 16
     page.text(LEFT, y, TITLE, S.TITLE_SIZE + 1, weight="bold")
-    y += 22
+    y += 18
     width = W - LEFT - RIGHT
-    for m in measures():
-        page.text(LEFT, y, m.label, S.BASE_SIZE + 0.5, weight="bold")
+    for ln in flow([(intro(report) + " Marked: ⚠ low.", None)], width, BODY):
+        page.text(LEFT, y, " ".join(w.text for w in ln), BODY, color=S.DARK_GREY)
+        y += 11.5
+    y += 8
+    for label, definition, accuracy in rows(report):
+        page.text(LEFT, y, label, S.BASE_SIZE + 0.5, weight="bold")
         y += 13
-        for runs, color in ((m.definition, S.INK), ("Accuracy: " + m.accuracy, S.DARK_GREY)):
+        for runs, color in ((definition, S.INK), ("Accuracy: " + accuracy, S.DARK_GREY)):
             for ln in flow([(runs, None)], width, BODY):
                 page.text(LEFT, y, " ".join(w.text for w in ln), BODY, color=color)
                 y += 11.5
@@ -352,7 +367,7 @@ def pdf_bytes(report: ArticleReport, text: str, baseline: Optional[Baseline] = N
             lambda page: _summary_page(page, report, text, baseline)]
         for sec in sections(report, text, baseline):
             plan += _section_pages(sec, max_section_pages)
-        plan.append(_measures_page)
+        plan.append(lambda page: _measures_page(page, report))
         foot = " · ".join(x for x in (f"framing {report.version}" if report.version else "framing",
                                       report.source, report.schema) if x)
         buf = io.BytesIO()

@@ -4,6 +4,12 @@ A :class:`Document` is built once from the exact input string and never
 changed: paragraphs, sentences, tokens and quoted regions, all as offsets into
 ``text`` (end-exclusive Python ``str`` indices). Analyzers read it; none of
 them re-parses the text.
+
+Lines that are not article prose (advertisement markers, bylines, credits,
+share prompts, editorial notes, datelines: :func:`~.text.segment.boilerplate`)
+are found here, once: they are listed in ``excluded`` and in ``warnings`` and
+are in no paragraph, sentence or token, so every analyzer and every text
+statistic leaves them out alike.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from functools import cached_property
 from operator import itemgetter
 
 from .text.quotes import QuotedRegion, find_quotes
-from .text.segment import Sentence, Span, paragraphs, sentences
+from .text.segment import Excluded, Sentence, Span, boilerplate, paragraphs, sentences, without
 from .text.tokens import Token, tokenize
 
 __all__ = ["Document", "Sentence", "Span", "Token", "QuotedRegion"]
@@ -31,6 +37,7 @@ class Document:
     sentences: tuple[Sentence, ...] = field(init=False)
     tokens: tuple[Token, ...] = field(init=False)
     quotes: tuple[QuotedRegion, ...] = field(init=False)
+    excluded: tuple[Excluded, ...] = field(init=False)
     warnings: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -38,14 +45,22 @@ class Document:
             raise TypeError(f"Document needs a str, got {type(self.text).__name__}")
         text = self.text
         paras = paragraphs(text)
+        excluded = boilerplate(text, paras)
+        if excluded:
+            paras = without(text, paras, excluded)
+            toks = [t for p in paras for t in tokenize(text, p.start, p.end)]
+        else:
+            toks = tokenize(text)
         sents = sentences(text, paras)
-        toks = tokenize(text)
         quotes, warnings = find_quotes(text, paras)
+        warnings = [f"not article prose ({x.kind}) at offsets {x.start}-{x.end}, excluded: "
+                    f"{_clip(text[x.start:x.end])!r}" for x in excluded] + warnings
         set_ = object.__setattr__
         set_(self, "paragraphs", tuple(paras))
         set_(self, "sentences", tuple(sents))
         set_(self, "tokens", tuple(toks))
         set_(self, "quotes", tuple(quotes))
+        set_(self, "excluded", tuple(excluded))
         set_(self, "warnings", tuple(warnings))
         set_(self, "_token_starts", list(map(_first, toks)))
         set_(self, "_sentence_starts", list(map(_first, sents)))
@@ -99,6 +114,11 @@ class Document:
         if len(self.tokens_in(start, end)) > 30:
             return None
         return self.paragraphs[0]
+
+
+def _clip(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[:n - 1] + "…"
 
 
 def lede_end(doc: Document) -> int:

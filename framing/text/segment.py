@@ -162,3 +162,90 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
         if span:
             out.append(Sentence(span.start, span.end, index))
     return out
+
+
+# -- boilerplate: lines that are not article prose ------------------------------
+class Excluded(NamedTuple):
+    """A span of the input that is not article prose, and what it is
+    (``kind`` from ``lexicons/boilerplate.tsv``: advertisement, credit,
+    byline, share, related, note, timestamp, markup, separator, section,
+    dateline)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple:
+    """(line rules, prefix rules, one combined line test, one prefix test)."""
+    rules: dict[str, list] = {"line": [], "prefix": []}
+    for row in load_table("boilerplate.tsv"):
+        pattern, flags = row["pattern"], re.IGNORECASE
+        if pattern.startswith("(?-i)"):
+            pattern, flags = pattern[5:], 0
+        rules[row["where"]].append((re.compile(pattern, flags), int(row["max_words"]),
+                                    row["kind"]))
+
+    def any_of(rs):
+        return re.compile("|".join(f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{r.pattern})"
+                                   for r, _, _ in rs))
+    return rules["line"], rules["prefix"], any_of(rules["line"]), any_of(rules["prefix"])
+
+
+_SENTENCE_END = ".!?:;\"'”’)]"
+
+
+def boilerplate(text: str, paras: list[Span]) -> list[Excluded]:
+    """Spans of ``text`` that are not article prose: whole lines (an
+    advertisement marker, a byline, a credit, a share prompt, a related-link
+    prompt, an editorial note, markup) and line prefixes (a dateline,
+    "Advertisement" run into the first sentence). Within a paragraph a line
+    counts only when the line before ends a sentence, so hard-wrapped prose
+    is never cut (after the web-page cleaning of Kohlschütter et al. 2010)."""
+    lines, prefixes, any_line, any_prefix = _boilerplate()
+    out: list[Excluded] = []
+    for pstart, pend in paras:
+        prev_end = True
+        for m in LINE_RE.finditer(text, pstart, pend):
+            span = _strip(text, m.start(), m.end())
+            if span is None:
+                continue
+            s, e = span
+            found = None
+            if prev_end and any_line.fullmatch(text, s, e):
+                words = len(text[s:e].split())
+                found = next((kind for rx, most, kind in lines
+                              if words <= most and rx.fullmatch(text, s, e)), None)
+            if found:
+                out.append(Excluded(s, e, found))
+            elif any_prefix.match(text, s, e):
+                for rx, _, kind in prefixes:
+                    p = rx.match(text, s, e)
+                    if p and p.end() < e:
+                        out.append(Excluded(s, _strip(text, s, p.end()).end, kind))
+                        break
+            prev_end = text[e - 1] in _SENTENCE_END or found is not None
+    return out
+
+
+def without(text: str, paras: list[Span], excluded: list[Excluded]) -> list[Span]:
+    """The paragraphs with the excluded spans cut out (a paragraph split
+    around an excluded line; one left empty dropped)."""
+    if not excluded:
+        return paras
+    out: list[Span] = []
+    k = 0
+    for pstart, pend in paras:
+        pos = pstart
+        while k < len(excluded) and excluded[k].start < pend:
+            s, e, _ = excluded[k]
+            piece = _strip(text, pos, s)
+            if piece:
+                out.append(piece)
+            pos = max(pos, e)
+            k += 1
+        piece = _strip(text, pos, pend)
+        if piece:
+            out.append(piece)
+    return out

@@ -39,6 +39,7 @@ from .coref import SentenceWalk, resolve
 from .detect import Cand, detect
 from .merge import Actor, merge, normalise_user
 from .kinds import type_by_context, type_by_pronouns, type_cands
+from .shape import type_by_shape
 from ..base import Analyzer, Context
 
 def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[Cand]]:
@@ -50,6 +51,7 @@ def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[
     type_by_context(doc, found, mentions)
     mentions = resolve(doc, found, mentions)
     type_by_pronouns(found, mentions)
+    type_by_shape(doc, found, mentions)
     return found, mentions
 
 

@@ -42,6 +42,7 @@ from ...document import Document
 from .lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
                              RUN_CONNECTORS, SUFFIXES,
                              Lex, is_shouted, lexicon, strip_possessive)
+from ...lexicons import word_list
 from .candidates import Cand
 from .evidence import OPENERS, is_number
 from .lines import ACRONYM_RE, Lines, _title
@@ -51,6 +52,7 @@ from .titles import Titles
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
+NAMED_ORGS = word_list("actor_words.tsv", "party_names") | word_list("actor_words.tsv", "platforms")
 
 
 class _Detector:
@@ -211,6 +213,7 @@ class _Detector:
             self.lines.dateline_place(i, j)
             return self.lines.dateline_end(j, hi)
         k = i
+        named = -1
         title: Optional[str] = None
         gender: Optional[str] = None
         titled = False
@@ -245,6 +248,7 @@ class _Detector:
                     return j
                 title, gender, titled = head or title, g or gender, True
                 k += n
+                named = k  # the word after a title is a name, even "May", "Will"
                 continue
             if party[low[k]]:  # "Republican Donald Trump", "Democratic Sen. Ann Lee"
                 if k + 1 >= j:  # "Republican candidates": an adjective
@@ -291,7 +295,7 @@ class _Detector:
         # trim function words at the start ("The", "Former", "I’m"), weekdays at the end
         isw = self.s.isw
         stopish = self.s.stopish
-        while k < j and (not isw[k] or stopish[low[k]]):
+        while k < j and k != named and (not isw[k] or stopish[low[k]]):
             k += 1
         e = j
         while e > k and (BARE[low[e - 1]] in WEEKDAYS or texts[e - 1] in CONNECTORS
@@ -392,7 +396,12 @@ class _Detector:
             return
         typ = "person" if titled else "unknown"
         if not titled:
-            if any(map(self.s.org_word.__getitem__, self.s.low[k:e])):
+            place = lex.places.get(key)
+            if place is not None and place[1] == "place":
+                typ = "place"  # "Soviet Union", "Hong Kong": a gazetteer place
+            elif e - k == 1 and self.s.low[k] in NAMED_ORGS:
+                typ = "organisation"  # a party ("Labour") or a platform ("Telegram")
+            elif any(map(self.s.org_word.__getitem__, self.s.low[k:e])):
                 typ = "organisation"
             elif self._place_head(words):
                 typ = "place"  # "Calder Quay", "Ansel Tunnel", "Ward 4"

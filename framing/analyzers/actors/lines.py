@@ -68,7 +68,8 @@ class Lines:
         word = self.s.texts[e - 1].rstrip("'’")
         head = word.lower()
         g = self.s.lex.groups.get(head)
-        if g is not None and g[1] == "group" and (e - k == 1 or g[0][:1].isupper()):
+        if (g is not None and (g[1] == "group" or g[0][:1].isupper())
+                and (e - k == 1 or g[0][:1].isupper())):
             self.group(k, e - 1, e, head)
             return True
         if (e - k == 1 and head.endswith("s")
@@ -179,7 +180,7 @@ def capital_group_test(lex):
         word = text.rstrip("'’")
         head = word.lower()
         g = groups.get(head)
-        return ((g is not None and g[1] == "group")
+        return ((g is not None and (g[1] == "group" or g[0][:1].isupper()))
                 or (head.endswith("s") and places.get(word[:-1], ("", ""))[1] == "demonym"))
 
     return lex.memo("capital_group", test)

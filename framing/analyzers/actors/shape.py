@@ -1,0 +1,85 @@
+"""Typing the names context left untyped, by their form and their article.
+
+The last step of typing (after :mod:`.kinds`), for detected actors still
+``unknown``; internal evidence in the sense of McDonald (1996) and the
+"spelling" rules of Collins & Singer (1999, "Unsupervised models for named
+entity classification"):
+
+* **person** — a lone given name ("Marilyn said"), or a name of two or three
+  words each capitalised with lower-case letters after ("Lee Cheuk-yan",
+  "Tina McKenzie") with no organisation word, place or facility head, none
+  of its words used in lower case elsewhere in the article (so "Creative
+  Commons", "Grand Mosque" stay untyped when "creative", "grand" occur),
+  none of its words the name of another actor of the article ("Google" in
+  "Google Analytics"), and never after "the" (English personal names take
+  no article; Quirk et al. 1985, §5.60–5.66). Most such names in news are
+  people's.
+* **organisation** — a one-word name with a capital inside it after the
+  third letter ("LibriVox", "YouTube"; not "McKenzie", "MacArthur",
+  "DeSantis"): the spelling of brands and companies.
+"""
+from __future__ import annotations
+
+from ...document import Document
+from ...lexicons.shared import given_names
+from .candidates import Cand
+from .evidence import cues
+from .lexicon import BARE, lexicon
+from .merge import Actor
+
+_NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Des", "Dos", "Das", "Ten", "Ter")
+
+
+def _capitalised(w: str) -> bool:
+    """"Lee", "Cheuk-yan", "McKenzie", "O'Brien": a capital, then lower case."""
+    core = w.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return bool(core) and core.isalpha() and w[:1].isupper() and any(c.islower() for c in w)
+
+
+def _brand(w: str) -> bool:
+    """A capital after the third letter of a one-word name: "LibriVox"."""
+    if not w.isalpha() or not w[:1].isupper() or w.isupper():
+        return False
+    inner = next((i for i, c in enumerate(w) if i and c.isupper()), None)
+    return inner is not None and inner >= 3 and not w.startswith(_NAME_PREFIXES)
+
+
+def type_by_shape(doc: Document, actors: list[Actor], mentions: list[Cand]) -> None:
+    """Type the detected actors still ``unknown`` by the rules above."""
+    todo = {c.actor for c in mentions
+            if c.actor is not None and c.kind == "name" and actors[c.actor].source == "detected"
+            and actors[c.actor].type == "unknown"}
+    if not todo:
+        return
+    lex = lexicon()
+    heads = cues()["place_head"]
+    names = given_names()
+    low = doc.lower_tokens
+    lower_seen = {t.text for t in doc.tokens if t.text[:1].islower()}
+    after_the: set[int] = set()
+    for c in mentions:
+        if c.actor in todo and c.kind == "name":
+            i = doc.token_index(c.start)
+            if i > 0 and low[i - 1] == "the":
+                after_the.add(c.actor)
+    others = {a.name for a in actors if a.type in ("organisation", "place")}
+    for idx in sorted(todo):
+        a = actors[idx]
+        words = a.name.split()
+        if len(words) == 1:
+            w = words[0]
+            if w.lower() in names and w not in lex.places:
+                a.type = "person"
+                a.gender = a.gender or names[w.lower()]
+            elif _brand(w):
+                a.type = "organisation"
+        elif (len(words) <= 3 and idx not in after_the and all(map(_capitalised, words))
+              and a.name not in lex.places and words[0] not in lex.places
+              and not any(w in others for w in words)
+              and not any(BARE[w.lower()] in lex.org_words or w.lower() in lower_seen
+                          or w.lower() in lex.stop for w in words)
+              and words[-1].lower() not in heads and words[-1].lower() not in lex.non_actor):
+            a.type = "person"
+    for c in mentions:
+        if c.actor in todo and c.kind in ("name", "pronoun", "description"):
+            c.type = actors[c.actor].type

@@ -8,6 +8,7 @@ Reports may be dicts (read back from JSON Lines) or dataclasses.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
@@ -47,6 +48,7 @@ METRICS: tuple[Metric, ...] = (
            tested=False),
 )
 METRIC = {m.key: m for m in METRICS}
+WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 _READABILITY = ("words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade")
 
 
@@ -168,7 +170,15 @@ def voice_shares(report: Any) -> list[Voice]:
         quotes[name] = quotes.get(name, 0) + 1
         if _get(it, "cue_category") not in NOT_WORDS:
             split = by_kind.setdefault(name, [0, 0])
-            split[_get(it, "kind") == "indirect"] += _get(it, "words", 0) or 0
+            n = _get(it, "words", 0) or len(WORD_RE.findall(_get(it, "text", "") or ""))
+            split[_get(it, "kind") == "indirect"] += n
+    summaries = _get(q, "speakers", []) or []
+    if items and not summaries:  # a report without the analyzer's per-speaker counts
+        summaries = [{"name": k, "words": sum(v)} for k, v in by_kind.items() if k is not None]
+        summaries += [{"name": k, "words": 0} for k in quotes if k is not None and k not in by_kind]
+        quoted = sum(sum(v) for v in by_kind.values())
+    else:
+        quoted = _get(q, "quoted_words", 0) or 0
 
     def voice(label: str, key: Optional[str], words: int, **kw) -> Voice:
         d, i = by_kind.get(key, [0, 0])
@@ -177,8 +187,7 @@ def voice_shares(report: Any) -> list[Voice]:
 
     speakers = [voice(_get(s, "name"), _get(s, "name"), _get(s, "words", 0) or 0,
                       unnamed=bool(_get(s, "unnamed", False)))
-                for s in _get(q, "speakers", []) or []]
-    quoted = _get(q, "quoted_words", 0) or 0
+                for s in summaries]
     rest = max(quoted - sum(v.words for v in speakers), 0)
     if None in quotes:
         speakers.append(voice("unattributed quotes", None, rest, known=False))

@@ -525,6 +525,9 @@ def test_write_outputs_writes_every_file(outputs):
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     assert not list(out.rglob(".*.tmp"))  # atomic writes leave no temporaries
     d = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    from framing.metrics import summary_metrics
+
+    assert d.pop("metrics") == summary_metrics(demo_report())
     assert d == demo_report().to_dict()
     for p in out.glob("figures/*.png"):
         assert p.read_bytes().startswith(PNG_MAGIC)
@@ -590,7 +593,8 @@ def test_write_outputs_with_real_analysis_and_corpus_baseline(tmp_path):
     (corpus / "b.txt").write_text("Is it over? Perhaps. Officials said it was.", encoding="utf-8")
     report = framing.analyze(text, source="sample.txt")
     paths = write_outputs(report, text, tmp_path / "out", baseline=corpus)
-    assert json.loads((tmp_path / "out" / "report.json").read_text()) == report.to_dict()
+    d = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert d.pop("metrics") and d == report.to_dict()
     md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "Baseline: corpus/ (2 articles" in md
     assert len(paths) == 8

@@ -24,12 +24,13 @@ questions).
 **Classification** (``type``: ``rhetorical`` | ``hypophora`` |
 ``information``; the ``rhetorical`` flag = *not information-seeking*, so
 rhetorical and hypophora questions carry it, CODEBOOK §1) is by default the
-the rules of :mod:`.classify` (cue patterns and word classes in
-``lexicons/question_cues.tsv`` and ``lexicons/question_words.tsv``, read by
-:mod:`.text`); with the option ``question_model=True``
-(``Context.for_document(doc, question_model=True)``) the learned model of
-:mod:`.model` over the features of :mod:`.features` decides (work in
-progress, issue 14: not yet the default, CV flag macro-F1 0.73 < 0.80).
+learned model of :mod:`.model` (multinomial logistic regression trained by
+``benchmarks/train_questions.py`` on our coded real-news questions) over the
+features of :mod:`.features`, which include the cues of the rules in
+:mod:`.classify` (``lexicons/question_cues.tsv``, ``question_words.tsv``).
+With the option ``question_model=False`` the rules alone decide
+(``confidence`` 0). Held-out flag macro-F1 (``benchmarks/rq_realnews.py``):
+model 0.63, rules 0.47.
 
 Cost: regular expressions are compiled at import; one pass over sentences,
 then constant work per question.
@@ -161,11 +162,11 @@ def analyze_questions(ctx: Context) -> QuestionsSection:
     """The ``questions`` section for ``ctx.doc``."""
     doc = ctx.doc
     rows, st = question_rows(ctx)
-    rules = not ctx.options.get("question_model")
+    rules = ctx.options.get("question_model", True) is False
     items: list[QuestionItem] = []
     for q, rule_kind, cues, voice, feats in rows:
         if rules:
-            kind, flag, conf = rule_kind, rule_kind == "rhetorical", 0.0
+            kind, flag, conf = rule_kind, rule_kind != "information", 0.0
         else:
             kind, flag, conf, _ = decide(feats)
         sent = doc.sentences[q.sentence]
@@ -174,7 +175,7 @@ def analyze_questions(ctx: Context) -> QuestionsSection:
             rhetorical=flag, type=kind, voice=voice, confidence=conf,
             cues=list(dict.fromkeys(cues)), sentence_start=sent.start, sentence_end=sent.end,
         ))
-    n_rhet = sum(i.type == "rhetorical" for i in items) if rules else sum(i.rhetorical for i in items)
+    n_rhet = sum(i.rhetorical for i in items)  # the flag: rhetorical and hypophora (CODEBOOK §1)
     by_voice = {"author": 0, "quoted": 0}
     rhet_by_voice = {"author": 0, "quoted": 0}
     for i in items:

@@ -169,7 +169,7 @@ class Excluded(NamedTuple):
     """A span of the input that is not article prose, and what it is
     (``kind`` from ``lexicons/boilerplate.tsv``: advertisement, credit,
     byline, share, related, note, timestamp, markup, separator, section,
-    dateline)."""
+    dateline, bio)."""
 
     start: int
     end: int
@@ -178,8 +178,9 @@ class Excluded(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple:
-    """(line rules, prefix rules, one combined line test, one prefix test)."""
-    rules: dict[str, list] = {"line": [], "prefix": []}
+    """(line rules, prefix rules, one combined line test, one prefix test,
+    last-line rules)."""
+    rules: dict[str, list] = {"line": [], "prefix": [], "last": []}
     for row in load_table("boilerplate.tsv"):
         pattern, flags = row["pattern"], re.IGNORECASE
         if pattern.startswith("(?-i)"):
@@ -190,7 +191,8 @@ def _boilerplate() -> tuple:
     def any_of(rs):
         return re.compile("|".join(f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{r.pattern})"
                                    for r, _, _ in rs))
-    return rules["line"], rules["prefix"], any_of(rules["line"]), any_of(rules["prefix"])
+    return (rules["line"], rules["prefix"], any_of(rules["line"]), any_of(rules["prefix"]),
+            rules["last"])
 
 
 _SENTENCE_END = ".!?:;\"'”’)]"
@@ -202,8 +204,10 @@ def boilerplate(text: str, paras: list[Span]) -> list[Excluded]:
     prompt, an editorial note, markup) and line prefixes (a dateline,
     "Advertisement" run into the first sentence). Within a paragraph a line
     counts only when the line before ends a sentence, so hard-wrapped prose
-    is never cut (after the web-page cleaning of Kohlschütter et al. 2010)."""
-    lines, prefixes, any_line, any_prefix = _boilerplate()
+    is never cut (after the web-page cleaning of Kohlschütter et al. 2010).
+    The text's last line is also tested against the ``last`` rules (an
+    author's contact trailer: "X is a columnist … Follow him on Twitter")."""
+    lines, prefixes, any_line, any_prefix, lasts = _boilerplate()
     out: list[Excluded] = []
     for pstart, pend in paras:
         prev_end = True
@@ -226,6 +230,15 @@ def boilerplate(text: str, paras: list[Span]) -> list[Excluded]:
                         out.append(Excluded(s, _strip(text, s, p.end()).end, kind))
                         break
             prev_end = text[e - 1] in _SENTENCE_END or found is not None
+    if paras and lasts:
+        tail = [m for m in LINE_RE.finditer(text, *paras[-1])]
+        span = _strip(text, tail[-1].start(), tail[-1].end()) if tail else None
+        if span is not None and not (out and out[-1].end >= span.end):
+            words = len(text[span.start:span.end].split())
+            kind = next((k for rx, most, k in lasts
+                         if words <= most and rx.fullmatch(text, span.start, span.end)), None)
+            if kind:
+                out.append(Excluded(span.start, span.end, kind))
     return out
 
 

@@ -17,7 +17,6 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _data import prf, read_jsonl, require  # noqa: E402
-from agency_passives import EWT, gold, word_classes  # noqa: E402
+from agency_passives import EWT, Score, gold, word_classes  # noqa: E402
 
 from framing.analyzers.agency import passives  # noqa: E402
 from framing.analyzers.agency.analyzer import _lows, find_passives  # noqa: E402
@@ -98,7 +97,7 @@ def scored(doc: Document, lows: list[str]) -> dict[int, tuple[bool, float, bool]
 def cross_validate(rows, errors: bool = False):
     """{(C, threshold): counts} over FOLDS folds of training documents."""
     docs = sorted({r["doc"] for r, _, _ in rows})
-    grid = {(C, t): defaultdict(int) for C in CS for t in THRESHOLDS}
+    grid = {(C, t): Score() for C in CS for t in THRESHOLDS}
     wrong = []
     for fold in range(FOLDS):
         held = set(docs[fold::FOLDS])
@@ -113,15 +112,7 @@ def cross_validate(rows, errors: bool = False):
                 s = scored(doc, lows)
                 for t in THRESHOLDS:
                     p = {e: a for e, (a, pr, harm) in s.items() if pr >= t or harm}
-                    c = grid[(C, t)]
-                    c["tp"] += len(g.keys() & p.keys())
-                    c["fp"] += len(p.keys() - g.keys())
-                    c["fn"] += len(g.keys() - p.keys())
-                    ga = {k for k, v in g.items() if v}
-                    pa = {k for k, v in p.items() if v}
-                    c["atp"] += len(ga & pa)
-                    c["afp"] += len(pa - ga)
-                    c["afn"] += len(ga - pa)
+                    grid[(C, t)].add(g, p)
                     if errors and C == 1.0 and t == 0.5:
                         wrong += [(r, e, g.get(e), p.get(e), s.get(e, (None, None))[1])
                                   for e in g.keys() | p.keys() if g.get(e) != p.get(e)]
@@ -129,7 +120,8 @@ def cross_validate(rows, errors: bool = False):
     return grid, wrong
 
 
-def f1s(c) -> tuple[float, float]:
+def f1s(score: Score) -> tuple[float, float]:
+    c = score.c
     return prf(c["tp"], c["fp"], c["fn"])[2], prf(c["atp"], c["afp"], c["afn"])[2]
 
 

@@ -157,6 +157,19 @@ def _best_of(f, n=2):
     return best
 
 
+def test_a_paragraph_of_many_questions_scales_linearly():
+    import framing
+
+    def run_n(n):
+        text = "Is it right? Why would they? It is, because it may. What now? " * n
+        return _best_of(lambda: framing.analyze(text, analyzers=["questions"], fast=True))
+
+    small, large = run_n(250), run_n(1000)
+    # 4x the input: linear ≈ 4x; reading the rest of the paragraph for every
+    # question (the question features) gave ≈ 13x
+    assert large / small < 8, (small, large)
+
+
 def test_quote_and_cue_repeated_scales_linearly():
     import framing
     from framing.render.baseline import voice_shares

@@ -130,3 +130,7 @@ def test_degree_words_lower_the_passive_probability():
 
 def test_a_possessive_before_an_attributive_participle_is_not_a_passive():
     assert passive_items("Please sign Maria's attached expense form today.") == []
+
+
+def test_an_indefinite_noun_with_a_participle_is_a_reduced_relative_not_an_absolute():
+    assert all(aux != "with" for aux, _ in pairs("They signed with a builder chosen by the board."))

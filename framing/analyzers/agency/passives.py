@@ -228,13 +228,14 @@ def _absolute(lows: list[str], is_word: list[bool], i: int, hi: int, w: Words) -
     """The participle of a *with*-absolute starting at token ``i`` ("with
     the suspects detained", "with kids not allowed"), or None: one to four
     noun-phrase words (no punctuation, preposition, conjunction, adverb or
-    auxiliary; the first not a participle, the last not a determiner), then
+    auxiliary; the first not a participle nor *a*/*an*, the last not a
+    determiner), then
     the participle after optional negation or adverbs, followed by no
     noun-phrase word ("with the injured man" is attributive)."""
     j = i + 1
     if j >= hi or not is_word[j] or is_participle(lows[j], w) or lows[j] in w.between \
-            or lows[j] in w.stop_np:
-        return None
+            or lows[j] in w.stop_np or lows[j] in ("a", "an"):
+        return None  # "with a consortium led by": a reduced relative, not an absolute
     while (j < min(hi, i + 5) and is_word[j] and lows[j] not in w.stop_np
            and lows[j] not in w.between and not aux_of(lows[j], w)
            and not (j > i + 1 and is_participle(lows[j], w))):

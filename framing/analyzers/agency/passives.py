@@ -156,16 +156,17 @@ def candidates(lows: list[str], is_word: list[bool], lo: int = 0, hi: int | None
     right after a determiner there is attributive, "Is the attached form
     final?", and the scan goes on), the inverted clause-initial participle
     ("Attached is the report", "Attached for your review are…": participle
-    index before the auxiliary) and the *with*-absolute ("with two
-    suspects detained": *with* stands for the auxiliary; Quirk et al. 1985,
-    §15.58)."""
+    index before the auxiliary) and the *with*-absolute opening a clause
+    ("With the ballots counted, …", "…, with two suspects detained": *with*
+    stands for the auxiliary; Quirk et al. 1985, §15.58; inside a clause,
+    "talks with the league failed" is far more often a main verb)."""
     w = w or words()
     hi = len(lows) if hi is None else hi
     out: list[tuple[int, int]] = []
     aux, clitics, between, subjects = w.aux, w.clitics, w.between, w.subjects
     for i in range(lo, hi):
         low = lows[i]
-        if low == "with":
+        if low == "with" and (i == lo or not is_word[i - 1]):  # ", with …", "With …"
             j = _absolute(lows, is_word, i, hi, w)
             if j is not None:
                 out.append((i, j))

@@ -3,6 +3,7 @@
     python benchmarks/agency_passives.py [--ewt ../shared/data/ewt/train_dev.jsonl]
                                          [--gum ../shared/data/gum/train.jsonl]
     python benchmarks/agency_passives.py --train   # refit models/agency_passive.json
+                                                   # (benchmarks/agency_train.py)
 
 Gold (as in the data's ``_stats.json``): a passive predicate is a token with
 an ``aux:pass``, ``nsubj:pass`` or ``csubj:pass`` dependent in the basic
@@ -16,15 +17,14 @@ documents whole, with the project's own sentence splitter. The baseline is a
 regular expression: a form of be/get, then a word ending in -ed or -en,
 agentless unless "by" follows within three words.
 
-``--train`` fits the classifier on the EWT **train** split only (dev and
-GUM are never used for fitting or tuning) and writes the model with its
+``--train`` (``benchmarks/agency_train.py``) fits the classifier on the EWT
+**train** split only, choosing its settings by cross-validation there (dev
+and GUM are never used for fitting or tuning), and writes the model with its
 training record; the licence notice is ``framing/models/NOTICE.agency``.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import re
 import sys
 import time
@@ -40,7 +40,6 @@ from _data import prf, read_jsonl, require  # noqa: E402
 from framing.analyzers.agency import passives  # noqa: E402
 from framing.analyzers.agency.analyzer import find_passives  # noqa: E402
 from framing.document import Document  # noqa: E402
-from framing.text.tokens import tokenize  # noqa: E402
 
 EWT = ROOT.parent / "shared" / "data" / "ewt" / "train_dev.jsonl"
 GUM = ROOT.parent / "shared" / "data" / "gum" / "train.jsonl"
@@ -154,103 +153,6 @@ def word_classes(records) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def examples(records):
-    """(features, label, doc) for every candidate in the sentences."""
-    w = passives.words()
-    for r in records:
-        g = gold(r["tokens"])
-        toks = tokenize(r["text"])
-        lows = [t.text.lower().replace("’", "'") for t in toks]
-        texts = [t.text for t in toks]
-        isw = [t.is_word for t in toks]
-        for i, j in passives.candidates(lows, isw, 0, len(toks), w):
-            yield (passives.features(lows, texts, isw, i, j, len(toks), w), toks[j].end in g,
-                   r["doc"])
-
-
-def train(path: Path, out: Path) -> None:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    import sklearn
-
-    records = [r for r in read_jsonl(path) if r["split"] == "train"]
-    docs = sorted({r["doc"] for r in records})
-    n_gold = sum(len(gold(r["tokens"])) for r in records)
-    classes = word_classes(records)
-    passives.set_word_classes(classes)  # the features read them while fitting
-    data = list(examples(records))
-    found = sum(1 for _, y, _ in data if y)
-    print(f"train: {len(records)} sentences, {n_gold} gold passives, {len(data)} candidates, "
-          f"{found} of them passive (candidate recall {found / n_gold:.3f})")
-    # choose C and the threshold by 5-fold cross-validation over training
-    # documents; each fold's word classes come from its own training part
-    thresholds = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
-    grid = {(C, t): [0, 0, 0] for C in (0.3, 1.0, 3.0) for t in thresholds}
-    for fold in range(5):
-        held = set(docs[fold::5])
-        fit_recs = [r for r in records if r["doc"] not in held]
-        passives.set_word_classes(word_classes(fit_recs))
-        fit = list(examples(fit_recs))
-        test = list(examples([r for r in records if r["doc"] in held]))
-        fv = DictVectorizer()
-        Xf = fv.fit_transform([{f: 1 for f in x} for x, _, _ in fit])
-        Xt = fv.transform([{f: 1 for f in x} for x, _, _ in test])
-        for C in (0.3, 1.0, 3.0):
-            clf = LogisticRegression(C=C, max_iter=2000).fit(Xf, [int(v) for _, v, _ in fit])
-            prob = clf.predict_proba(Xt)[:, 1]
-            for t in thresholds:
-                c = grid[(C, t)]
-                for pr, (_, v, _) in zip(prob, test):
-                    c[0] += pr >= t and v
-                    c[1] += pr >= t and not v
-                    c[2] += pr < t and v
-    scored = {k: prf(*c)[2] for k, c in grid.items()}
-    (C, threshold), f = max(scored.items(), key=lambda kv: (kv[1], -abs(kv[0][1] - 0.5)))
-    print(f"  5-fold CV over training documents: best C={C}, threshold={threshold} "
-          f"(candidate F1 {f:.3f}; at C=1, 0.5: {scored[(1.0, 0.5)]:.3f})")
-    passives.set_word_classes(classes)
-    vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1 for f in x} for x, _, _ in data])
-    y = [int(v) for _, v, _ in data]
-    clf = LogisticRegression(C=C, max_iter=2000).fit(X, y)
-    names = vec.get_feature_names_out()
-    weights = {}
-    for name, wt in zip(names, clf.coef_[0]):
-        if abs(wt) >= 0.01:
-            h = round(float(wt) / 2, 4)
-            weights[str(name)] = [-h, h]
-    b = round(float(clf.intercept_[0]) / 2, 4)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    model = {
-        "format": "framing.linear/1",
-        "classes": ["not_passive", "passive"],
-        "intercept": [-b, b],
-        "weights": dict(sorted(weights.items())),
-        "word_classes": classes,
-        "threshold": threshold,
-        "training": {
-            "data": "UD English-EWT train split (UniversalDependencies/UD_English-EWT), "
-                    "CC BY-SA 4.0; see NOTICE.agency",
-            "data_file": path.name, "data_sha256": digest,
-            "examples": len(data), "positives": found,
-            "learner": f"sklearn.linear_model.LogisticRegression(C={C}, lbfgs, L2) on binary "
-                       "features; weights below 0.01 dropped; C and the threshold chosen by "
-                       "5-fold cross-validation over training documents",
-            "sklearn": sklearn.__version__,
-            "script": "benchmarks/agency_passives.py --train",
-        },
-        "licence": "CC BY-SA 4.0 (derived from UD English-EWT); see NOTICE.agency",
-        "notice": ("Trained by the framing developers on the training split of UD English-EWT "
-                   "(UniversalDependencies/UD_English-EWT; Silveira et al. 2014, 'A Gold "
-                   "Standard Dependency Corpus for English'), licensed CC BY-SA 4.0 "
-                   "(https://creativecommons.org/licenses/by-sa/4.0/). This model file is "
-                   "distributed under the same licence. It holds no treebank text: feature "
-                   "weights and, per participle form, a bucket of its adjective share."),
-    }
-    out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({len(weights)} weights, C={C}, threshold {threshold})")
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -261,8 +163,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "framing" / "models" / passives.MODEL))
     args = ap.parse_args(argv)
     if args.train:
-        train(require(args.ewt), Path(args.out))
-        return 0
+        from agency_train import main as train
+
+        return train(["--ewt", args.ewt, "--out", args.out])
     evaluate_ewt(require(args.ewt))
     if Path(args.gum).exists():
         evaluate_gum(Path(args.gum))

@@ -3,6 +3,13 @@
     python benchmarks/source_types.py                 # accuracy and confusion
     python benchmarks/source_types.py --sample        # (re)draw the speaker sample
     python benchmarks/source_types.py --show 0:40     # print items to code, with context
+    python benchmarks/source_types.py --set tune      # the tuning set (other articles)
+
+Two coded sets: ``source_types`` (200 speakers, coded before any rule was
+written; since the rules were tuned it is the held-out measure) and
+``source_types_tune`` (speakers from *other* articles, coded later, on which
+the rules are tuned). ``--set tune --sample`` draws the tuning set, leaving
+out every article of the held-out set.
 
 The coded set is ``benchmarks/data/source_types/coded.jsonl``: article id,
 corpus, split, speaker offsets and the type a person gave it (no text; the
@@ -28,6 +35,7 @@ from _data import DATA, read_jsonl, require  # noqa: E402
 HERE = Path(__file__).resolve().parent / "data" / "source_types"
 SAMPLE = HERE / "sample.jsonl"
 CODED = HERE / "coded.jsonl"
+SETS = {"heldout": HERE, "tune": HERE.with_name("source_types_tune")}
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "us", "me"}
 
 
@@ -42,13 +50,15 @@ def articles(data: Path) -> dict[tuple[str, str], dict]:
     return out
 
 
-def draw(data: Path, n_polnear: int = 150, n_pac: int = 50, seed: int = 18) -> list[dict]:
+def draw(data: Path, n_polnear: int = 150, n_pac: int = 50, seed: int = 18,
+         exclude: frozenset = frozenset()) -> list[dict]:
     """One speaker per article: PolNeAR's gold source spans (not pronouns);
-    in PAC (no attribution labels) a speaker span the quotes analyzer found."""
+    in PAC (no attribution labels) a speaker span the quotes analyzer found.
+    Articles whose (corpus, id) is in ``exclude`` are never drawn."""
     import framing
 
     rng = random.Random(seed)
-    arts = articles(data)
+    arts = {k: v for k, v in articles(data).items() if k not in exclude}
     rows = []
     pol = sorted(k for k in arts if k[0] == "polnear")
     rng.shuffle(pol)
@@ -88,13 +98,13 @@ def draw(data: Path, n_polnear: int = 150, n_pac: int = 50, seed: int = 18) -> l
     return rows
 
 
-def show(data: Path, lo: int, hi: int) -> None:
+def show(data: Path, lo: int, hi: int, sample: Path = SAMPLE) -> None:
     """Print items lo..hi with the sentence around the span and every other
     sentence of the article naming the speaker's last word (for coding)."""
     import re
 
     arts = articles(data)
-    for i, r in enumerate(list(read_jsonl(SAMPLE))[lo:hi], lo):
+    for i, r in enumerate(list(read_jsonl(sample))[lo:hi], lo):
         a = arts[(r["corpus"], r["id"])]
         text, s, e = a["text"], r["start"], r["end"]
         span = text[s:e]
@@ -116,18 +126,27 @@ def main() -> None:
     ap.add_argument("--sample", action="store_true", help="draw the sample (sample.jsonl)")
     ap.add_argument("--show", help="print items LO:HI of the sample with context")
     ap.add_argument("--errors", type=int, default=0, help="print N misclassified items")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldout",
+                    help="heldout: the 200 coded before tuning (default); tune: the tuning set")
     args = ap.parse_args()
     data = require(args.data)
+    folder = SETS[args.set]
+    sample, coded = folder / "sample.jsonl", folder / "coded.jsonl"
     if args.sample:
-        rows = draw(data)
-        SAMPLE.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        print(f"wrote {len(rows)} items to {SAMPLE}")
+        if args.set == "tune":
+            held = frozenset((r["corpus"], r["id"]) for r in read_jsonl(SAMPLE))
+            rows = draw(data, n_polnear=90, n_pac=30, seed=1918, exclude=held)
+        else:
+            rows = draw(data)
+        folder.mkdir(parents=True, exist_ok=True)
+        sample.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {len(rows)} items to {sample}")
         return
     if args.show:
         lo, hi = (int(x) for x in args.show.split(":"))
-        show(data, lo, hi)
+        show(data, lo, hi, sample)
         return
-    evaluate(data, args.errors)
+    evaluate(data, args.errors, coded)
 
 
 def _confusion(pairs: list[tuple[str, str]], labels: list[str]) -> None:
@@ -164,14 +183,14 @@ def _report(title: str, pairs: list[tuple[str, str]]) -> None:
     _confusion(pairs, labels)
 
 
-def evaluate(data: Path, n_errors: int = 0) -> None:
+def evaluate(data: Path, n_errors: int = 0, coded_path: Path = CODED) -> None:
     import re
 
     import framing
     from framing.analyzers.sources import type_speaker
 
     arts = articles(data)
-    coded = [r for r in read_jsonl(CODED) if r["type"] != "not_source"]
+    coded = [r for r in read_jsonl(coded_path) if r["type"] != "not_source"]
     direct, found, errors = [], [], []
     t0 = __import__("time").perf_counter()
     for r in coded:
@@ -199,7 +218,7 @@ def evaluate(data: Path, n_errors: int = 0) -> None:
             errors.append(f"{r['corpus']} {r['id']} {s}:{e} gold={r['type']} pred={t.type} "
                           f"rule={t.rule} evidence={ev!r} span={' '.join(span.split())[:60]!r}")
     secs = __import__("time").perf_counter() - t0
-    print(f"{len(coded)} coded sources ({sum(1 for r in read_jsonl(CODED)) - len(coded)} "
+    print(f"{len(coded)} coded sources ({sum(1 for r in read_jsonl(coded_path)) - len(coded)} "
           f"coded not_source left out); {secs:.0f} s")
     _report("Typing the coded span (with the article's actor mentions)", direct)
     _report(f"Sources analyzer, speakers it found ({len(found)} of {len(coded)})", found)

@@ -21,6 +21,8 @@ from framing.run.local import analyze_corpus, iter_results  # noqa: E402
 from framing.cli import app  # noqa: E402
 from framing.io.corpus import iter_corpus  # noqa: E402
 
+from .helpers import outlets_with_an_unreadable_sub_folder  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = ROOT / "corpora" / "outlets"
 FORMATS = ["jsonl"] + (["parquet"] if fd.default_format() == "parquet" else [])
@@ -268,23 +270,7 @@ def test_cli_reports_every_lost_article(inproc_client, tmp_path, monkeypatch):
 
 
 def test_an_unreadable_sub_folder_is_reported(inproc_client, tmp_path, monkeypatch):
-    import os
-
-    root = tmp_path / "outlets"
-    for name in ("a", "b"):
-        (root / name).mkdir(parents=True)
-        (root / name / "x.txt").write_text(_article(1), encoding="utf-8")
-    real_walk = os.walk
-
-    def walk(top, onerror=None, **kw):  # what os.walk does for a folder without read permission
-        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
-            if Path(dirpath).name == "b":
-                if onerror is not None:
-                    onerror(PermissionError(13, "Permission denied", dirpath))
-                continue
-            yield dirpath, dirnames, filenames
-
-    monkeypatch.setattr(os, "walk", walk)
+    root = outlets_with_an_unreadable_sub_folder(tmp_path / "outlets", _article(1), monkeypatch)
     out = tmp_path / "out"
     s = fd.analyze_corpus_dask([str(root)], out, scheduler=inproc_client, fmt="jsonl")
     assert (s.written, s.failed) == (1, 1)

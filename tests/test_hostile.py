@@ -14,6 +14,8 @@ from framing.run.local import _work, analyze_corpus, iter_results
 from framing.cli import app
 from framing.io.corpus import Record, iter_corpus
 
+from .helpers import outlets_with_an_unreadable_sub_folder
+
 runner = CliRunner()
 SENT = "The council approved the plan on Tuesday. Is it the right choice? It may cost more.\n"
 
@@ -155,6 +157,19 @@ def _best_of(f, n=2):
     return best
 
 
+def test_a_paragraph_of_many_questions_scales_linearly():
+    import framing
+
+    def run_n(n):
+        text = "Is it right? Why would they? It is, because it may. What now? " * n
+        return _best_of(lambda: framing.analyze(text, analyzers=["questions"], fast=True))
+
+    small, large = run_n(250), run_n(1000)
+    # 4x the input: linear ≈ 4x; reading the rest of the paragraph for every
+    # question (the question features) gave ≈ 13x
+    assert large / small < 8, (small, large)
+
+
 def test_quote_and_cue_repeated_scales_linearly():
     import framing
     from framing.render.baseline import voice_shares
@@ -247,6 +262,37 @@ def test_actors_toml_with_8000_actors_parses_in_linear_time():
     t_large = _best_of(lambda: parse_actors(large), n=3)
     assert len(parse_actors(large)) == 8000
     assert t_large / t_small < 10, (t_small, t_large)  # 4x the actors; quadratic gave ~16x
+
+
+def test_actors_toml_parse_runs_no_full_garbage_collection_and_restores_the_collector():
+    # full collections over a heap that grows with the file made the parse
+    # super-linear (x2.3-2.6 per doubling up to 10 MiB)
+    import gc
+
+    from framing.errors import InputError
+    from framing.io.actors_file import parse_actors
+
+    text = "[actors]\n" + "".join(f'"Actor {i}" = ["Alias {i}", "A. {i}"]\n' for i in range(30000))
+    seen: list[int] = []
+
+    def count(phase, info):
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        assert len(parse_actors(text)) == 30000
+        assert gc.isenabled() and 2 not in seen  # without the pause: 2 full, 25 of generation 1
+        gc.disable()
+        parse_actors('[actors]\n"A" = ["a"]\n')
+        assert not gc.isenabled()  # the caller's state is kept, not forced on
+        gc.enable()
+        with pytest.raises(InputError):
+            parse_actors('[actors]\n"A" = 5\n')
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
+        gc.enable()
 
 
 def test_deeply_nested_actors_toml_is_an_error_with_the_line():
@@ -355,25 +401,7 @@ def test_a_fifo_named_txt_is_skipped_with_a_message(tmp_path):
 
 
 def test_an_unreadable_sub_folder_is_reported(tmp_path, monkeypatch):
-    import os
-
-    from framing.io import corpus
-
-    root = tmp_path / "outlets"
-    for name in ("a", "b"):
-        (root / name).mkdir(parents=True)
-        (root / name / "x.txt").write_text(SENT, encoding="utf-8")
-    real_walk = os.walk
-
-    def walk(top, onerror=None, **kw):  # what os.walk does for a folder without read permission
-        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kw):
-            if Path(dirpath).name == "b":
-                if onerror is not None:
-                    onerror(PermissionError(13, "Permission denied", dirpath))
-                continue
-            yield dirpath, dirnames, filenames
-
-    monkeypatch.setattr(corpus.os, "walk", walk)
+    root = outlets_with_an_unreadable_sub_folder(tmp_path / "outlets", SENT, monkeypatch)
     items = list(iter_corpus([root]))
     ids = [i.id for i in items if isinstance(i, Record)]
     errors = [i for i in items if not isinstance(i, Record)]

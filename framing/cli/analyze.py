@@ -77,6 +77,10 @@ def analyze(
                                                      "the shipped format: hedges, boosters, "
                                                      "cue_verbs (repeatable); NAME:replace=FILE "
                                                      "replaces the shipped entries."),
+    source_gender: bool = typer.Option(False, "--source-gender",
+                                       help="Give each quoted source a gender where the text "
+                                            "states one (honorific, gendered role noun, "
+                                            "pronoun); off by default. Article files only."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the text report."),
 ) -> None:
@@ -95,8 +99,9 @@ def analyze(
     if scheduler is not None and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
         raise typer.Exit(code=2)
-    if corpus and (model or lexicon):
-        error("--model and --lexicon apply to article files for now, not to corpus sources")
+    if corpus and (model or lexicon or source_gender):
+        error("--model, --lexicon and --source-gender apply to article files for now, "
+              "not to corpus sources")
         raise typer.Exit(code=2)
     if lexicon:
         _set_lexicons(lexicon)
@@ -120,12 +125,13 @@ def analyze(
         try:
             with use_models(model) as implied:
                 _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width,
-                               implied.get("fast", fast))
+                               implied.get("fast", fast), source_gender)
         except FramingError as exc:  # the model file (errors of one article are reported inside)
             error(str(exc))
             raise typer.Exit(code=1)
         return
-    _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width, fast)
+    _analyze_files(sources, fmt, out, figure_format, baseline, actor_map, width, fast,
+                   source_gender)
 
 
 def _set_lexicons(specs: list[str]) -> None:
@@ -164,7 +170,8 @@ def _load_actors(path: Path):
     return load_actor_file(path)
 
 
-def _analyze_files(files, fmt, out, figure_format, baseline, actors, width, fast=False) -> None:
+def _analyze_files(files, fmt, out, figure_format, baseline, actors, width, fast=False,
+                   source_gender=False) -> None:
     from ..errors import FramingError
     from ..pipeline import analyze as run_analysis
     from ..render import to_json
@@ -188,7 +195,7 @@ def _analyze_files(files, fmt, out, figure_format, baseline, actors, width, fast
         try:
             text, warnings = read_text(path) if path == "-" else read_article(path)[:2]
             report = run_analysis(text, actors=actors, source="<stdin>" if path == "-" else path,
-                                  fast=fast)
+                                  fast=fast, source_gender=source_gender)
             report.warnings[:0] = warnings
             if out is not None:
                 from ..render.outdir import write_outputs

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from .classify import Env, _answers
 from .structure import FRAME_RE as _REPORT_FRAME_RE
@@ -59,6 +60,12 @@ EMAIL_RE = re.compile(r"\b(?:e-?mail(?:ed|s)?|writes to|wrote to|texted|messaged
 FUTURE_RE = re.compile(r"\b(?:will|going to|'ll)\b")
 LEX_RE = re.compile(r"[a-z']+")
 TITLE_RE = re.compile(r"^(?:[\W_]*[A-Z0-9][\w'’-]*[\W_]*)+$")
+# a character outside each strip set below: searching for one from a question's
+# end stops at the first such character, where stripping a slice of the rest of
+# the paragraph (or text) read all of it for every question (quadratic, issue 19)
+ALONE_INK = re.compile("[^" + re.escape(" \t\"'“”‘’*_-—–:.;") + "]")
+PARA_INK = re.compile("[^" + re.escape(" \t\"'”’)»") + "]")
+TEXT_INK = re.compile("[^" + re.escape(" \t\n\"'”’)»") + "]")
 
 
 def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, cues: list[str],
@@ -114,7 +121,7 @@ def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, 
     f["turn_answer"] = float(label in ("A", "speaker"))
     # -- position and layout
     head = env.headline is not None and env.headline.start <= q.start < env.headline.end
-    alone = not (text[ps:q.start] + text[q.end:pe]).strip(" \t\"'“”‘’*_-—–:.;")
+    alone = not (ALONE_INK.search(text, ps, q.start) or ALONE_INK.search(text, q.end, pe))
     short = len(words) <= 10
     if st.one_per_line:
         subhead = alone and short and (bool(TITLE_RE.match(qtext.strip())) or qtext.isupper()
@@ -161,11 +168,11 @@ def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, 
     f["next_unclear"] = float(bool(UNCLEAR_RE.search(follow)))
     f["answer_phrase_near"] = float(bool(ANSWER_NEAR_RE.search(follow)))
     f["email"] = float(bool(EMAIL_RE.search(text[sent.start:min(sent.end + 80, len(text))])))
-    n_in_para = sum(1 for other in env.qs if ps <= other.start < pe)
+    n_in_para = bisect_left(env.q_starts, pe) - bisect_left(env.q_starts, ps)
     f["log_questions_in_para"] = math.log1p(n_in_para) / 2.0
-    f["reader_call"] = float(bool(READER_RE.search(text[q.end:min(pe + 160, len(text))])))
-    f["last_in_para"] = float(not text[q.end:pe].strip(" \t\"'”’)»"))
-    f["end_of_text"] = float(not text[q.end:].strip(" \t\n\"'”’)»"))
+    f["reader_call"] = float(_reader_call(env, text, q.end, min(pe + 160, len(text))))
+    f["last_in_para"] = float(not PARA_INK.search(text, q.end, pe))
+    f["end_of_text"] = float(not TEXT_INK.search(text, q.end))
     # an answer by the same stretch of text (quote or narration) right after
     stretch = env.next_stretch(q.end, q.quote.content_end if q.quote is not None else pe, cross=False)
     rule = _answers(qtext, text[stretch[0]:stretch[1]]) if stretch else None
@@ -184,3 +191,20 @@ def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, 
         if f[name]:
             f[tag + name] = f[name]
     return f
+
+
+def _reader_call(env: Env, text: str, start: int, lim: int) -> bool:
+    """``READER_RE.search(text[start:lim])``, from one scan of the text
+    (cached on ``env``): a match of the whole text inside ``[start, lim)``,
+    or one that ``lim`` cuts (the slice's end lets the closing lookahead
+    pass), looked for in the last 100 characters only."""
+    found = env.__dict__.get("_reader_matches")
+    if found is None:
+        ms = [(m.start(), m.end()) for m in READER_RE.finditer(text)]
+        found = env._reader_matches = ([a for a, _ in ms], [b for _, b in ms])
+    starts, ends = found
+    i = bisect_left(starts, start)
+    if i < len(starts) and ends[i] <= lim:
+        return True
+    pos = max(start, lim - 100)
+    return bool(READER_RE.search(text[start:lim]) if pos == start else READER_RE.search(text, pos, lim))

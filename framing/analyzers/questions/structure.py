@@ -135,6 +135,24 @@ class Structure:
                 return False
         return False
 
+    def paragraph_cues(self, pi: int) -> list[str]:
+        """The voice cues of paragraph ``pi`` (block quote, tweet, signed post),
+        found once per paragraph: read for each of its questions, a paragraph
+        of many questions was scanned again for every one (issue 19)."""
+        cache = self.__dict__.setdefault("_paragraph_cues", {})
+        if pi not in cache:
+            text, paras = self.doc.text, self.doc.paragraphs
+            ps, pe = paras[pi]
+            cues = []
+            if self.block_quote(pi):
+                cues.append("block_quote")
+            if TWEET_RE.search(text, ps, pe):
+                cues.append("tweet")
+            if pi + 1 < len(paras) and SIGNATURE_RE.match(text[paras[pi + 1][0]:paras[pi + 1][1]]):
+                cues.append("signed_post")
+            cache[pi] = cues
+        return cache[pi]
+
     def voice(self, q, map_voice: str, pi: int, frame: str) -> tuple[str, list[str]]:
         """The question's voice and the structure cues that decided it."""
         text, paras = self.doc.text, self.doc.paragraphs
@@ -149,12 +167,7 @@ class Structure:
         cues: list[str] = []
         if self.in_multiline_quote(q.start):
             cues.append("multiline_quote")
-        if self.block_quote(pi):
-            cues.append("block_quote")
-        if TWEET_RE.search(text, ps, pe):
-            cues.append("tweet")
-        if pi + 1 < len(paras) and SIGNATURE_RE.match(text[paras[pi + 1][0]:paras[pi + 1][1]]):
-            cues.append("signed_post")
+        cues += self.paragraph_cues(pi)
         if FRAME_RE.search(frame):
             cues.append("reported_frame")
         return ("quoted" if cues else "author"), cues

@@ -210,7 +210,9 @@ def type_speaker(text: str, spans: Iterable[tuple[int, int]], *, unnamed: bool =
             if ante is not None:
                 own.append(("mention", *ante, find(text[ante[0]:ante[1]], ante[0])))
     if unnamed:
-        for kind, s, e, hits in own:
+        for kind, s, e, hits in own + [("relative", *r, find(text[r[0]:r[1]], r[0]))
+                                       for r in map(lambda sp: relative_after(text, sp[1]), spans)
+                                       if r is not None]:
             anon = [h for h in hits if h.term.kind == "anon"]
             if anon:
                 return Typed("anonymous", anon[0].start, anon[0].end, "anonymous")
@@ -249,10 +251,54 @@ def type_speaker(text: str, spans: Iterable[tuple[int, int]], *, unnamed: bool =
         org = _org_type(hits)
         if org is not None and kind != "mention":
             return Typed(org.term.type, org.start, org.end, f"{kind}-organisation")
+    for kind, s, e, hits in own + rest:  # "Republican presidential Donald Trump"
+        party = [h for h in hits if h.term.kind == "party"]
+        if party and kind == "title":
+            return Typed("official", party[0].start, party[0].end, "title-party")
+    for s0, e0 in list(spans) + list(more):
+        t = _context(text, e0)
+        if t is not None:
+            return t
     if place and spans:
         s, e = spans[0]
         return Typed("official", s, e, "polity")
     return Typed("unknown", None, None, "none")
+
+
+RELATIVE = re.compile(r"\s+(?:who|whom|that)\s+[^.;:!?,\"“”()]{1,80}")
+# "Sanders' campaign", "Ward's Senate bid": a candidate's own campaign
+CAMPAIGN = re.compile(r"['’]s?\s+(?:(?i:presidential|re-?election|senate|congressional|"
+                      r"primary|gubernatorial|mayoral|house)\s+)?"
+                      r"(campaign|candidacy|bid|running mate)\b")
+RUNNING = re.compile(r",?\s+(?:who\s+)?(?:is|was|has been)\s+(?:now\s+)?(running|campaigning)"
+                     r"\s+(?:for|against)\b")
+WRITES_IN = re.compile(r"\s+(?:wrote|writes|has written|argued|argues)\s+(?:in|for|on)\s+"
+                       r"([^.;:!?,\"“”]{2,60})")
+
+
+def relative_after(text: str, end: int) -> tuple[int, int] | None:
+    """A restrictive relative clause right after a mention ("two senators
+    present who requested anonymity"), to the next punctuation."""
+    m = RELATIVE.match(text, end)
+    return (m.start(), m.end()) if m else None
+
+
+def _context(text: str, end: int) -> Typed | None:
+    """What the words right after a mention say about its speaker: a
+    possessive campaign or a running clause ("Canova's campaign", "Tenney, who
+    is running for Congress") makes a candidate, ``official`` by CODEBOOK §6;
+    "wrote in The Washington Times" makes a writer for a news outlet,
+    ``media``."""
+    m = CAMPAIGN.match(text, end) or RUNNING.match(text, end)
+    if m:
+        return Typed("official", m.start(1), m.end(1), "campaign")
+    m = WRITES_IN.match(text, end)
+    if m:
+        hits = [h for h in find(m.group(1), m.start(1)) if h.term.type == "media"
+                and h.term.kind == "org"]
+        if hits:
+            return Typed("media", hits[0].start, hits[0].end, "writes-in")
+    return None
 
 
 def gender_of(text: str, spans: Iterable[tuple[int, int]],

@@ -101,7 +101,7 @@ class SpeakerSummary:
     mixed: int = 0
     words: int = 0
     share: Optional[float] = None  # of all quoted words in the article
-    cues: dict[str, int] = field(default_factory=dict)  # cue lemma → count
+    cues: dict[str, int] = field(default_factory=dict)  # cue lemma ("colon", "dash") → count
     cue_categories: dict[str, int] = field(default_factory=dict)
     mentions: list[str] = field(default_factory=list)  # how the text names them
 

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .. import __version__
+from ..analyzers.quotes.lexicon import cue_name
 from . import stats as st
 from ..metrics import METRIC, METRICS, Metric, _get, article_metrics  # noqa: F401 (re-exported)
 from .sources import article_record as sources_record
@@ -146,7 +147,7 @@ class Comparer:
                 acc.cue_category[str(category)] += 1
             cue = _get(item, "cue")
             if cue:
-                acc.cues[str(cue).lower()] += 1
+                acc.cues[cue_name(str(cue).lower())] += 1
             if speaker:
                 acc.speakers[str(speaker)] += 1
 

@@ -23,6 +23,7 @@ from typing import Mapping, Optional
 
 from ..metrics import LOW_CONFIDENCE
 from ..report import ArticleReport
+from .measures import diversity
 from . import style as S
 from .baseline import Baseline, actor_interval, actor_score, voice_shares
 from .markdown import FIGURE_TITLES, article_title, band_name, summary_rows
@@ -361,8 +362,7 @@ def _sources(report: ArticleReport) -> str:
         rows.append(f"<tr><td>{escape(it.name)}<br><small>“{ev}”</small></td>"
                     f"<td class=\"num\">{escape(it.type.replace('_', '/'))}{side}{lede}<br>"
                     f"{it.quotes} quote{'s' if it.quotes != 1 else ''}</td></tr>")
-    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
-    return (f'<section class="sources"><h2>Sources by type (Simpson diversity {simpson})</h2>'
+    return (f'<section class="sources"><h2>Sources by type ({escape(diversity(src))})</h2>'
             '<table class="voice"><tbody>' + "".join(rows) + "</tbody></table></section>")
 
 

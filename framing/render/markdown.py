@@ -11,6 +11,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..metrics import LOW_CONFIDENCE
 from ..report import ArticleReport
+from .measures import diversity
 from ..text.safe import md_code_span
 from .baseline import (METRICS, Baseline, MetricStats, actor_interval, actor_score,
                        article_metrics, voice_shares)
@@ -254,11 +255,10 @@ def sources_markdown(report: ArticleReport, text: str) -> list[str]:
     if src is None or not src.items:
         return []
     out = ["## Sources", ""]
-    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
     shannon = "–" if src.shannon is None else f"{src.shannon:.2f}"
     types = ", ".join(f"{k} {v}" for k, v in src.by_type.items())
-    out += [f"{src.count} source{'s' if src.count != 1 else ''} ({md(types)}) · Simpson diversity "
-            f"{simpson} · Shannon {shannon} · quoted first: {md(src.first or '–')} "
+    out += [f"{src.count} source{'s' if src.count != 1 else ''} ({md(types)}) · {diversity(src)} "
+            f"· Shannon {shannon} · quoted first: {md(src.first or '–')} "
             f"({md(src.first_type or '–')})", ""]
     rows = []
     for it in src.items:

@@ -63,3 +63,11 @@ def intro(report: Any) -> str:
     return (f"Sentiment model: {name}. Confidence is shown per quote and per question "
             f"where the analyzer gives one; below {LOW_CONFIDENCE:.1f} a finding is marked "
             f"low confidence.")
+
+
+def diversity(src: Any) -> str:
+    """'Simpson diversity 0.48, 5 of 6 sources typed': the index is over typed
+    sources only (``unknown`` left out), so the count it rests on is named."""
+    typed = src.count - src.by_type.get("unknown", 0)
+    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
+    return f"Simpson diversity {simpson}, {typed} of {src.count} source{'s' if src.count != 1 else ''} typed"

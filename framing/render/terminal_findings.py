@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ..metrics import LOW_CONFIDENCE
 from ..report import ArticleReport
+from .measures import diversity
 
 STYLE = {
     "rhetorical": "bold magenta",
@@ -183,7 +184,7 @@ def speakers_table(report: ArticleReport, width: int = 120) -> Table | None:
     t.add_column("quotes\n(dir./ind./mixed)" if narrow(width) else "quotes (direct / indirect / "
                  "mixed)", justify="right")
     t.add_column("words", justify="right")
-    t.add_column("cue verbs", ratio=1 if narrow(width) else None)
+    t.add_column("cues", ratio=1 if narrow(width) else None)
     for sp in speakers:
         share = "–" if sp.share is None else f"{100 * sp.share:.0f} %"
         cues = ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in sp.cues.items())
@@ -238,8 +239,7 @@ def sources_table(report: ArticleReport, text: str, width: int = 120) -> Table |
     src = getattr(report, "sources", None)
     if src is None or not src.items:
         return None
-    simpson = "–" if src.simpson is None else f"{src.simpson:.2f}"
-    t = findings_table(f"Sources by type (Simpson diversity {simpson})", width,
+    t = findings_table(f"Sources by type ({diversity(src)})", width,
                        "source · type · side · quotes", "evidence for the type")
     for it in src.items:
         ev = Text("–", style="dim")

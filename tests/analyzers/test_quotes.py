@@ -145,6 +145,16 @@ def test_pattern(text, kind, speaker, stype, cue, content):
 
 
 # -- speakers across sentences ---------------------------------------------------
+@pytest.mark.parametrize("text, speaker, name", [
+    ("Ruiz: We will not back down", "Ruiz", "colon"),
+    ("“Water is a right, not a product.” — Elena Sato", "Elena Sato", "dash"),
+])
+def test_punctuation_cues_are_listed_by_name_not_as_verbs(text, speaker, name):
+    section = quotes(text)
+    sp = [s for s in section.speakers if s.name == speaker]
+    assert sp and name in sp[0].cues and not set(sp[0].cues) & {":", "—"}
+
+
 def test_pronoun_resolves_to_the_last_compatible_named_speaker():
     text = ("Maria Lopez arrived late. Tomas Berg said the vote was fair. "
             "She said the vote was rigged.")

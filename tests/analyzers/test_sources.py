@@ -158,3 +158,37 @@ def test_section_diversity_matches_its_types(report):
 def test_no_quotes_no_sources():
     src = framing.analyze("The bridge opened on Monday.", fast=True).sources
     assert src.items == [] and src.count == 0 and src.simpson is None
+
+
+def test_a_relative_pronoun_speaker_is_typed_by_the_name_it_stands_for():
+    text = ("The figures were disputed. Reporters turned to the Harbor Police Department, "
+            "which reported \u201c212 thefts\u201d in the first half of the year.")
+    items = framing.analyze(text, fast=True).sources.items
+    police = [it for it in items if "Police" in it.name]
+    assert police and police[0].type == "police_military"
+    assert police[0].evidence is not None
+    assert text[police[0].evidence.start:police[0].evidence.end] == police[0].evidence.text
+    assert "Police Department" in police[0].evidence.text
+
+
+def test_a_merged_name_does_not_type_a_named_speaker():
+    # the quote names "Reyes": the organisation in another mention is not used
+    spans = [(0, 5)]
+    text = "Reyes said the plan was sound. The Harbor Police Department disagreed."
+    dept = (text.index("Harbor"), text.index(" disagreed"))
+    assert type_speaker(text, spans, more=[dept]).type == "unknown"
+    # a speaker the quote does not name ("which") takes it
+    assert type_speaker(text, [], more=[dept]).type == "police_military"
+
+
+def test_a_fact_checking_outlet_is_media():
+    text = "PolitiFact rated the claim false, PolitiFact said."
+    assert type_speaker(text, [(34, 44)]).type == "media"
+
+
+def test_the_diversity_label_names_how_many_sources_it_rests_on(report):
+    from framing.render.measures import diversity
+    src = report.sources
+    typed = src.count - src.by_type.get("unknown", 0)
+    label = diversity(src)
+    assert label.startswith("Simpson diversity ") and f"{typed} of {src.count} sources typed" in label

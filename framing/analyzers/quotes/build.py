@@ -17,6 +17,7 @@ from typing import Optional
 from ...document import Document
 from ...report import QuoteItem, QuotesSection, ScareQuoteItem, SpeakerSummary
 from .attribution import Attribution
+from .lexicon import cue_name
 from .descriptions import head_noun, is_bare, own_name, resolve_description
 from .marks import WORD_RE, Region
 from .speakers import Tokens, canonical_names, name_mentions
@@ -185,7 +186,7 @@ def build(doc: Document, lex, tk: Tokens, items: list[Attribution],
         g.words += words if reported else 0
         setattr(g, a.kind, getattr(g, a.kind) + 1)
         if a.lemma:
-            g.cues[a.lemma] = g.cues.get(a.lemma, 0) + 1
+            g.cues[cue_name(a.lemma)] = g.cues.get(cue_name(a.lemma), 0) + 1
             g.cue_categories[a.category] = g.cue_categories.get(a.category, 0) + 1
         if m is not None and m.text not in g.mentions:
             g.mentions.append(" ".join(m.text.split()))

@@ -40,6 +40,16 @@ class Lexicon:
     cue_starts: frozenset[str] = frozenset()  # first words of cues, and ":" (colon attributions)
 
 
+# punctuation cues (CODEBOOK §3: "a colon or dash") named as words where cues
+# are listed, so a colon is never shown as a reporting verb
+PUNCT_CUES = {":": "colon", "—": "dash", "–": "dash", "--": "dash"}
+
+
+def cue_name(cue: str) -> str:
+    """The cue as listed among a speaker's cues: its lemma, or "colon"/"dash"."""
+    return PUNCT_CUES.get(cue.strip(), cue)
+
+
 def _form_kind(lemma: str, words: tuple[str, ...]) -> str:
     """base (say), s (says), past (said), ing (saying); "according to" is a phrase."""
     base, w = lemma.split()[0], words[0]

@@ -247,9 +247,12 @@ def type_speaker(text: str, spans: Iterable[tuple[int, int]], *, unnamed: bool =
         party = [h for h in hits if h.term.kind == "party"]
         if party:
             return Typed("official", party[0].start, party[0].end, "party")
-    for kind, s, e, hits in own + rest:
+    # descriptions around any mention; the name itself only when the quote
+    # gave no name ("which" → "the Chicago Police Department"), as a merged
+    # actor's other names may belong to someone else ("Woods" → "Navy SEAL …")
+    for kind, s, e, hits in [o for o in own + rest if o[0] != "mention" or not spans]:
         org = _org_type(hits)
-        if org is not None and kind != "mention":
+        if org is not None:
             return Typed(org.term.type, org.start, org.end, f"{kind}-organisation")
     for kind, s, e, hits in own + rest:  # "Republican presidential Donald Trump"
         party = [h for h in hits if h.term.kind == "party"]

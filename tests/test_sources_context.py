@@ -26,7 +26,7 @@ def typed(text, speaker, unnamed=False):
      "Okonjo", "official", "campaign"),
     ("Dana Whitlock, who is running for the state assembly, said the bill was unfair.",
      "Dana Whitlock", "official", "running"),
-    ("Priya Anand wrote in the Chicago Tribune that the tax would fail.",
+    ("Priya Anand wrote in the Valmora Tribune that the tax would fail.",
      "Priya Anand", "media", "Tribune"),
 ])
 def test_the_words_after_a_named_mention_give_the_type(text, speaker, want, evidence):

@@ -239,7 +239,8 @@ def test_cli_compare_writes_every_output(tmp_path):
     more = len(result["findings"]) - 8
     if more > 0:
         assert f"and {more} more finding" in res.output
-    for stem in ("rates", "readability", "vocabulary", "stories"):
+    for stem in ("rates", "readability", "vocabulary", "stories", "story_values", "timeline",
+                 "agency", "sources", "asymmetry"):
         for ext in ("png", "pdf"):
             f = out / "figures" / f"{stem}.{ext}"
             assert f.is_file() and f.stat().st_size > 2000, f
@@ -596,3 +597,27 @@ def test_sources_absent_reports_give_an_empty_section():
     res = Comparer(n_boot=50, n_perm=49).add_all(
         [{"outlet": "Z", "report": {"stats": {"words": 10}}}]).result()
     assert res["sources"]["outlets"] == {} and res["sources"]["findings"] == []
+
+
+def test_paired_figure_shows_every_pair_of_outlets_and_skips_what_has_no_data():
+    from framing.render import compare_figures as CF
+    from framing.render import compare_stories as CS
+
+    # a third outlet covers six of the eight stories: three pairs, 8, 6 and 6 stories
+    third = [_line("Gazette", 450, rq=2 + i % 2, hedges=i % 3, story=f"s{i}") for i in range(6)]
+    result = compare(_lines() + third, n_boot=200, n_perm=199)
+    tested = {(t["a"], t["b"]) for t in result["paired"]["tests"]}
+    assert len(tested) == 3
+    shown = [(a, b) for a, b, _ in CS.pairs(result)]
+    assert set(shown) == tested and len(shown) == len(tested)
+    counts = [n for _, _, n in CS.pairs(result)]
+    assert counts == sorted(counts, reverse=True)  # most shared stories first
+    skip = CF.available(result)
+    assert set(skip) == set(CF._catalogue(result))
+    # the synthetic lines have no dates: the timeline says why it is left out
+    assert skip["timeline"] and not skip["rates"]
+    fig = CF.new_figure(6.5, CS.height(result))
+    CS.draw_stories(fig, result)
+    rows = {ax.get_subplotspec().rowspan.start for ax in fig.axes if ax.get_visible()
+            and ax.get_subplotspec() is not None}
+    assert len(rows) == min(len(tested), CS.MAX_PAIRS)

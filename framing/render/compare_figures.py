@@ -70,6 +70,31 @@ def _jitter(i: int, width: float = 0.28) -> float:
     return ((i * 0.6180339887) % 1.0 - 0.5) * 2 * width
 
 
+def width_of(fig: "Figure | SubFigure") -> float:
+    """Width of a figure or subfigure in inches."""
+    dpi = fig.figure.dpi if fig.figure is not None and fig.figure is not fig else fig.dpi
+    return fig.bbox.width / dpi
+
+
+def wrap(text: str, width_in: float, size: float = S.BASE_SIZE, weight: str = "normal") -> str:
+    """``text`` broken at spaces into lines no wider than ``width_in`` inches
+    at ``size`` points (DejaVu advances, :func:`framing.render.style.text_width`);
+    a single word wider than that keeps its own line."""
+    limit = max(width_in, 0.3) * 72
+    out = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            cand = f"{line} {word}" if line else word
+            if line and S.text_width(cand, size, weight) > limit:
+                out.append(line)
+                line = word
+            else:
+                line = cand
+        out.append(line)
+    return "\n".join(out)
+
+
 def new_figure(width: float, height: float) -> "Figure":
     from matplotlib.figure import Figure
 
@@ -84,7 +109,8 @@ def _frame(fig: "Figure | SubFigure", title: str, subtitle: str = "",
     left-aligned, fixed height in inches) and the body the chart is drawn in."""
     dpi = fig.figure.dpi if fig.figure is not None and fig.figure is not fig else fig.dpi
     total = fig.bbox.height / dpi
-    rows = [(0.34, "title")] + ([(0.05 + 0.16 * (subtitle.count("\n") + 1), "subtitle")]
+    title = wrap(title, width_of(fig) - 0.15, S.TITLE_SIZE + 1, "bold")  # long titles wrap
+    rows = [(0.34 + 0.19 * title.count("\n"), "title")] + ([(0.05 + 0.16 * (subtitle.count("\n") + 1), "subtitle")]
                                  if subtitle else []) + (
         [(0.3, "legend")] if legend else [])
     hdr = sum(h for h, _ in rows) + 0.06
@@ -120,8 +146,9 @@ def draw_distribution(ax: "Axes", result: dict, key: str, values: dict[str, list
         colour, marker = outlet_style(result, o["name"])
         if values and values.get(o["name"]):
             xs = values[o["name"]]
-            ax.scatter(xs, [y + _jitter(i) for i in range(len(xs))], s=9, color=colour,
-                       alpha=0.28 if len(xs) > 30 else 0.45, linewidths=0, zorder=2)
+            ax.scatter(xs, [y + _jitter(i) for i in range(len(xs))], s=8, color=colour,
+                       marker=marker, alpha=0.28 if len(xs) > 30 else 0.45, linewidths=0,
+                       zorder=2)
         if d["n"] == 0 or d["mean"] is None:
             ax.text(0, y, "  no data", va="center", fontsize=S.SMALL_SIZE, color=S.GREY)
             continue
@@ -135,7 +162,9 @@ def draw_distribution(ax: "Axes", result: dict, key: str, values: dict[str, list
     if show_labels:  # shared y axes: the other panels hide their labels themselves
         ax.set_yticklabels([short(o["name"]) for o in outlets])
     ax.set_ylim(-0.7, len(outlets) - 0.3)
-    ax.set_title(m["label"][:1].upper() + m["label"][1:], fontsize=S.BASE_SIZE + 0.5)
+    panel = ax.bbox.width / ax.figure.dpi  # inches (before layout: the grid's share)
+    ax.set_title(wrap(m["label"][:1].upper() + m["label"][1:], max(panel, 1.6), S.BASE_SIZE + 0.5,
+                      "bold"), fontsize=S.BASE_SIZE + 0.5)
     ax.set_xlabel(m["unit"], fontsize=S.SMALL_SIZE + 0.5, color=S.DARK_GREY)
     ax.grid(axis="x")
     if m["kind"] == "rate" or key == "words_per_sentence":
@@ -328,78 +357,6 @@ def draw_vocabulary(fig: "Figure | SubFigure", result: dict, top: int = 12) -> N
         axes[j // cols][j % cols].set_visible(False)
 
 
-# -- stories (paired) ------------------------------------------------------------------
-def draw_stories(fig: "Figure | SubFigure", result: dict,
-                 keys: Sequence[str] = ("rhetorical_questions", "hedges", "boosters")) -> None:
-    """Same story, different outlets. Up to 24 stories: one row per story,
-    one marker per outlet, joined by a line. More: per pair of outlets, the
-    per-story differences with their mean and 95 % CI."""
-    per_story = result["paired"]["per_story"]
-    stories = sorted(per_story)
-    names = [o["name"] for o in _shown_outlets(result)]
-    few = len(stories) <= MAX_STORY_ROWS
-    sub = f"{result['paired']['stories']} stories covered by two or more outlets" + (
-        "." if few else "; each dot one story's difference, with the mean and its 95% CI.")
-    fig = _frame(fig, "The same stories across outlets", sub,
-                 legend=_outlet_handles(result, names) if few and per_story else None,
-                 ncols=min(4, len(names)))
-    if not per_story:
-        _note(fig.subplots(), "no stories shared between outlets (give each article a story id)")
-        return
-    axes = fig.subplots(1, len(keys), squeeze=False, sharey=True)[0]
-    if few:
-        ys = list(range(len(stories)))[::-1]
-        # each outlet a little above or below the story's line, so equal values stay visible
-        dodge = {n: (i - (len(names) - 1) / 2) * min(0.16, 0.6 / max(1, len(names)))
-                 for i, n in enumerate(names)}
-        for ax, key in zip(axes, keys):
-            for y, s in zip(ys, stories):
-                vals = [(n, per_story[s][n].get(key)) for n in names
-                        if n in per_story[s] and per_story[s][n].get(key) is not None]
-                if len(vals) >= 2:
-                    xs = [v for _, v in vals]
-                    ax.plot([min(xs), max(xs)], [y, y], color=S.LIGHT_GREY, lw=2.2, zorder=1)
-                for n, v in vals:
-                    colour, marker = outlet_style(result, n)
-                    ax.scatter([v], [y - dodge[n]], s=30, marker=marker, color=colour,
-                               edgecolor="white", linewidths=0.6, zorder=3)
-            m = _metric(result, key)
-            ax.set_title(m["label"][:1].upper() + m["label"][1:], fontsize=S.BASE_SIZE + 0.5)
-            ax.set_xlabel(m["unit"], fontsize=S.SMALL_SIZE + 0.5, color=S.DARK_GREY)
-            hi = ax.get_xlim()[1]
-            ax.set_xlim(-0.03 * hi, hi)
-            ax.grid(axis="x")
-        axes[0].set_yticks(ys)
-        axes[0].set_yticklabels([short(s, 22) for s in stories])
-        return
-    # many stories: paired differences for the pair sharing the most stories
-    tests = result["paired"]["tests"]
-    if not tests:
-        for ax in axes:
-            _note(ax, "too few shared stories per pair")
-        return
-    best = max(tests, key=lambda t: (t["stories"], t["a"], t["b"]))
-    a, b = best["a"], best["b"]
-    for ax, key in zip(axes, keys):
-        diffs = [per_story[s][a][key] - per_story[s][b][key] for s in stories
-                 if a in per_story[s] and b in per_story[s]
-                 and per_story[s][a].get(key) is not None and per_story[s][b].get(key) is not None]
-        t = next((t for t in tests if t["metric"] == key and t["a"] == a and t["b"] == b), None)
-        ax.scatter(diffs, [_jitter(i, 0.35) for i in range(len(diffs))], s=9, color=S.GREY,
-                   alpha=0.5, linewidths=0)
-        if t:
-            ax.plot(t["diff_ci"], [0, 0], color=S.INK, lw=3.2, solid_capstyle="butt")
-            ax.scatter([t["mean_diff"]], [0], s=50, color=S.INK, edgecolor="white", zorder=4)
-        ax.axvline(0, color=S.DARK_GREY, lw=0.8)
-        m = _metric(result, key)
-        ax.set_title(m["label"][:1].upper() + m["label"][1:], fontsize=S.BASE_SIZE + 0.5)
-        ax.set_xlabel(f"{short(a, 16)} − {short(b, 16)}\n{m['unit']}", fontsize=S.SMALL_SIZE + 0.5,
-                      color=S.DARK_GREY)
-        ax.set_yticks([])
-        ax.grid(axis="x")
-    axes[0].set_ylabel(f"{best['stories']} stories (one dot each)", fontsize=S.SMALL_SIZE + 0.5)
-
-
 def _outlet_handles(result: dict, names: list[str]) -> list:
     from matplotlib.lines import Line2D
 
@@ -414,6 +371,10 @@ def _outlet_handles(result: dict, names: list[str]) -> list:
 # -- assembling --------------------------------------------------------------------------
 #: name → (draw function, size in inches, needs per-article values)
 def _catalogue(result: dict) -> dict[str, tuple[Callable, tuple[float, float], bool]]:
+    from . import compare_agency as CA
+    from . import compare_stories as CS
+    from . import compare_timeline as CT
+
     n = min(len(result["outlets"]), MAX_OUTLETS)
     row_h = 0.32 * n + 0.9
     stories = len(result["paired"]["per_story"])
@@ -425,22 +386,39 @@ def _catalogue(result: dict) -> dict[str, tuple[Callable, tuple[float, float], b
         "quotes": (draw_quotes, (S.FIG_WIDTH, row_h + 1.9), False),
         "actors": (draw_actors, (S.FIG_WIDTH, 0.42 * n + 2.3), False),
         "vocabulary": (draw_vocabulary, (S.FIG_WIDTH + 0.6, 2.9 * vocab_rows + 0.8), False),
-        "stories": (draw_stories, (S.FIG_WIDTH, (0.27 * min(stories, MAX_STORY_ROWS) + 1.9)
-                                   if stories <= MAX_STORY_ROWS else 3.2), False),
+        "agency": (CA.draw_agency, (S.FIG_WIDTH, 2 * row_h + 1.5), True),
+        "sources": (CA.draw_sources, (S.FIG_WIDTH, row_h + 2.0), False),
+        "asymmetry": (CA.draw_asymmetry, (S.FIG_WIDTH, CA.asymmetry_height(result)), False),
+        "timeline": (CT.draw_timeline, (S.FIG_WIDTH, CT.height(result)), False),
+        "stories": (CS.draw_stories, (S.FIG_WIDTH, CS.height(result)), False),
+        "story_values": (CS.draw_story_values,
+                         (S.FIG_WIDTH, 0.27 * min(stories, MAX_STORY_ROWS) + 1.9), False),
     }
 
 
 def available(result: dict) -> dict[str, str | None]:
     """Chart name → None when it has data to show, else the reason it has not."""
+    from . import compare_agency as CA
+    from . import compare_timeline as CT
+
     q = result["quotes"]
+    stories = len(result["paired"]["per_story"])
     return {
         "rates": None,
         "readability": None,
         "quotes": None if any(v.get("total") for v in q.values()) else "no quotations found",
         "actors": None if result["actors"]["actors"] else "no actor sentiment in these reports",
         "vocabulary": None if result["vocabulary"].get("outlets") else "no word counts",
-        "stories": None if result["paired"]["per_story"] else
+        "agency": None if CA.has_agency(result) else "no agency section in these reports",
+        "sources": None if CA.has_sources(result) else "no typed sources in these reports",
+        "asymmetry": None if CA.has_asymmetry(result) else
+        "no side with enough cue-verbed quotes",
+        "timeline": None if CT.has_timeline(result) else
+        (result.get("timeline") or {}).get("note") or "no dated articles",
+        "stories": None if result["paired"]["tests"] else
         "no story covered by two outlets (give articles a story id)",
+        "story_values": None if 0 < stories <= MAX_STORY_ROWS else
+        "no shared stories, or too many to list one by one",
     }
 
 

@@ -75,3 +75,20 @@ def test_hard_wrapped_prose_is_never_cut():
             "said on Tuesday.")
     _, found = kinds(text)
     assert all(kind != "advertisement" for kind, _ in found)
+
+
+def test_an_all_capitals_line_inside_the_text_is_display_text_not_prose():
+    text = ("HARBOUR COUNCIL SAYS FERRY PIER WILL CLOSE\n\n"
+            "The council voted on Tuesday to close the pier.\n\n"
+            "MAYOR SAYS NEW BRIDGE WILL OPEN IN MAY\n\n"
+            "WILL THE FERRY EVER RETURN TO THE HARBOUR?\n\n"
+            "Residents said the pier had served them for decades.\n\n"
+            "SAVE OUR PIER NOW, SAVE OUR TOWN!\n\n"
+            "The vote was seven to two.")
+    doc, found = kinds(text)
+    assert found == [("display", "MAYOR SAYS NEW BRIDGE WILL OPEN IN MAY")]
+    # the headline (first line), a question and a shouted slogan stay prose
+    report = analyze(text)
+    assert [q.text for q in report.questions.items] == ["WILL THE FERRY EVER RETURN TO THE HARBOUR?"]
+    # another article's headline reports no speech in this one
+    assert not any("BRIDGE" in text[q.start:q.end] for q in report.quotes.items)

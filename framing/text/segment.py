@@ -169,7 +169,7 @@ class Excluded(NamedTuple):
     """A span of the input that is not article prose, and what it is
     (``kind`` from ``lexicons/boilerplate.tsv``: advertisement, credit,
     byline, share, related, note, timestamp, markup, separator, section,
-    dateline, bio)."""
+    dateline, bio, display)."""
 
     start: int
     end: int
@@ -179,8 +179,8 @@ class Excluded(NamedTuple):
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple:
     """(line rules, prefix rules, one combined line test, one prefix test,
-    last-line rules)."""
-    rules: dict[str, list] = {"line": [], "prefix": [], "last": []}
+    last-line rules, the ids of the line rules that skip the text's first line)."""
+    rules: dict[str, list] = {"line": [], "prefix": [], "last": [], "inner": []}
     for row in load_table("boilerplate.tsv"):
         pattern, flags = row["pattern"], re.IGNORECASE
         if pattern.startswith("(?-i)"):
@@ -191,8 +191,8 @@ def _boilerplate() -> tuple:
     def any_of(rs):
         return re.compile("|".join(f"(?{'i' if r.flags & re.IGNORECASE else '-i'}:{r.pattern})"
                                    for r, _, _ in rs))
-    return (rules["line"], rules["prefix"], any_of(rules["line"]), any_of(rules["prefix"]),
-            rules["last"])
+    return (rules["line"] + rules["inner"], rules["prefix"], any_of(rules["line"] + rules["inner"]),
+            any_of(rules["prefix"]), rules["last"], {id(r[0]) for r in rules["inner"]})
 
 
 _SENTENCE_END = ".!?:;\"'”’)]"
@@ -207,8 +207,9 @@ def boilerplate(text: str, paras: list[Span]) -> list[Excluded]:
     is never cut (after the web-page cleaning of Kohlschütter et al. 2010).
     The text's last line is also tested against the ``last`` rules (an
     author's contact trailer: "X is a columnist … Follow him on Twitter")."""
-    lines, prefixes, any_line, any_prefix, lasts = _boilerplate()
+    lines, prefixes, any_line, any_prefix, lasts, inner = _boilerplate()
     out: list[Excluded] = []
+    first = True  # the text's first line: its headline, never an "inner" line
     for pstart, pend in paras:
         prev_end = True
         for m in LINE_RE.finditer(text, pstart, pend):
@@ -220,7 +221,9 @@ def boilerplate(text: str, paras: list[Span]) -> list[Excluded]:
             if prev_end and any_line.fullmatch(text, s, e):
                 words = len(text[s:e].split())
                 found = next((kind for rx, most, kind in lines
-                              if words <= most and rx.fullmatch(text, s, e)), None)
+                              if words <= most and not (first and id(rx) in inner)
+                              and rx.fullmatch(text, s, e)), None)
+            first = False
             if found:
                 out.append(Excluded(s, e, found))
             elif any_prefix.match(text, s, e):

@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from ._common import counted, error, interrupted, phase, progress_bar, write_failed
-from .analyze import _hold_out
+from .analyze import _hold_out, _load_actors
 
 
 class Correction(str, Enum):
@@ -28,6 +28,10 @@ def compare(
                                                        "comparison.csv, figures/ and comparison.pdf."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Worker processes for the analysis (default: all cores)."),
+    actors: Optional[Path] = typer.Option(None, "--actors", metavar="FILE",
+                                          help="Actors file (TOML or JSON): canonical names "
+                                               "and aliases, kept as written across outlets; "
+                                               "their 'group' is compared as a side."),
     fast: bool = typer.Option(False, "--fast",
                               help="Score sentiment with the small linear model (faster, less accurate)."),
     resume: bool = typer.Option(True, "--resume/--no-resume",
@@ -69,7 +73,7 @@ def compare(
     """Compare how outlets frame the news: rates per 1,000 words with CIs,
     tests between outlets, distinctive words, and the same stories side by side."""
     try:
-        _compare(sources, out, jobs, fast, resume, figures, correction, seed, top_words,
+        _compare(sources, out, jobs, actors, fast, resume, figures, correction, seed, top_words,
                  {"story": story_field, "outlet": outlet_field, "date": date_field},
                  exclude_words, house_style, parquet, quiet, width)
     except KeyboardInterrupt:
@@ -88,8 +92,8 @@ def _read_words(path: Path) -> list[str]:
     return [w.strip() for line in text.splitlines() for w in [line.split("#", 1)[0]] if w.strip()]
 
 
-def _compare(sources, out, jobs, fast, resume, figures, correction, seed, top_words, mapping,
-             exclude_words, house_style, parquet, quiet, width) -> None:
+def _compare(sources, out, jobs, actors, fast, resume, figures, correction, seed, top_words,
+             mapping, exclude_words, house_style, parquet, quiet, width) -> None:
     from ..run.local import analyze_corpus, iter_results
     from ..compare.comparer import CSV_COLUMNS, Comparer, csv_rows
     from ..io.corpus import check_sources, count_records, iter_corpus
@@ -110,6 +114,7 @@ def _compare(sources, out, jobs, fast, resume, figures, correction, seed, top_wo
         check_sources(sources, fields)
         check_fields(sources, fields)
         extra_words = _read_words(exclude_words) if exclude_words is not None else []
+        actor_map = _load_actors(actors) if actors is not None else None
     except FramingError as exc:
         error(str(exc))
         raise typer.Exit(code=1)
@@ -126,7 +131,7 @@ def _compare(sources, out, jobs, fast, resume, figures, correction, seed, top_wo
     try:
         with progress_bar(total, "analysing", enabled=not quiet) as update:
             summary = analyze_corpus(iter_corpus(sources, fields or None), jobs, articles,
-                                     resume=resume,
+                                     resume=resume, actors=actor_map,
                                      progress=update, errors_path=errors_path, terms=True, fast=fast)
     except OSError as exc:  # disk full: a message, and what was written is kept
         error(write_failed(out, exc))

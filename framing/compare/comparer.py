@@ -32,6 +32,7 @@ from .. import __version__
 from ..analyzers.quotes.lexicon import cue_name
 from . import stats as st
 from ..metrics import METRIC, METRICS, Metric, _get, article_metrics  # noqa: F401 (re-exported)
+from .actor_names import merge_article
 from .sources import article_record as sources_record
 from .stats import seed_for as _seed
 from .timeline import parse_date, timeline
@@ -62,7 +63,10 @@ class _Outlet:
         self.speakers: Counter = Counter()
         self.quotes = 0
         self.voice: Counter = Counter()       # hedges/boosters/questions by voice
-        self.actors: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0])
+        self.actors: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0])  # Σscore, n, mentions
+        self.actor_types: dict[str, Counter] = defaultdict(Counter)
+        self.groups: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0])  # actors-file sides
+        self.user_actors: set[str] = set()  # actors-file names, kept as written
         self.terms: Counter = Counter()
         self.has_terms = 0
         self.stories: dict[str, list] = {}
@@ -119,18 +123,39 @@ class Comparer:
             for item in _get(_get(report, sec, {}) or {}, "items", []) or []:
                 kind = _get(item, "kind") if kinds else ("rhetorical" if _get(item, "rhetorical") else "question")
                 acc.voice[(kind, _get(item, "voice") or "author")] += 1
-        for item in _get(_get(report, "actors", {}) or {}, "items", []) or []:
-            name, score = _get(item, "name"), _get(item, "score")
-            if not name or not isinstance(score, (int, float)):
-                continue
-            cell = acc.actors[str(name)]
-            cell[0] += float(score)
-            cell[1] += 1
-            cell[2] += len(_get(item, "mentions", []) or [])
+        self._add_actors(acc, _get(_get(report, "actors", {}) or {}, "items", []) or [])
         terms = line.get("terms")
         if isinstance(terms, Mapping):
             acc.terms.update({str(k): int(v) for k, v in terms.items()})
             acc.has_terms += 1
+
+    def _add_actors(self, acc: _Outlet, items: list) -> None:
+        """One article's actors: names merged (:mod:`framing.compare.actor_names`;
+        an actors-file name is kept as written), then per actor and per side
+        (the actors file's ``group``) the article's mention-weighted score."""
+        scored = [(str(_get(i, "name")), str(_get(i, "type") or ""), float(_get(i, "score")),
+                   len(_get(i, "mentions", []) or []), _get(i, "group"),
+                   _get(i, "source") == "user")
+                  for i in items if _get(i, "name") and isinstance(_get(i, "score"), (int, float))]
+        sides: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+        for name, _, score, mentions, group, _ in scored:
+            if group:
+                sides[str(group)][0] += score * max(mentions, 1)
+                sides[str(group)][1] += max(mentions, 1)
+        kept = [(n, t, s, m) for n, t, s, m, _, user in scored if user]
+        acc.user_actors.update(n for n, *_ in kept)
+        merged = kept + merge_article([(n, t, s, m) for n, t, s, m, _, user in scored if not user])
+        for name, typ, score, mentions in merged:
+            cell = acc.actors[name]
+            cell[0] += score
+            cell[1] += 1
+            cell[2] += mentions
+            acc.actor_types[name][typ] += 1
+        for group, (total, mentions) in sides.items():
+            cell = acc.groups[group]
+            cell[0] += total / mentions
+            cell[1] += 1
+            cell[2] += mentions
 
     def _add_quotes(self, acc: _Outlet, section: Any) -> None:
         for item in _get(section, "items", []) or []:
@@ -294,5 +319,8 @@ def csv_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
         row(outlet, metric, unit, **cells)
     for cell in result["actors"]["cells"]:
         row(cell["outlet"], f"actor_sentiment_{snake(cell['actor'])}", "mean score (-1..1)",
+            value=cell["mean_score"], n=cell["articles"])
+    for cell in result["actors"].get("group_cells", []):
+        row(cell["outlet"], f"side_sentiment_{snake(cell['group'])}", "mean score (-1..1)",
             value=cell["mean_score"], n=cell["articles"])
     return rows

@@ -3,7 +3,7 @@ vocabulary), computed from a :class:`framing.compare.comparer.Comparer`'s
 accumulators, and the plain-language statements of the tests."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -222,22 +222,49 @@ def quotes(c: "Comparer", names: list[str]) -> dict[str, Any]:
 
 def actors(c: "Comparer", names: list[str], limit: int = 20) -> dict[str, Any]:
     """Outlet × actor: mean article-level sentiment, with n articles and
-    mentions. Actors are ranked by the number of outlets, then articles."""
+    mentions, one row per referent (surnames joined to the corpus's dominant
+    full name, :func:`framing.compare.actor_names.corpus_names`). Actors are
+    ranked by the number of outlets, then articles. With an actors file, the
+    same per side (its ``group``): ``groups`` and ``group_cells``."""
+    from .actor_names import corpus_names
+
+    articles: Counter = Counter()
+    types: dict[str, Counter] = defaultdict(Counter)
+    for name in names:
+        for actor, (_, n, _) in c._outlets[name].actors.items():
+            articles[actor] += n
+            types[actor].update(c._outlets[name].actor_types.get(actor, {}))
+    user = set().union(*(c._outlets[name].user_actors for name in names)) if names else set()
+    alias = corpus_names({a: n for a, n in articles.items() if a not in user}, types)
+    table: dict[str, dict[str, list]] = {}
+    for name in names:
+        cells = table[name] = {}
+        for actor, (s, n, mentions) in c._outlets[name].actors.items():
+            cell = cells.setdefault(alias.get(actor, actor), [0.0, 0, 0])
+            cell[0] += s
+            cell[1] += n
+            cell[2] += mentions
     totals: Counter = Counter()
     spread: Counter = Counter()
     for name in names:
-        for actor, (_, n, _) in c._outlets[name].actors.items():
+        for actor, (_, n, _) in table[name].items():
             totals[actor] += n
             spread[actor] += 1
     ranked = sorted(totals, key=lambda a: (-spread[a], -totals[a], a))[:limit]
     cells = []
     for name in names:
         for actor in ranked:
-            s, n, mentions = c._outlets[name].actors.get(actor, (0.0, 0, 0))
+            s, n, mentions = table[name].get(actor, (0.0, 0, 0))
             if n:
                 cells.append({"outlet": name, "actor": actor, "mean_score": s / n,
                               "articles": n, "mentions": mentions})
-    return {"actors": ranked, "cells": cells}
+    groups = sorted({g for name in names for g in c._outlets[name].groups})
+    group_cells = [{"outlet": name, "group": g, "mean_score": s / n, "articles": n,
+                    "mentions": mentions}
+                   for name in names for g in groups
+                   for s, n, mentions in [c._outlets[name].groups.get(g, (0.0, 0, 0))] if n]
+    return {"actors": ranked, "cells": cells, "merged": dict(sorted(alias.items())),
+            "groups": groups, "group_cells": group_cells}
 
 
 def vocabulary(c: "Comparer", names: list[str]) -> dict[str, Any]:

@@ -140,6 +140,25 @@ def test_corpus_folder_streams_json_lines():
     assert all(r["report"]["schema"] == "framing.article/1" for r in rows)
 
 
+def test_corpus_with_format_text_prints_each_articles_report_in_order(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"outlet": "Harbour Post", "id": "a1", "text": "The council met. Is this fair? "
+             "\"We will see,\" said Mayor Ines Okafor."},
+            {"outlet": "Harbour Post", "id": "a2", "text": "Ferries ran late again on Monday."},
+            {"outlet": "Harbour Post", "id": "a3", "text": "   "},  # empty: an error, reported
+            {"outlet": "Bay Wire", "id": "b1", "text": "The bridge may open in May, officials said."}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run("analyze", str(corpus), "--format", "text", "--quiet", "-j", "1", "--width", "100")
+    out = result.output
+    heads = [out.index(f"Harbour Post · a1"), out.index("Harbour Post · a2"), out.index("Bay Wire · b1")]
+    assert heads == sorted(heads) and "Harbour Post · a3" not in out
+    assert "Is this fair?" in out and "Ines Okafor" in out  # the evidence, from the record's text
+    assert not out.lstrip().startswith("{")
+    # text reports are for the terminal: with --out a corpus is JSON Lines
+    bad = run("analyze", str(corpus), "--format", "text", "--out", str(tmp_path / "o"), "--quiet")
+    assert bad.exit_code == 2 and "--format text" in bad.output
+
+
 def test_corpus_with_out_is_resumable(tmp_path):
     first = run("analyze", str(OUTLETS), "--out", str(tmp_path), "--quiet", "-j", "1")
     assert first.exit_code == 0, first.output

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import tempfile
@@ -36,9 +37,11 @@ def analyze(
                                         help="Article files (plain text, UTF-8; '-' reads stdin), "
                                              "or corpus sources: a folder of articles, a .jsonl "
                                              "or .csv file with 'outlet' and 'text' fields."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f",
-                               help="text: readable report; json: the report contract "
-                                    "(JSON Lines for several articles)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f",
+                                         help="text: readable report (the default for article "
+                                              "files); json: the report contract (JSON Lines "
+                                              "for several articles; the default for a "
+                                              "corpus)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o",
                                        help="Write report.json, report.md, figures/, report.pdf "
                                             "and report.html here (one sub-folder per article "
@@ -109,13 +112,19 @@ def analyze(
         if len(corpus) != len(sources):
             error("give either article files or corpus sources (folders, .jsonl, .csv), not both")
             raise typer.Exit(code=2)
+        if fmt is Format.text and (out is not None or engine is Engine.dask):
+            error("--format text prints a corpus's reports to the terminal; with --out or "
+                  "--engine dask a corpus is written as JSON Lines (leave out --format)")
+            raise typer.Exit(code=2)
         if engine is Engine.dask:
             from ._dask import analyze_corpus_dask
 
             analyze_corpus_dask(sources, out, jobs, resume, quiet, actor_map, scheduler, fast)
             return
-        _analyze_corpus(sources, out, jobs, resume, quiet, actor_map, fast)
+        _analyze_corpus(sources, out, jobs, resume, quiet, actor_map, fast,
+                        text_width=width if fmt is Format.text else False)
         return
+    fmt = fmt or Format.text
     if engine is Engine.dask:
         error("--engine dask needs corpus sources (a folder of articles, a .jsonl or .csv file)")
         raise typer.Exit(code=2)
@@ -241,7 +250,34 @@ def _subdir(path: str, used: set[str]) -> str:
     return name
 
 
-def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False) -> None:
+def _print_reports(articles: Path, sources, actors, fast: bool, width) -> None:
+    """Each analysed article's readable report, in corpus order: the JSON
+    line's report rendered over its record's text (matched by resume key)."""
+    from rich.console import Console
+
+    from ..io.corpus import iter_corpus
+    from ..io.records import Record
+    from ..render.terminal import render
+    from ..report import ArticleReport
+    from ..run.local import options_key, record_key
+
+    options = options_key(actors, False, fast)
+    records = (r for r in iter_corpus(sources) if isinstance(r, Record))
+    console = Console(width=width, highlight=False)
+    with open(articles, encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if obj.get("report") is None:
+                continue
+            record = next((r for r in records if record_key(r, options)[0] == obj["key"]), None)
+            if record is None:  # pragma: no cover - the batch writes records in order
+                break
+            console.rule(f"{obj.get('outlet') or ''} · {obj.get('id') or ''}".strip(" ·"))
+            render(ArticleReport.from_dict(obj["report"]), record.text, console)
+
+
+def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False,
+                    text_width=False) -> None:
     from ..run.local import analyze_corpus
     from ..io.corpus import check_sources, count_records, iter_corpus
     from ..errors import FramingError
@@ -274,7 +310,9 @@ def _analyze_corpus(sources, out, jobs, resume, quiet, actors, fast=False) -> No
         except OSError as exc:  # disk full: a message, and what was written is kept
             error(write_failed(target, exc))
             raise typer.Exit(code=1)
-        if tmp is not None:
+        if tmp is not None and text_width is not False:
+            _print_reports(articles, sources, actors, fast, text_width)
+        elif tmp is not None:
             with open(articles, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, sys.stdout)
             sys.stdout.flush()

@@ -135,3 +135,20 @@ def test_a_possessive_before_an_attributive_participle_is_not_a_passive():
 
 def test_an_indefinite_noun_with_a_participle_is_a_reduced_relative_not_an_absolute():
     assert all(aux != "with" for aux, _ in pairs("They signed with a builder chosen by the board."))
+
+
+@pytest.mark.parametrize("text, part", [
+    ("That settled, the committee moved on to the budget.", "settled"),
+    ("The vote was close. That decided, nobody wanted a recount.", "decided"),
+])
+def test_a_clause_initial_that_absolute_is_a_candidate(text, part):
+    assert ("that", part) in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "That worked well for the team.",       # a subject and its active verb
+    "She knew that painted walls fade.",    # not clause-initial
+    "That happened.",                       # the sentence ends: no absolute
+])
+def test_that_with_a_verb_is_not_an_absolute(text):
+    assert all(aux != "that" for aux, _ in pairs(text))

@@ -128,6 +128,9 @@ def aux_of(low: str, w: Words) -> tuple[str, str] | None:
 
 
 QUOTES = frozenset("\"'“”‘’")
+# what may follow the participle of a clause-initial absolute "That said, …"
+# (Quirk et al. 1985, §15.58: a verbless/participle clause with its own subject)
+ABSOLUTE_END = frozenset((",", "-", "--", "—", "–", ":", ";"))
 # prepositions that open the phrase between a fronted participle and its
 # auxiliary ("Attached for your review is", "Enclosed with this letter are";
 # subject-verb inversion after a fronted participle, Quirk et al. 1985, §18.23)
@@ -170,6 +173,10 @@ def candidates(lows: list[str], is_word: list[bool], lo: int = 0, hi: int | None
             j = _absolute(lows, is_word, i, hi, w)
             if j is not None:
                 out.append((i, j))
+            continue
+        if low == "that" and (i == lo or not is_word[i - 1]) and i + 2 < hi \
+                and is_participle(lows[i + 1], w) and lows[i + 2] in ABSOLUTE_END:
+            out.append((i, i + 1))  # "That said, …": a demonstrative absolute
             continue
         if low not in aux and not ("'" in low and low[low.rfind("'"):] in clitics):
             continue
@@ -288,7 +295,7 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
             f.append(f"prefix={prefix}")
     if texts[j].isupper() and len(texts[j]) > 1:
         f.append("caps")
-    if lows[i] == "with":
+    if lows[i] in ("with", "that"):
         f.append("absolute")
     for k in range(i + 1, j):
         f.append(f"b={lows[k]}" if lows[k] in w.between or lows[k] in w.subjects else "b=other")

@@ -152,3 +152,21 @@ def test_a_clause_initial_that_absolute_is_a_candidate(text, part):
 ])
 def test_that_with_a_verb_is_not_an_absolute(text):
     assert all(aux != "that" for aux, _ in pairs(text))
+
+
+def test_a_quantifier_alone_can_be_the_subject_of_a_with_absolute():
+    text = "The old barns fell down, with some turned into homes."
+    assert ("with", "turned") in pairs(text)
+    assert all(aux != "with" for aux, _ in pairs("She came with some painted boxes."))
+
+
+def test_a_personal_pronoun_subject_is_a_feature():
+    def feats(text):
+        doc = Document(text)
+        lows = list(doc.lower_tokens)
+        isw = [t.is_word for t in doc.tokens]
+        texts = [t.text for t in doc.tokens]
+        (i, j), = passives.candidates(lows, isw)
+        return passives.features(lows, texts, isw, i, j, len(lows))
+    assert "person" in feats("We were amazed at the view.")
+    assert "person" not in feats("The gate was painted at night.")

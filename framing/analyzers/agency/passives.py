@@ -130,6 +130,10 @@ def aux_of(low: str, w: Words) -> tuple[str, str] | None:
 QUOTES = frozenset("\"'“”‘’")
 # what may follow the participle of a clause-initial absolute "That said, …"
 # (Quirk et al. 1985, §15.58: a verbless/participle clause with its own subject)
+# determiners that head a noun phrase alone (fused determiner-heads, Huddleston
+# & Pullum 2002, ch. 5 §9.2): "with some used as …", "with many injured"
+FUSED_HEADS = frozenset(("some", "many", "several", "both", "few", "none", "others", "each"))
+PERSONAL = frozenset(("i", "you", "he", "she", "we", "they"))
 ABSOLUTE_END = frozenset((",", "-", "--", "—", "–", ":", ";"))
 # prepositions that open the phrase between a fronted participle and its
 # auxiliary ("Attached for your review is", "Enclosed with this letter are";
@@ -248,8 +252,8 @@ def _absolute(lows: list[str], is_word: list[bool], i: int, hi: int, w: Words) -
            and lows[j] not in w.between and not aux_of(lows[j], w)
            and not (j > i + 1 and is_participle(lows[j], w))):
         j += 1
-    if lows[j - 1] in w.determiners:
-        return None
+    if lows[j - 1] in w.determiners and not (j == i + 2 and lows[j - 1] in FUSED_HEADS):
+        return None  # "with some used as …": a quantifier as the whole noun phrase
     while j < min(hi, i + 7) and (lows[j] in w.between or lows[j].endswith("ly")):
         j += 1  # "with kids not allowed", "with the directions carefully followed"
     if j < hi and is_word[j] and is_participle(lows[j], w) and lows[j] not in w.between:
@@ -289,7 +293,8 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
         f += [f"last={stem}", f"pre={part.split('-', 1)[0]}"]
     if stem in w.adjectival:
         f.append("adj")
-    f.append(f"cls={word_classes().get(part) or word_classes().get(stem, 'unseen')}")
+    cls = word_classes().get(part) or word_classes().get(stem, "unseen")
+    f.append(f"cls={cls}")
     for prefix in ("un", "over", "under", "well", "ill", "self", "non"):
         if part.startswith(prefix) and len(part) > len(prefix) + 3:
             f.append(f"prefix={prefix}")
@@ -305,6 +310,8 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
         f.append(f"clause_initial|gap={j - i - 1}")
     prev = lows[i - 1] if i > 0 else ""
     f.append(f"p1={prev}")
+    if prev in PERSONAL:  # "I was surprised": an experiencer subject, Quirk et al. §3.77
+        f += ["person", f"person|cls={cls}"]
     if form == "'s":
         f.append(f"host={lows[i][:-2]}")
         if texts[i][:1].isupper() and i > 0 and is_word[i - 1] and lows[i - 1] not in w.between:

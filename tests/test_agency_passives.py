@@ -99,6 +99,8 @@ def test_by_phrases_that_name_no_doer(text):
     ("The march was led by 3 former mayors of the city.", "3 former mayors"),
     ("The claim is doubted by some of the witnesses.", "some"),
     ("The vote was delayed, by the chair, until noon.", "the chair"),
+    ("The pier was struck by a 5m wave at dawn.", "a 5m wave"),           # not a year
+    ("The files were hidden by well-meaning clerks.", "well-meaning clerks"),  # not a gerund
 ])
 def test_numbers_and_quantifiers_that_do_name_the_doer(text, agent):
     (it,) = passive_items(text)

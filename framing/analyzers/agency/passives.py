@@ -433,8 +433,15 @@ def _starts_agent(lows: list[str], texts: list[str], k: int, a: int, hi: int, w:
         unit = lows[a + 2] if first == "some" and a + 2 < hi else nxt
         return not (not number.isdigit() or len(number) == 4 or not unit[:1].isalpha()
                     or unit in w.not_agent)
-    if first in w.determiners and nxt[:1].isdigit():  # "by the 1920s"
+    if first in w.determiners and _is_year(nxt):  # "by the 1920s"; "by a 9m wave" names one
         return False
-    if first.endswith("ing") and not first.endswith("thing") and texts[a].islower():
-        return False  # "by trading land": means
+    if first.endswith("ing") and not first.endswith("thing") and texts[a].islower() \
+            and "-" not in first:
+        return False  # "by trading land": means; "by well-meaning staff" is an adjective
     return first != lows[k - 1]  # "case by case", "one by one"
+
+
+def _is_year(low: str) -> bool:
+    """A year or a decade ("2019", "1920s", "90s"): a time, not a doer."""
+    digits = low[:-1] if low.endswith("s") else low
+    return digits.isdigit() and (len(digits) == 4 or low.endswith("s"))

@@ -99,6 +99,8 @@ def test_by_phrases_that_name_no_doer(text):
     ("The march was led by 3 former mayors of the city.", "3 former mayors"),
     ("The claim is doubted by some of the witnesses.", "some"),
     ("The vote was delayed, by the chair, until noon.", "the chair"),
+    ("The pier was struck by a 5m wave at dawn.", "a 5m wave"),           # not a year
+    ("The files were hidden by well-meaning clerks.", "well-meaning clerks"),  # not a gerund
 ])
 def test_numbers_and_quantifiers_that_do_name_the_doer(text, agent):
     (it,) = passive_items(text)
@@ -135,3 +137,38 @@ def test_a_possessive_before_an_attributive_participle_is_not_a_passive():
 
 def test_an_indefinite_noun_with_a_participle_is_a_reduced_relative_not_an_absolute():
     assert all(aux != "with" for aux, _ in pairs("They signed with a builder chosen by the board."))
+
+
+@pytest.mark.parametrize("text, part", [
+    ("That settled, the committee moved on to the budget.", "settled"),
+    ("The vote was close. That decided, nobody wanted a recount.", "decided"),
+])
+def test_a_clause_initial_that_absolute_is_a_candidate(text, part):
+    assert ("that", part) in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "That worked well for the team.",       # a subject and its active verb
+    "She knew that painted walls fade.",    # not clause-initial
+    "That happened.",                       # the sentence ends: no absolute
+])
+def test_that_with_a_verb_is_not_an_absolute(text):
+    assert all(aux != "that" for aux, _ in pairs(text))
+
+
+def test_a_quantifier_alone_can_be_the_subject_of_a_with_absolute():
+    text = "The old barns fell down, with some turned into homes."
+    assert ("with", "turned") in pairs(text)
+    assert all(aux != "with" for aux, _ in pairs("She came with some painted boxes."))
+
+
+def test_a_personal_pronoun_subject_is_a_feature():
+    def feats(text):
+        doc = Document(text)
+        lows = list(doc.lower_tokens)
+        isw = [t.is_word for t in doc.tokens]
+        texts = [t.text for t in doc.tokens]
+        (i, j), = passives.candidates(lows, isw)
+        return passives.features(lows, texts, isw, i, j, len(lows))
+    assert "person" in feats("We were amazed at the view.")
+    assert "person" not in feats("The gate was painted at night.")

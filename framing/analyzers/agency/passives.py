@@ -128,6 +128,13 @@ def aux_of(low: str, w: Words) -> tuple[str, str] | None:
 
 
 QUOTES = frozenset("\"'“”‘’")
+# what may follow the participle of a clause-initial absolute "That said, …"
+# (Quirk et al. 1985, §15.58: a verbless/participle clause with its own subject)
+# determiners that head a noun phrase alone (fused determiner-heads, Huddleston
+# & Pullum 2002, ch. 5 §9.2): "with some used as …", "with many injured"
+FUSED_HEADS = frozenset(("some", "many", "several", "both", "few", "none", "others", "each"))
+PERSONAL = frozenset(("i", "you", "he", "she", "we", "they"))
+ABSOLUTE_END = frozenset((",", "-", "--", "—", "–", ":", ";"))
 # prepositions that open the phrase between a fronted participle and its
 # auxiliary ("Attached for your review is", "Enclosed with this letter are";
 # subject-verb inversion after a fronted participle, Quirk et al. 1985, §18.23)
@@ -170,6 +177,10 @@ def candidates(lows: list[str], is_word: list[bool], lo: int = 0, hi: int | None
             j = _absolute(lows, is_word, i, hi, w)
             if j is not None:
                 out.append((i, j))
+            continue
+        if low == "that" and (i == lo or not is_word[i - 1]) and i + 2 < hi \
+                and is_participle(lows[i + 1], w) and lows[i + 2] in ABSOLUTE_END:
+            out.append((i, i + 1))  # "That said, …": a demonstrative absolute
             continue
         if low not in aux and not ("'" in low and low[low.rfind("'"):] in clitics):
             continue
@@ -241,8 +252,8 @@ def _absolute(lows: list[str], is_word: list[bool], i: int, hi: int, w: Words) -
            and lows[j] not in w.between and not aux_of(lows[j], w)
            and not (j > i + 1 and is_participle(lows[j], w))):
         j += 1
-    if lows[j - 1] in w.determiners:
-        return None
+    if lows[j - 1] in w.determiners and not (j == i + 2 and lows[j - 1] in FUSED_HEADS):
+        return None  # "with some used as …": a quantifier as the whole noun phrase
     while j < min(hi, i + 7) and (lows[j] in w.between or lows[j].endswith("ly")):
         j += 1  # "with kids not allowed", "with the directions carefully followed"
     if j < hi and is_word[j] and is_participle(lows[j], w) and lows[j] not in w.between:
@@ -282,13 +293,14 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
         f += [f"last={stem}", f"pre={part.split('-', 1)[0]}"]
     if stem in w.adjectival:
         f.append("adj")
-    f.append(f"cls={word_classes().get(part) or word_classes().get(stem, 'unseen')}")
+    cls = word_classes().get(part) or word_classes().get(stem, "unseen")
+    f.append(f"cls={cls}")
     for prefix in ("un", "over", "under", "well", "ill", "self", "non"):
         if part.startswith(prefix) and len(part) > len(prefix) + 3:
             f.append(f"prefix={prefix}")
     if texts[j].isupper() and len(texts[j]) > 1:
         f.append("caps")
-    if lows[i] == "with":
+    if lows[i] in ("with", "that"):
         f.append("absolute")
     for k in range(i + 1, j):
         f.append(f"b={lows[k]}" if lows[k] in w.between or lows[k] in w.subjects else "b=other")
@@ -298,6 +310,8 @@ def features(lows: list[str], texts: list[str], is_word: list[bool], i: int, j: 
         f.append(f"clause_initial|gap={j - i - 1}")
     prev = lows[i - 1] if i > 0 else ""
     f.append(f"p1={prev}")
+    if prev in PERSONAL:  # "I was surprised": an experiencer subject, Quirk et al. §3.77
+        f += ["person", f"person|cls={cls}"]
     if form == "'s":
         f.append(f"host={lows[i][:-2]}")
         if texts[i][:1].isupper() and i > 0 and is_word[i - 1] and lows[i - 1] not in w.between:
@@ -419,8 +433,15 @@ def _starts_agent(lows: list[str], texts: list[str], k: int, a: int, hi: int, w:
         unit = lows[a + 2] if first == "some" and a + 2 < hi else nxt
         return not (not number.isdigit() or len(number) == 4 or not unit[:1].isalpha()
                     or unit in w.not_agent)
-    if first in w.determiners and nxt[:1].isdigit():  # "by the 1920s"
+    if first in w.determiners and _is_year(nxt):  # "by the 1920s"; "by a 9m wave" names one
         return False
-    if first.endswith("ing") and not first.endswith("thing") and texts[a].islower():
-        return False  # "by trading land": means
+    if first.endswith("ing") and not first.endswith("thing") and texts[a].islower() \
+            and "-" not in first:
+        return False  # "by trading land": means; "by well-meaning staff" is an adjective
     return first != lows[k - 1]  # "case by case", "one by one"
+
+
+def _is_year(low: str) -> bool:
+    """A year or a decade ("2019", "1920s", "90s"): a time, not a doer."""
+    digits = low[:-1] if low.endswith("s") else low
+    return digits.isdigit() and (len(digits) == 4 or low.endswith("s"))

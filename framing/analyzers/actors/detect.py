@@ -45,7 +45,7 @@ from .lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
 from ...lexicons import word_list
 from .candidates import Cand
 from .evidence import OPENERS, is_number
-from .lines import ACRONYM_RE, Lines, _title
+from .lines import ACRONYM_RE, HEADLINE_VERBS, Lines, _title
 from .scan import WEEKDAYS, Scan
 from .titles import Titles
 
@@ -71,7 +71,8 @@ class _Detector:
     def run(self) -> list[Cand]:
         if not self.s.toks:
             return []
-        spans = [(lo, hi, self.lines.title_case(lo, hi)) for lo, hi in self.s.words.sentence_tokens]
+        spans = [(lo, hi, self.lines.heading(si, lo, hi))
+                 for si, (lo, hi) in enumerate(self.s.words.sentence_tokens)]
         for lo, hi, tc in spans:
             if not tc:
                 self._sentence(lo, hi, headline=False)
@@ -150,6 +151,8 @@ class _Detector:
         while j < hi:
             w = texts[j]
             if caps[j]:
+                if j > i and low[j] in HEADLINE_VERBS:
+                    break  # "Ann Lee Is Right", "Ann Lee Says No": a headline's verb
                 j += 1
                 if w.endswith(_POSSESSIVE) or (j < hi and texts[j] in "'’"
                                                and toks[j].start == toks[j - 1].end):

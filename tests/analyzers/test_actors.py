@@ -589,3 +589,10 @@ def test_a_name_sentence_in_prose_is_not_a_headline():
             "The three agreed on Tuesday.\n")
     names = set(mentions_by_actor(text))
     assert {"Ann Lee", "Tom Reyes", "Carla Ortiz"} <= names
+
+
+def test_a_name_in_an_adjectival_compound_is_no_actor():
+    text = "Ann Lee spoke. The Lee-backed plan and a Valmora-style levy were read at Lee-owned halls.\n"
+    names = set(mentions_by_actor(text))
+    assert "Ann Lee" in names
+    assert not {"Lee-backed", "Valmora-style", "Lee-owned"} & names

@@ -52,6 +52,8 @@ from .titles import Titles
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
+# the second part of an adjectival compound after a name (Quirk et al. 1985, App. I.44)
+COMPOUND_HEADS = frozenset(("style", "like", "era", "type", "backed", "led", "run"))
 NAMED_ORGS = word_list("actor_words.tsv", "party_names") | word_list("actor_words.tsv", "platforms")
 
 
@@ -358,6 +360,9 @@ class _Detector:
         start = toks[k].start
         end = strip_possessive(self.s.text, start, toks[e - 1].end)
         words = self.s.texts[k:e]
+        tail = words[-1].rpartition("-")[2]
+        if tail[:1].islower() and (tail.endswith("ed") or tail in COMPOUND_HEADS):
+            return  # "Trump-owned", "NATO-led", "Warren-style": a modifier, no actor
         key = " ".join(self.s.text[start:end].split())
         if self.s.shouted and self.s.words.in_shouted(k, e):
             # in a run of all-capital words ("BRIDGE OF SHAME:", "DROWNED BY

@@ -93,8 +93,9 @@ class Lines:
         whatever case style)."""
         if self.title_case(lo, hi):
             return True
-        if len(self.s.doc.paragraphs) < 2 or not self.own_line(si):
-            return False  # a heading heads a body
+        if (len(self.s.doc.paragraphs) < 2 or not self.own_line(si)
+                or self.s.words.in_shouted(lo, hi)):
+            return False  # a heading heads a body; a shouted one is read word by word
         if self.loose_title_case(lo, hi):
             return True
         sent = self.s.doc.sentences[si]
@@ -178,7 +179,8 @@ class Lines:
                     self.s.push(Cand(toks[k].start, end, "name", bare_key))
                     k += n
                     break
-                if bare_key in self.s.body_keys or (n == 1 and ACRONYM_RE.match(key)):
+                if (bare_key in self.s.body_keys or (n == 1 and ACRONYM_RE.match(key))
+                        or (n > 1 and self.ends_body_key(bare_key))):
                     kind = "acronym" if n == 1 and ACRONYM_RE.match(key) else "name"
                     self.s.push(Cand(toks[k].start, end, kind, bare_key,
                                     "organisation" if kind == "acronym" else "unknown"))
@@ -196,6 +198,12 @@ class Lines:
                 if self.s.low[k] in self.s.lex.groups:
                     self.group(k, k, k + 1)
                 k += 1
+
+    def ends_body_key(self, key: str) -> bool:
+        """Does a name of the body end in these words ("Calder Bridge" in a
+        headline, "the Old Calder Bridge" in the body)?"""
+        tail = " " + key
+        return any(k.endswith(tail) for k in self.s.body_keys)
 
     def person_like(self, k: int, e: int) -> bool:
         """In a headline, is the run [k, e) a person's name the body need not

@@ -559,3 +559,40 @@ def test_prepositions_between_names_split_them(text, names):
     assert names <= set(actor_types(text))
     assert not any(" at " in n and "University" not in n or " as " in n
                    or n.startswith("Chris Wallace ") for n in actor_types(text))
+
+
+def test_loose_title_case_headline_keeps_only_body_names():
+    text = ("Halloran: Ann Lee Is Right, 'Dozens of Floods' in Valmora this Year.\n\n"
+            "The fact-checkers at Halloran said on Monday that Ann Lee was right about "
+            "the floods in Valmora. Lee had said that dozens of floods struck the town.\n")
+    names = set(mentions_by_actor(text))
+    assert "Ann Lee" in names
+    assert not {"Ann Lee Is Right", "Floods", "Year", "Dozens"} & names
+
+
+def test_a_name_ends_before_a_headline_verb():
+    text = "Officials met on Monday. Later, Ann Lee Says No to the plan, the paper wrote.\n"
+    names = set(mentions_by_actor(text))
+    assert "Ann Lee" in names and "Ann Lee Says No" not in names
+
+
+def test_first_line_headline_needs_the_body_for_a_lone_word():
+    text = ("Council row: Valmora's Floodgate threatens the budget\n\n"
+            "The council of Valmora met on Tuesday. Its leader Ann Lee said the "
+            "flood barrier would cost more than planned.\n")
+    names = set(mentions_by_actor(text))
+    assert "Floodgate" not in names and "Valmora" in names
+
+
+def test_a_name_sentence_in_prose_is_not_a_headline():
+    text = ("The budget vote was close.\nAnn Lee and Tom Reyes met Carla Ortiz in Valmora.\n"
+            "The three agreed on Tuesday.\n")
+    names = set(mentions_by_actor(text))
+    assert {"Ann Lee", "Tom Reyes", "Carla Ortiz"} <= names
+
+
+def test_a_name_in_an_adjectival_compound_is_no_actor():
+    text = "Ann Lee spoke. The Lee-backed plan and a Valmora-style levy were read at Lee-owned halls.\n"
+    names = set(mentions_by_actor(text))
+    assert "Ann Lee" in names
+    assert not {"Lee-backed", "Valmora-style", "Lee-owned"} & names

@@ -45,13 +45,15 @@ from .lexicon import (APOSTROPHES, BARE, CAP, CLITIC, CONNECTORS, PARTY_TAG_RE,
 from ...lexicons import word_list
 from .candidates import Cand
 from .evidence import OPENERS, is_number
-from .lines import ACRONYM_RE, Lines, _title
+from .lines import ACRONYM_RE, HEADLINE_VERBS, Lines, _title
 from .scan import WEEKDAYS, Scan
 from .titles import Titles
 
 __all__ = ["Cand", "Lex", "detect", "lexicon"]
 
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
+# the second part of an adjectival compound after a name (Quirk et al. 1985, App. I.44)
+COMPOUND_HEADS = frozenset(("style", "like", "era", "type", "backed", "led", "run"))
 NAMED_ORGS = word_list("actor_words.tsv", "party_names") | word_list("actor_words.tsv", "platforms")
 
 
@@ -71,7 +73,8 @@ class _Detector:
     def run(self) -> list[Cand]:
         if not self.s.toks:
             return []
-        spans = [(lo, hi, self.lines.title_case(lo, hi)) for lo, hi in self.s.words.sentence_tokens]
+        spans = [(lo, hi, self.lines.heading(si, lo, hi))
+                 for si, (lo, hi) in enumerate(self.s.words.sentence_tokens)]
         for lo, hi, tc in spans:
             if not tc:
                 self._sentence(lo, hi, headline=False)
@@ -150,6 +153,8 @@ class _Detector:
         while j < hi:
             w = texts[j]
             if caps[j]:
+                if j > i and low[j] in HEADLINE_VERBS:
+                    break  # "Ann Lee Is Right", "Ann Lee Says No": a headline's verb
                 j += 1
                 if w.endswith(_POSSESSIVE) or (j < hi and texts[j] in "'’"
                                                and toks[j].start == toks[j - 1].end):
@@ -355,6 +360,9 @@ class _Detector:
         start = toks[k].start
         end = strip_possessive(self.s.text, start, toks[e - 1].end)
         words = self.s.texts[k:e]
+        tail = words[-1].rpartition("-")[2]
+        if tail[:1].islower() and (tail.endswith("ed") or tail in COMPOUND_HEADS):
+            return  # "Trump-owned", "NATO-led", "Warren-style": a modifier, no actor
         key = " ".join(self.s.text[start:end].split())
         if self.s.shouted and self.s.words.in_shouted(k, e):
             # in a run of all-capital words ("BRIDGE OF SHAME:", "DROWNED BY

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 DASHES = frozenset(("—", "–", "-", "--"))
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,9}|(?:[A-Z]\.){2,})$")
 TITLE_CASE_LOWER = word_list("actor_words.tsv", "title_case_lower")
+HEADLINE_VERBS = word_list("actor_words.tsv", "headline_verbs")
 
 
 class Lines:
@@ -61,6 +62,45 @@ class Lines:
         lower = line.count(b"L")
         words = upper + lower
         return words >= 4 and lower <= words // 4
+
+    def loose_title_case(self, lo: int, hi: int) -> bool:
+        """Title Case as headline writers use it: six or more words, at
+        least three quarters of them capitalised, and at most one lower-case word
+        Title Case does not allow per six words ("… in Chicago this Year",
+        "… Calls for Inquiry after Report Reveals …")."""
+        line = self.s.words.title_class[lo:hi]
+        upper = line.count(b"U")
+        other = line.count(b"L") + line.count(b"X")
+        words = upper + other
+        return (words >= 6 and line.count(b"X") <= max(1, words // 6)
+                and upper >= 3 * other)
+
+    def own_line(self, si: int) -> bool:
+        """Is sentence ``si`` a line of its own (a headline or sub-heading:
+        only white space between it and the line breaks around it)?"""
+        sent = self.s.doc.sentences[si]
+        text = self.s.text
+        before = text.rfind("\n", 0, sent.start) + 1
+        after = text.find("\n", sent.end)
+        return (not text[before:sent.start].strip()
+                and not text[sent.end:after if after >= 0 else len(text)].strip())
+
+    def heading(self, si: int, lo: int, hi: int) -> bool:
+        """Is sentence ``si`` (tokens [lo, hi)) a headline or sub-heading,
+        where capitals carry no case evidence (Mikheev 2002, §5)? A Title
+        Case sentence; a line of its own in loose Title Case; or the text's
+        first line when a blank line parts it from the body (the headline, in
+        whatever case style)."""
+        if self.title_case(lo, hi):
+            return True
+        if (len(self.s.doc.paragraphs) < 2 or not self.own_line(si)
+                or self.s.words.in_shouted(lo, hi)):
+            return False  # a heading heads a body; a shouted one is read word by word
+        if self.loose_title_case(lo, hi):
+            return True
+        sent = self.s.doc.sentences[si]
+        return (si == 0 and hi - lo <= 30 and len(self.s.doc.paragraphs) > 1
+                and self.s.text[sent.end:self.s.doc.paragraphs[1].start].count("\n") >= 2)
 
     def capital_group_at(self, k: int, e: int) -> bool:
         """"Republicans", "House Democrats", "Muslims", "Americans": a
@@ -135,7 +175,12 @@ class Lines:
                             self.s.push(Cand(toks[k].start, end, kind, place, "place"))
                         k += 1
                         break
-                if bare_key in self.s.body_keys or (n == 1 and ACRONYM_RE.match(key)):
+                if n > 1 and self.person_like(k, k + n):
+                    self.s.push(Cand(toks[k].start, end, "name", bare_key))
+                    k += n
+                    break
+                if (bare_key in self.s.body_keys or (n == 1 and ACRONYM_RE.match(key))
+                        or (n > 1 and self.ends_body_key(bare_key))):
                     kind = "acronym" if n == 1 and ACRONYM_RE.match(key) else "name"
                     self.s.push(Cand(toks[k].start, end, kind, bare_key,
                                     "organisation" if kind == "acronym" else "unknown"))
@@ -153,6 +198,24 @@ class Lines:
                 if self.s.low[k] in self.s.lex.groups:
                     self.group(k, k, k + 1)
                 k += 1
+
+    def ends_body_key(self, key: str) -> bool:
+        """Does a name of the body end in these words ("Calder Bridge" in a
+        headline, "the Old Calder Bridge" in the body)?"""
+        tail = " " + key
+        return any(k.endswith(tail) for k in self.s.body_keys)
+
+    def person_like(self, k: int, e: int) -> bool:
+        """In a headline, is the run [k, e) a person's name the body need not
+        confirm: a given name and one more word ("Nick Moreau"), neither
+        written in lower case in the document, a function word or a headline
+        verb ("Ann Is")?"""
+        low = self.s.low
+        if e - k != 2 or low[k] not in self.s.lex.first_names:
+            return False
+        return all(self.s.caps[x] and low[x] not in self.s.lower_seen
+                   and not self.titles.is_stopish(x) and low[x] not in HEADLINE_VERBS
+                   and not self.s.texts[x].isupper() for x in range(k, e))
 
     def group(self, mod_lo: int, head: int, end: int, form: Optional[str] = None) -> None:
         """A group noun at token ``head`` with capitalised modifiers from

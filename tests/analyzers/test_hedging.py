@@ -240,6 +240,7 @@ CASES = [
     # tentative would needs the speaker's own (or a generic) subject
     ("If fares rose, they'd think twice about the trip.", []),
     ("Critics would argue the levy is too high.", []),
+    ("Logic would suggest that the levy fails.", [("would", H), ("suggest", H)]),
     ("You would think the bridge was finished.", [("would", H)]),
     # deontic and concessive may
     ("Under the charter, no part of the fund may be spent on travel.", []),
@@ -248,9 +249,11 @@ CASES = [
     # could of ability: a negative indefinite, a comparison
     ("The storm was not something the town could plan for.", []),
     ("The mill paid more than the farm could ever pay.", []),
+    ("It was less a relief than a burden that could hurt growth.", [("could", H)]),
     # evidential verbs without a complement; with a comma before "that"
     ("The term, with everything that word implies, stuck.", []),
     ("The tallies suggest, however, that turnout fell.", [("suggest", H)]),
+    ("The race is tied, the new tally indicates.", [("indicates", H)]),
     # a source noun before a reduced relative: attribution, not the writer's booster
     ("An audit released in March found that the fund was short.", []),
     ("A memo from the mayor to staff surfaced Monday showing that the plan had stalled.", []),

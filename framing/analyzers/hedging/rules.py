@@ -126,17 +126,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .window import (APPEAR_HEDGE_NEXT, APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT,
-    ARTICLES_POSSESSIVES, ASSUME_DETERMINERS, ASSUME_OBJECT, BECOME, CLAIM_NOUN_PREV,
-    CLAUSE_BREAK, COMPLEMENT_NOT_NEXT, DEMONSTRATE_NEXT, EVIDENTIAL_NOUN_NEXT,
-    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, MIGHT_NOUN_PREV, MONTHS, MONTH_JOIN,
-    MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, OF_COURSE_NOT_PREV,
-    PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT, SURELY_IDIOM_PREV,
-    WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case, negated_before,
-    ABILITY_INDEFINITE, ABILITY_INDEFINITE_NEGATED, COMPARISON_PREV, CONCESSIVE_BUT,
-    CLAIM_NEXT, DEONTIC_SUBJECT, LINKING, MANNER_NOT_NEXT, NEGATORS, TENTATIVE_SUBJECT, WOULD_EVIDENTIAL_NEXT)
+from .window import (ABILITY_INDEFINITE, ABILITY_INDEFINITE_NEGATED, APPEAR_HEDGE_NEXT,
+    APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT, ARTICLES_POSSESSIVES, ASSUME_DETERMINERS,
+    ASSUME_OBJECT, BECOME, CLAIM_NEXT, CLAIM_NOUN_PREV, CLAUSE_BREAK, COMPARISON_PREV,
+    COMPLEMENT_NOT_NEXT, CONCESSIVE_BUT, DEMONSTRATE_NEXT, DEONTIC_SUBJECT, EVIDENTIAL_NOUN_NEXT,
+    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, LINKING, MANNER_NOT_NEXT, MIGHT_NOUN_PREV,
+    MONTHS, MONTH_JOIN, MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, NEGATORS,
+    OF_COURSE_NOT_PREV, PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT,
+    REPORT_BREAK, SURELY_IDIOM_PREV, TENTATIVE_SUBJECT, WOULD_EVIDENCE_NEXT,
+    WOULD_EVIDENTIAL_NEXT, WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case,
+    negated_before)
 from .stance import (doubt, epistemic_predicate, evidential, expect, linking, no_doubt,
-    own_voice, predicative, stance, subject_at, suspect_verb)
+    is_person, own_voice, predicative, stance, subject_at, suspect_verb)
 
 
 # -- rules ---------------------------------------------------------------------
@@ -182,8 +183,8 @@ def not_negated_ability(w: Window) -> bool:
         return False
     for k in range(1, 7):
         t = w.prev(k)
-        if not t or t in CLAUSE_BREAK:
-            break
+        if not t or t in CLAUSE_BREAK or t in REPORT_BREAK or t == "that":
+            break  # "an obstacle that could hurt": a clause of its own
         if t in COMPARISON_PREV or t in ABILITY_INDEFINITE:
             return False  # "more than workers could earn", "nothing he could do"
         if t in ABILITY_INDEFINITE_NEGATED and w.prev(k + 1) in NEGATORS:
@@ -203,7 +204,9 @@ def would(w: Window) -> bool:
     if w.lows[at] in WOULD_EVIDENTIAL_NEXT:
         return True  # "it would seem", "the leak would appear to"
     tok = w.lows[w.i]
-    word = tok.split("'")[0] if "'" in tok else subject_at(w, w.i - 1)[0]
+    word, k = (tok.split("'")[0], -1) if "'" in tok else subject_at(w, w.i - 1)
+    if w.lows[at] in WOULD_EVIDENCE_NEXT and word and not is_person(w, word, k):
+        return True  # "logic would suggest"
     return word in TENTATIVE_SUBJECT  # not "they'd think twice", "critics would argue"
 
 

@@ -11,7 +11,7 @@ Pareti 2016 on attribution cues), which the codebook does not count.
 from __future__ import annotations
 
 from .window import (AGENTS, ARTICLES_POSSESSIVES, BE, CLAUSE_BREAK, COMPLEMENT_END, DEGREE,
-    DETERMINERS, REPORT_ADJECTIVE,
+    DETERMINERS, RELATIVE_OBJECT, REPORT_ADJECTIVE,
     EXPECT_NOT_PREV, EXPLETIVE_SUBJECT, FIRST_PERSON, FUNCTION_WORDS, LINKING, NEG,
     NONFINITE_BE_PREV, NO_DOUBT_REPORTED_PREV, PERSON_SUBJECT, PREDICATIVE_PREV,
     PROGRESSIVE_BE, PROPOSAL_MARK, REPORTED_PRESENT, reporting_forms, REPORT_BREAK, SOURCE_SUBJECT,
@@ -158,10 +158,10 @@ def evidential(w: Window) -> bool:
     someone said ("as he suggested", "Republicans who have suggested…"), and
     with *should* in its clause it makes a proposal. Without a complement
     ("everything that word implies, is…") it qualifies no proposition."""
-    nxt = w.next()
-    if not nxt or (nxt in COMPLEMENT_END
-                   and (nxt != "," or "that" not in w.lows[w.j + 1:min(w.hi, w.j + 5)])):
-        return False
+    word, at = subject_at(w, w.i - 1)
+    if (not w.next() or w.next() in COMPLEMENT_END) and at > w.lo and (
+            w.lows[at - 1] in RELATIVE_OBJECT):
+        return False  # "everything that word implies, is…": the object is the relative gap
     for at in range(w.j, w.hi):
         if w.lows[at] in (";", ":"):
             break

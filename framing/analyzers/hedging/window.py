@@ -136,6 +136,8 @@ REPORT_ADJECTIVE = _set("report_adjective")
 COMPLEMENT_END = _set("complement_end")
 MANNER_NOT_NEXT = _set("manner_not_next")
 CLAIM_NEXT = _set("claim_next")
+WOULD_EVIDENCE_NEXT = _set("would_evidence_next")
+RELATIVE_OBJECT = _set("relative_object")
 #: contracted "be" forms that carry their subject ("he's", "it's", "i'm")
 _CONTRACTED_BE = frozenset(t for t in BE if "'" in t)
 

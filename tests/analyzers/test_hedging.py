@@ -164,7 +164,7 @@ CASES = [
     ("A possible motive was revenge.", [("possible", H)]),
     ("Call as soon as possible.", []),
     ("It is possible that the files were lost.", [("possible", H)]),
-    ("The possibility of a strike remains.", [("possibility", H)]),
+    ("The possibility of a strike remains.", []),
     ("It remains to be seen whether voters agree.", [("remains to be seen", H)]),
     ("The vote is expected to pass.", [("expected", H)]),
     ("Turnout was higher than expected.", []),
@@ -258,6 +258,9 @@ CASES = [
     ("An audit released in March found that the fund was short.", []),
     ("A memo from the mayor to staff surfaced Monday showing that the plan had stalled.", []),
     ("His silence shows that the plan has stalled.", [("shows that", B)]),
+    ("She spoke for an hour, seeking to show that the levy had failed.", []),
+    ("The analysts discussed the possibility of a crash.", []),
+    ("There is a possibility that the levy fails.", [("possibility", H)]),
     # a bare "Really?" is disbelief; manner "roughly"; predicative "a kind of"
     ("The host leaned in and asked, “Really?”", []),
     ("The guard roughly pushed the door open.", []),

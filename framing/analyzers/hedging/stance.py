@@ -176,7 +176,10 @@ def own_voice(w: Window) -> bool:
     speaker or their evidence makes the point ("this shows that", "his refusal
     makes clear that", "I want to make it clear"); with a person or a source as
     subject the verb is an attribution cue ("the minister made it clear
-    that…", "a poll found that"), reporting someone else's claim (Pareti 2016)."""
+    that…", "a poll found that"), reporting someone else's claim (Pareti 2016).
+    After *to* ("seeking to show that") the verb names an aim, not a claim."""
+    if w.prev() == "to" and w.lows[w.i] not in ("make", "makes"):
+        return False  # "seeking to show that", "tried to prove": an aim, not an assertion
     word, at = subject_at(w, w.i - 1)
     if word in FIRST_PERSON:
         return True

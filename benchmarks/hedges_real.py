@@ -1,6 +1,6 @@
 """Hedge and booster cues on real news, against our own codes (codebook §2).
 
-    python benchmarks/hedges_real.py [--set dev|test|all] [--errors] [--framing PATH]
+    python benchmarks/hedges_real.py [--set dev|test|all] [--batches 1,2] [--errors] [--framing PATH]
 
 Key: ``benchmarks/data/hedges_real/key.jsonl`` (ids and offsets only; how it
 was made: its README). The articles are read from ``../shared/data/``
@@ -18,7 +18,9 @@ Scores, per kind (hedge, booster) and over both:
 * **sentence** level — does the sentence hold a cue of that kind;
 * **voice** — agreement on the voice (author/quoted) of the overlap-matched cues.
 
-``--framing PATH`` imports ``framing`` from another checkout (the "before"
+``--batches 1,2`` scores only the articles of those coding batches (the key
+README lists them; batches 1 and 2 are the held-out articles of earlier
+figures). ``--framing PATH`` imports ``framing`` from another checkout (the "before"
 column: ``--framing ../main``). ``--errors`` lists misses and false alarms
 with their sentence (printed to the terminal only).
 """
@@ -157,11 +159,15 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--framing", help="import framing from this checkout (e.g. ../main)")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--batches", help="comma-separated coding batches to score (default: all)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from benchmarks._data import read_jsonl  # noqa: PLC0415
     framing = _framing(args.framing)
     key = list(read_jsonl(KEY))
+    if args.batches:
+        wanted = {int(b) for b in args.batches.split(",")}
+        key = [s for s in key if s["batch"] in wanted]
     texts = load_articles(Path(args.data), {(s["corpus"], s["split"], s["id"]) for s in key})
     predicted = predict(framing, key, texts)
     print(f"framing from {Path(framing.__file__).parent.parent}")

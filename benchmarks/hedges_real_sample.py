@@ -1,10 +1,10 @@
 """The sentence sample of the real-news hedge set (``benchmarks/data/hedges_real/``).
 
-    python benchmarks/hedges_real_sample.py sample            # print the sample for coding
-    python benchmarks/hedges_real_sample.py build NOTES.txt   # coder's notes -> key.jsonl
+    python benchmarks/hedges_real_sample.py sample --batch 3            # print a batch for coding
+    python benchmarks/hedges_real_sample.py build NOTES.txt --batch 3   # its notes -> key.jsonl
 
 ``sample`` draws articles at random (batch 1: seed 14, 24 PolNeAR and 16 PAC
-articles; batch 2: seed 15, 12 + 8 more) from PolNeAR train+dev and PAC
+articles; batch 2: seed 15, 12 + 8 more; batch 3: seed 16, 12 + 8 more) from PolNeAR train+dev and PAC
 train+dev, splits each article into sentences with ``framing.Document``, and
 draws up to ``PER_ARTICLE`` sentences per article at random, with or without
 cues: the printout shows each sentence with its offsets and the
@@ -20,6 +20,11 @@ text just before it, never the analyzer's output, so the coding is blind.
 sentence (case-insensitive). The notes are kept outside the repository (they
 quote article words); the key stores only ids, offsets and labels.
 Articles are assigned to ``dev`` or ``test`` at random, half of each batch.
+
+``build --batch N`` replaces only batch N's rows of the key and keeps the
+others as they are: the sentence splitter has changed since batches 1 and 2
+were coded, so their article choice and split still reproduce but their
+sentence offsets are those stored in the key.
 """
 from __future__ import annotations
 
@@ -37,8 +42,9 @@ from benchmarks._data import DATA, read_jsonl, require  # noqa: E402
 from framing.document import Document  # noqa: E402
 
 SOURCES = (("polnear", "train"), ("polnear", "dev"), ("pac", "train"), ("pac", "dev"))
-# (seed, articles per corpus): batch 2 draws from the articles batch 1 left
-BATCHES = ((14, {"polnear": 24, "pac": 16}), (15, {"polnear": 12, "pac": 8}))
+# (seed, articles per corpus): each batch draws from the articles earlier ones left
+BATCHES = ((14, {"polnear": 24, "pac": 16}), (15, {"polnear": 12, "pac": 8}),
+           (16, {"polnear": 12, "pac": 8}))
 PER_ARTICLE = 8
 KEY = ROOT / "benchmarks" / "data" / "hedges_real" / "key.jsonl"
 
@@ -59,7 +65,7 @@ def sample(data: Path) -> list[dict]:
     pool = articles(data)
     taken: set[tuple[str, str]] = set()
     out = []
-    for seed, counts in BATCHES:
+    for batch, (seed, counts) in enumerate(BATCHES, 1):
         rng = random.Random(seed)
         chosen = []
         for corpus, rows in sorted(pool.items()):
@@ -77,7 +83,7 @@ def sample(data: Path) -> list[dict]:
             for s in picked:
                 out.append({"corpus": art["corpus"], "split": art["split"], "id": art["id"],
                             "start": s.start, "end": s.end, "set": "test" if n in test else "dev",
-                            "text": art["text"]})
+                            "batch": batch, "text": art["text"]})
     for k, row in enumerate(out, 1):
         row["sid"] = f"S{k:03d}"
     return out
@@ -135,8 +141,9 @@ def build(rows: list[dict], notes: Path) -> list[dict]:
                          "kind": {"h": "hedge", "b": "booster"}[parts[1]],
                          "voice": {"a": "author", "q": "quoted"}[parts[2]]})
         cues.sort(key=lambda c: c["start"])
-        out.append({"sid": r["sid"], "set": r["set"], "corpus": r["corpus"], "split": r["split"],
-                    "id": r["id"], "start": r["start"], "end": r["end"], "cues": cues})
+        out.append({"sid": r["sid"], "set": r["set"], "batch": r["batch"], "corpus": r["corpus"],
+                    "split": r["split"], "id": r["id"], "start": r["start"], "end": r["end"],
+                    "cues": cues})
     return out
 
 
@@ -146,14 +153,19 @@ def main(argv=None) -> int:
     ap.add_argument("notes", nargs="?")
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--out", default=str(KEY))
+    ap.add_argument("--batch", type=int, required=True, choices=range(1, len(BATCHES) + 1))
     args = ap.parse_args(argv)
-    rows = sample(Path(args.data))
+    rows = [r for r in sample(Path(args.data)) if r["batch"] == args.batch]
     if args.command == "sample":
         print_sample(rows)
         return 0
     if not args.notes:
         ap.error("build needs the notes file")
-    key = build(rows, Path(args.notes))
+    kept = []
+    if Path(args.out).exists():
+        kept = [json.loads(line) for line in open(args.out, encoding="utf-8") if line.strip()]
+        kept = [r for r in kept if r.get("batch") != args.batch]
+    key = kept + build(rows, Path(args.notes))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:
         for row in key:

@@ -149,7 +149,7 @@ CASES = [
     ("The suspect was arrested at the border.", []),
     ("Police suspect arson.", []),
     ("I suspect arson.", [("suspect", H)]),
-    ("He claimed that the vote was rigged.", [("claimed that", H)]),
+    ("He claimed that the vote was rigged.", [("claimed", H)]),
     ("The supposed victim later recanted.", [("supposed", H)]),
     ("The train was supposed to leave at six.", []),
     # epistemic verbs, adverbs, adjectives, nouns, inflections
@@ -164,7 +164,7 @@ CASES = [
     ("A possible motive was revenge.", [("possible", H)]),
     ("Call as soon as possible.", []),
     ("It is possible that the files were lost.", [("possible", H)]),
-    ("The possibility of a strike remains.", [("possibility", H)]),
+    ("The possibility of a strike remains.", []),
     ("It remains to be seen whether voters agree.", [("remains to be seen", H)]),
     ("The vote is expected to pass.", [("expected", H)]),
     ("Turnout was higher than expected.", []),
@@ -237,6 +237,41 @@ CASES = [
     (("The minister may well have known, and it is clear that the leak reportedly "
       "came from about 12 staff."),
      [("may", H), ("clear", B), ("reportedly", H), ("about", H)]),
+    # tentative would needs the speaker's own (or a generic) subject
+    ("If fares rose, they'd think twice about the trip.", []),
+    ("Critics would argue the levy is too high.", []),
+    ("Logic would suggest that the levy fails.", [("would", H), ("suggest", H)]),
+    ("You would think the bridge was finished.", [("would", H)]),
+    # deontic and concessive may
+    ("Under the charter, no part of the fund may be spent on travel.", []),
+    ("The ferry may carry more cars, but its crew is smaller.", []),
+    ("The ferry may carry more cars next year.", [("may", H)]),
+    # could of ability: a negative indefinite, a comparison
+    ("The storm was not something the town could plan for.", []),
+    ("The mill paid more than the farm could ever pay.", []),
+    ("It was less a relief than a burden that could hurt growth.", [("could", H)]),
+    # evidential verbs without a complement; with a comma before "that"
+    ("The term, with everything that word implies, stuck.", []),
+    ("The tallies suggest, however, that turnout fell.", [("suggest", H)]),
+    ("The race is tied, the new tally indicates.", [("indicates", H)]),
+    # a source noun before a reduced relative: attribution, not the writer's booster
+    ("An audit released in March found that the fund was short.", []),
+    ("A memo from the mayor to staff surfaced Monday showing that the plan had stalled.", []),
+    ("His silence shows that the plan has stalled.", [("shows that", B)]),
+    ("She spoke for an hour, seeking to show that the levy had failed.", []),
+    ("The analysts discussed the possibility of a crash.", []),
+    ("There is a possibility that the levy fails.", [("possibility", H)]),
+    # a bare "Really?" is disbelief; manner "roughly"; predicative "a kind of"
+    ("The host leaned in and asked, “Really?”", []),
+    ("The guard roughly pushed the door open.", []),
+    ("The fire burned roughly 300 acres.", [("roughly", H)]),
+    ("The outcome is a kind of truce between the parties.", [("kind of", H)]),
+    ("A new kind of ferry docked.", []),
+    # "claim" the verb before its content, spanned alone; "claimed victory" is not
+    ("Rivals are claiming they may win the seat.", [("claiming", H), ("may", H)]),
+    ("The mayor claimed victory on Sunday.", []),
+    ("Delays will inevitably follow.", [("inevitably", B)]),
+    ("You can bet the council will object.", [("You can bet", B)]),
 ]
 
 
@@ -249,6 +284,9 @@ def test_cues(text, expected):
     ("“The plan may fail,” she said.", ["quoted"]),
     ("The plan may fail. Nobody disputes that.", ["author"]),
     ("Perhaps the vote will pass. “It clearly will,” the mayor said.", ["author", "quoted"]),
+    # a state-of-mind adjective before "that": the thinker's voice
+    ("The chief was aware, however, that the move could cost votes.", ["quoted"]),
+    ("I am aware that the move could cost votes.", ["author"]),
 ])
 def test_voice(text, expected_voices):
     section = framing.analyze(text).hedging

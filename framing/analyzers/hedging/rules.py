@@ -18,13 +18,22 @@ Context rules (named in the lexicon's ``rule`` column):
   not capitalised mid-sentence in edited prose (AP Stylebook, capitalisation).
 * ``not_noun`` — *might* after *the*, a possessive or an adjective like
   "military" is the noun ("military might", "with all its might").
+* ``may`` — ``not_month``, and not deontic or concessive *may* (Coates
+  1983; Quirk et al. 1985, §14): a clause opened by a negative quantifier
+  forbids ("no part of the fund may be used", "no one may enter"), and "X may
+  Y, but Z" grants X to set up a contrast ("China may outnumber them 80 to
+  1, but …"); neither withholds commitment.
 * ``not_negated_ability`` — *could not*, *couldn't* (and *cannot*, which is
   not listed) deny ability or possibility outright; Coates (1983, *The
   Semantics of the Modal Auxiliaries*) classes them as root (dynamic)
-  modality, so they are not tentative.
+  modality, so they are not tentative. So is *could* in a clause on a
+  negative indefinite ("nothing he could do", "not something he could take
+  on") or in a comparison ("more than workers could earn").
 * ``would`` — a hedge only as the tentative *would* of the speaker's own
-  view, before a verb of saying or thinking ("I would say", "it would seem",
-  "I'd argue", "would have thought"; Hyland 2005). Hypothetical and
+  view, before a verb of saying or thinking with a first-person, expletive
+  or generic subject ("I would say", "I'd argue", "you would think"; Hyland
+  2005), or before *seem/appear* ("it would seem", "the leak would appear
+  to"); "they'd think twice", "critics would argue" are hypothetical. Hypothetical and
   conditional *would* ("the bill would raise taxes", "if elected she would"),
   habitual, volitional ("would like") and backshifted *would* ("said it
   would") describe what follows from a premise the writer is committed to:
@@ -87,20 +96,23 @@ Context rules (named in the lexicon's ``rule`` column):
   are attribution cues (Pareti 2016). ``no_doubt``: "left no doubt" reports.
 * ``really`` — a booster in a question or before be/do/have ("Do we really
   need it?", "it really was"); "not really" is a hedge; "really good" is a
-  degree word. ``parenthetical``: "To be clear, …" set off as a comment.
+  degree word; a bare "Really?" is a challenge (disbelief), not commitment. ``parenthetical``: "To be clear, …" set off as a comment.
 * ``before_quantity`` — *nearly, almost* before a number or all/every;
   ``not_term`` — not the survey term "likely voters"; ``evidential_noun`` —
   *uncertainty, speculation, suspicion* only before that/whether (otherwise a
   topic); ``claim_verb`` — *claim(s)* the verb, not the noun; ``not_idiom`` —
   "slowly but surely" is manner.
 * ``assume`` — not "assume office/power/control/the role…".
+* ``not_manner`` — *roughly* before a verb form is manner ("roughly yanked
+  the arm"), not the rounder ("roughly 300", "roughly estimated").
 * ``possible`` — not "as … as possible", "if possible", "made possible",
   "everything possible", "possible to" (root possibility: feasibility), or
   negated ("not possible").
 * ``complement`` — "is considered/regarded" only before its complement ("is
   considered a favourite"), not "is being considered by the committee".
 * ``not_after_determiner`` — "kind of/sort of" are adaptors only when not
-  the noun after a determiner ("this kind of car", "the worst sort of").
+  the noun after a determiner ("this kind of car", "the worst sort of"),
+  except a predicative "is a kind of …" (a loose category; Lakoff 1972).
 * ``not_to`` — attributive *supposed* ("the supposed victim") is a hedge like
   *alleged*; "supposed to" (a plan or an obligation) is not.
 * ``of_course``, ``demonstrate``, ``perfect``, ``not_negated`` — "a change of
@@ -114,18 +126,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .window import (APPEAR_HEDGE_NEXT, APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT,
-    ARTICLES_POSSESSIVES, ASSUME_DETERMINERS, ASSUME_OBJECT, BECOME, CLAIM_NOUN_PREV,
-    CLAUSE_BREAK, COMPLEMENT_NOT_NEXT, DEMONSTRATE_NEXT, EVIDENTIAL_NOUN_NEXT,
-    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, MIGHT_NOUN_PREV, MONTHS, MONTH_JOIN,
-    MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, OF_COURSE_NOT_PREV,
-    PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT, SURELY_IDIOM_PREV,
-    WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case, negated_before)
+from .window import (ABILITY_INDEFINITE, ABILITY_INDEFINITE_NEGATED, APPEAR_HEDGE_NEXT,
+    APPEAR_HEDGE_PREV, APPEAR_PRESENCE_NEXT, ARTICLES_POSSESSIVES, ASSUME_DETERMINERS,
+    ASSUME_OBJECT, BECOME, CLAIM_NEXT, CLAIM_NOUN_PREV, CLAUSE_BREAK, COMPARISON_PREV,
+    COMPLEMENT_NOT_NEXT, CONCESSIVE_BUT, DEMONSTRATE_NEXT, DEONTIC_SUBJECT, EVIDENTIAL_NOUN_NEXT,
+    KIND_OF_NOT_PREV, KIND_OF_NOUNS, LIKELY_TERM_NEXT, LINKING, MANNER_NOT_NEXT, MIGHT_NOUN_PREV,
+    MONTHS, MONTH_JOIN, MONTH_PREV, MONTH_PREV_LOWER, NEARLY_ALL, NEGATED_ABILITY_NEXT, NEGATORS,
+    OF_COURSE_NOT_PREV, PARTICIPLES, POSSIBLE_NOT_PREV, PREDICATIVE_PREV, REALLY_EMPHATIC_NEXT,
+    REPORT_BREAK, SURELY_IDIOM_PREV, TENTATIVE_SUBJECT, WOULD_EVIDENCE_NEXT,
+    WOULD_EVIDENTIAL_NEXT, WOULD_HEDGE_NEXT, WOULD_SKIP, Window, _is_quantity, _title_case,
+    negated_before)
 from .stance import (doubt, epistemic_predicate, evidential, expect, linking, no_doubt,
-    own_voice, predicative, stance, suspect_verb)
+    is_person, own_voice, predicative, stance, subject_at, suspect_verb)
 
 
 # -- rules ---------------------------------------------------------------------
+def may(w: Window) -> bool:
+    """Epistemic *may*: not the month or a name (:func:`not_month`), not the
+    prohibition of a clause opened by a negative quantifier ("no part of the
+    fund may be used"), not concessive before a contrast ("X may Y, but Z")."""
+    if not not_month(w):
+        return False
+    start = None
+    for at in range(w.i - 1, max(w.lo, w.i - 12) - 2, -1):
+        if at < w.lo or w.lows[at] in CLAUSE_BREAK:
+            start = at + 1
+            break
+    if start is not None and start < w.i and w.lows[start] in DEONTIC_SUBJECT:
+        return False  # "…, no part of the fund may be used"
+    for at in range(w.j + 1, w.hi):
+        if w.lows[at] in CONCESSIVE_BUT and w.lows[at - 1] in CLAUSE_BREAK:
+            return False
+    return True
+
+
 def not_month(w: Window) -> bool:
     surface = w.raw(w.i)
     nxt, prev = w.next(), w.prev()
@@ -145,7 +179,17 @@ def not_noun(w: Window) -> bool:
 
 
 def not_negated_ability(w: Window) -> bool:
-    return w.next() not in NEGATED_ABILITY_NEXT
+    if w.next() in NEGATED_ABILITY_NEXT:
+        return False
+    for k in range(1, 7):
+        t = w.prev(k)
+        if not t or t in CLAUSE_BREAK or t in REPORT_BREAK or t == "that":
+            break  # "an obstacle that could hurt": a clause of its own
+        if t in COMPARISON_PREV or t in ABILITY_INDEFINITE:
+            return False  # "more than workers could earn", "nothing he could do"
+        if t in ABILITY_INDEFINITE_NEGATED and w.prev(k + 1) in NEGATORS:
+            return False  # "not something he could take on"
+    return True
 
 
 def would(w: Window) -> bool:
@@ -155,7 +199,15 @@ def would(w: Window) -> bool:
     at = w.j
     while at < w.hi and w.lows[at] in WOULD_SKIP and at < w.j + 4:
         at += 1
-    return at < w.hi and w.lows[at] in WOULD_HEDGE_NEXT
+    if not (at < w.hi and w.lows[at] in WOULD_HEDGE_NEXT):
+        return False
+    if w.lows[at] in WOULD_EVIDENTIAL_NEXT:
+        return True  # "it would seem", "the leak would appear to"
+    tok = w.lows[w.i]
+    word, k = (tok.split("'")[0], -1) if "'" in tok else subject_at(w, w.i - 1)
+    if w.lows[at] in WOULD_EVIDENCE_NEXT and word and not is_person(w, word, k):
+        return True  # "logic would suggest"
+    return word in TENTATIVE_SUBJECT  # not "they'd think twice", "critics would argue"
 
 
 def would_contracted(w: Window) -> bool:
@@ -198,6 +250,8 @@ def really(w: Window) -> bool:
     """*really* affirming the truth of a clause: in a question ("Do we really
     need it?") or before a form of be/do/have ("it really is"); a degree word
     elsewhere ("really good", "really want")."""
+    if w.next() in ("?", "!") and (not w.prev() or w.prev() in CLAUSE_BREAK):
+        return False  # a bare "Really?": disbelief
     if w.next() in REALLY_EMPHATIC_NEXT:
         return True
     key = ("question", w.lo, w.hi)
@@ -229,10 +283,12 @@ def evidential_noun(w: Window) -> bool:
 
 
 def claim_verb(w: Window) -> bool:
-    """*claim(s)* the verb ("Democrats claim that"); not the noun ("the claim
-    that", "Clinton's claim that")."""
+    """*claim(s)* the verb before its content ("Democrats claim that", "are
+    claiming they may"); not the noun ("the claim that", "Clinton's claim
+    that") nor "claimed victory"."""
     prev = w.prev()
-    return prev not in CLAIM_NOUN_PREV and not prev.endswith(("'s", "’s"))
+    return (w.next() in CLAIM_NEXT and prev not in CLAIM_NOUN_PREV
+            and not prev.endswith(("'s", "’s")))
 
 
 def assume(w: Window) -> bool:
@@ -240,6 +296,14 @@ def assume(w: Window) -> bool:
     if nxt in ASSUME_OBJECT or w.prev() in ARTICLES_POSSESSIVES:
         return False
     return not (nxt in ASSUME_DETERMINERS and w.next(2) in ASSUME_OBJECT)
+
+
+def not_manner(w: Window) -> bool:
+    """*roughly* before a verb form is manner ("roughly yanked the arm")."""
+    nxt = w.next()
+    if nxt in MANNER_NOT_NEXT:
+        return True
+    return not (nxt in PARTICIPLES or (len(nxt) > 4 and nxt.endswith(("ed", "ing"))))
 
 
 def possible(w: Window) -> bool:
@@ -258,6 +322,8 @@ def complement(w: Window) -> bool:
 
 def not_after_determiner(w: Window) -> bool:
     prev = w.prev()
+    if prev == "a" and w.prev(2) in LINKING and w.next() not in KIND_OF_NOUNS:
+        return True  # "the result is a kind of loop": a loose category (Lakoff 1972)
     return (prev not in KIND_OF_NOT_PREV and not prev.endswith("est")
             and w.next() not in KIND_OF_NOUNS)
 
@@ -284,7 +350,7 @@ def not_negated(w: Window) -> bool:
 
 
 RULES: dict[str, Callable[[Window], bool]] = {f.__name__: f for f in (
-    not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number,
+    may, not_manner, not_month, not_noun, not_negated_ability, would, would_contracted, appear, before_number,
     before_quantity, after_number, predicative, linking, epistemic_predicate, attributive, stance,
     suspect_verb, expect, doubt, evidential, own_voice, no_doubt, really, parenthetical, not_idiom, not_term,
     evidential_noun, claim_verb, assume, possible, complement, not_after_determiner, not_to,

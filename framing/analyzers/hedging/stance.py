@@ -10,7 +10,8 @@ Pareti 2016 on attribution cues), which the codebook does not count.
 """
 from __future__ import annotations
 
-from .window import (AGENTS, ARTICLES_POSSESSIVES, BE, CLAUSE_BREAK, DEGREE, DETERMINERS,
+from .window import (AGENTS, ARTICLES_POSSESSIVES, BE, CLAUSE_BREAK, COMPLEMENT_END, DEGREE,
+    DETERMINERS, RELATIVE_OBJECT, REPORT_ADJECTIVE,
     EXPECT_NOT_PREV, EXPLETIVE_SUBJECT, FIRST_PERSON, FUNCTION_WORDS, LINKING, NEG,
     NONFINITE_BE_PREV, NO_DOUBT_REPORTED_PREV, PERSON_SUBJECT, PREDICATIVE_PREV,
     PROGRESSIVE_BE, PROPOSAL_MARK, REPORTED_PRESENT, reporting_forms, REPORT_BREAK, SOURCE_SUBJECT,
@@ -155,7 +156,12 @@ def evidential(w: Window) -> bool:
     """*suggest, indicate, imply*: a hedge with evidence as subject ("the data
     suggest", "this indicates"); with a person as subject the verb reports what
     someone said ("as he suggested", "Republicans who have suggested…"), and
-    with *should* in its clause it makes a proposal."""
+    with *should* in its clause it makes a proposal. Without a complement
+    ("everything that word implies, is…") it qualifies no proposition."""
+    word, at = subject_at(w, w.i - 1)
+    if (not w.next() or w.next() in COMPLEMENT_END) and at > w.lo and (
+            w.lows[at - 1] in RELATIVE_OBJECT):
+        return False  # "everything that word implies, is…": the object is the relative gap
     for at in range(w.j, w.hi):
         if w.lows[at] in (";", ":"):
             break
@@ -170,10 +176,18 @@ def own_voice(w: Window) -> bool:
     speaker or their evidence makes the point ("this shows that", "his refusal
     makes clear that", "I want to make it clear"); with a person or a source as
     subject the verb is an attribution cue ("the minister made it clear
-    that…", "a poll found that"), reporting someone else's claim (Pareti 2016)."""
+    that…", "a poll found that"), reporting someone else's claim (Pareti 2016).
+    After *to* ("seeking to show that") the verb names an aim, not a claim."""
+    if w.prev() == "to" and w.lows[w.i] not in ("make", "makes"):
+        return False  # "seeking to show that", "tried to prove": an aim, not an assertion
     word, at = subject_at(w, w.i - 1)
     if word in FIRST_PERSON:
         return True
+    for k in range(w.i - 1, max(w.lo, w.i - 12) - 1, -1):
+        if w.lows[k] in CLAUSE_BREAK:
+            break
+        if w.lows[k] in SOURCE_SUBJECT:
+            return False  # "a report released last year found that", "a letter … showing that"
     return not is_person(w, word, at) and word not in SOURCE_SUBJECT
 
 
@@ -188,7 +202,8 @@ def no_doubt(w: Window) -> bool:
 
 
 def reported_speech_before(w: Window, reach: int = 25) -> bool:
-    """A past-tense reporting verb ("said", "noted", "warned", "believed")
+    """A past-tense reporting verb ("said", "noted", "warned", "believed") or
+    a state-of-mind adjective before *that* ("aware that", "confident that")
     earlier in the cue's sentence with no quotation mark, colon or bracket in
     between: the cue is inside that report's content ("Humana said rate cuts
     could be deeper")."""
@@ -196,6 +211,9 @@ def reported_speech_before(w: Window, reach: int = 25) -> bool:
         t = w.lows[at]
         if t in SPEECH_BREAK or t in REPORT_BREAK:
             return False
+        if (t in REPORT_ADJECTIVE and "that" in w.lows[at + 1:min(w.i, at + 5)]
+                and subject_at(w, at - 1)[0] not in FIRST_PERSON):
+            return True  # "he was aware that the visit could help": his thought
         past, progressive = reporting_forms()
         if t in past or t in REPORTED_PRESENT or (
                 t in progressive and at > w.lo and w.lows[at - 1] in PROGRESSIVE_BE):

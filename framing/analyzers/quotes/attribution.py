@@ -224,7 +224,7 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
     if t >= hi:
         return True
     text = tk.toks[t].text
-    return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or (
+    return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or tk.low[t] == "who" or (
         tk.low[t] in ("in", "on", "at", "during", "after", "before", "last", "this", "earlier",
                       "later", "yesterday", "today", "recently") and tk.low[t] != "that")
 

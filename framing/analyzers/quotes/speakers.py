@@ -219,6 +219,11 @@ class Tokens:
         j = k
         if self.low[k] in DETERMINERS or self.low[k] in POSSESSIVE_PRONOUNS:
             j = k + 1
+            m = j  # "said the second official", "said one longtime GOP donor"
+            while m < hi and m - j < 3 and self._modifier(m):
+                m += 1
+            if m > j and m < hi and self.kinds(m) & HEAD_KINDS and not self.cap[m]:
+                j = m
         if j + 2 < hi and (self.low[j][:1].isdigit() or self.low[j].isalpha() and self.low[j].islower()
                            and self.low[j] not in FUNCTION and not self.kinds(j)) \
                 and self.kinds(j + 1) & ROLE_TITLE and self.is_name_word(j + 2):
@@ -246,6 +251,12 @@ class Tokens:
         while last > k and (self.low[last] in LINKS or self.low[last] in DETERMINERS):
             last -= 1
         return (k, last) if self._head_ok(last) or self.is_name_word(last) else None
+
+    def _modifier(self, i: int) -> bool:
+        """A lower-case premodifier of a common noun: "second", "top", "43-year-old"."""
+        w = self.low[i]
+        return (w.replace("-", "").isalnum() and w.islower() and w not in FUNCTION
+                and w not in self.lex.cues and not self.kinds(i) & HEAD_KINDS)
 
     def anonymous_left(self, lo: int, k: int) -> Optional[tuple[int, int]]:
         """"people familiar with the talks said": char span of the source

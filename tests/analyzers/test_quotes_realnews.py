@@ -34,3 +34,15 @@ def speaker_of(text: str, content: str):
 ])
 def test_inverted_descriptive_speaker(text, content, speaker):
     assert speaker_of(text, content) == speaker
+
+
+# -- manner-of-speaking verbs (Levin 1993, 37.3) and phrasal retorts ---------------------
+@pytest.mark.parametrize("text, cue", [
+    ("“Sit down,” Ann Ruiz barked.", "barked"),
+    ("“Not a chance,” Piet Vos shot back.", "shot back"),
+    ("“We won,” the coach beamed.", "beamed"),
+    ("“You were never there,” Ann Ruiz retorted.", "retorted"),
+])
+def test_manner_verbs_attribute_the_quote(text, cue):
+    (q,) = items(text)
+    assert q.cue == cue and q.speaker is not None and q.kind == "direct"

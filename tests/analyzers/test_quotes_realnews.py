@@ -46,3 +46,25 @@ def test_inverted_descriptive_speaker(text, content, speaker):
 def test_manner_verbs_attribute_the_quote(text, cue):
     (q,) = items(text)
     assert q.cue == cue and q.speaker is not None and q.kind == "direct"
+
+
+# -- common-noun, quantifier and bare-plural sources --------------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("“This is a joke,” said the 46-year-old.", "This is a joke", "the 46-year-old"),
+    ("Some say the ferry will never return.", "ferry will never", "Some"),
+    ("Those surveyed say the harbour should come first.", "harbour should", "Those surveyed"),
+    ("But harbour pilots say the channel is too shallow.", "channel is too", "harbour pilots"),
+    ("People briefed on the talks said that a deal was close.", "a deal was close",
+     "People briefed on the talks"),
+])
+def test_common_quantifier_and_bare_plural_sources(text, content, speaker):
+    assert speaker_of(text, content) == speaker
+
+
+def test_participle_continues_the_subject_after_an_opening_adverbial():
+    text = "In a long speech on Friday, Ann Ruiz struck a calm tone, saying the port would reopen."
+    assert speaker_of(text, "port would reopen") == "Ann Ruiz"
+
+
+def test_quantifier_not_followed_by_a_cue_is_no_source():
+    assert items("Many boats sailed early and some stayed behind.") == []

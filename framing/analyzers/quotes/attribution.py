@@ -224,7 +224,7 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
     if t >= hi:
         return True
     text = tk.toks[t].text
-    return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or (
+    return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or tk.low[t] == "who" or (
         tk.low[t] in ("in", "on", "at", "during", "after", "before", "last", "this", "earlier",
                       "later", "yesterday", "today", "recently") and tk.low[t] != "that")
 
@@ -337,6 +337,10 @@ def _sentence_subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:
         if c is None:
             return None
         k = c + 1
+    c = next((t for t in range(lo + 1, min(before, lo + 12)) if tk.toks[t].text == ","), None)
+    if c is not None and c + 1 > k and is_intro(tk.text, tk.toks[lo].start, tk.toks[c].start) and (
+            tk.low[lo] not in ("but", "and", "yet", "so")):
+        k = c + 1  # "In a speech on Tuesday, Ruiz struck a sober tone, saying …"
     span = tk.np_right(k, before)
     if span is None:
         return None

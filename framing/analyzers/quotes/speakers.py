@@ -24,7 +24,7 @@ from itertools import compress
 from typing import Optional
 
 from ...document import Document
-from .lexicon import (DETERMINERS, FIRST_SECOND, NOT_NAME, PERSONAL,
+from .lexicon import (CLOSE_MARKS, DETERMINERS, FIRST_SECOND, NOT_NAME, PERSONAL,
                              POSSESSIVE_PRONOUNS, TITLE_ABBREV, Lexicon)
 from ...lexicons import word_list
 
@@ -38,9 +38,9 @@ TITLE = frozenset(("title",))
 COMMON_HEADS = frozenset(("group", "role", "document"))  # common-noun heads of a speaker phrase
 NOT_CAPS = COMMON_HEADS | TITLE  # capitalised words that are no part of a name
 ANON_RE = re.compile(
-    r"\b(?:(?:a|an|one|two|three|several|some|other|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:people|persons?|sources?|officials?|aides?|individuals?|someone|insiders?|advisers?|"
-    r"Republicans|Democrats|members?|officers?)\s+"
+    r"\b(?:(?i:a|an|one|two|three|several|some|other|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?i:people|persons?|sources?|officials?|aides?|individuals?|someone|insiders?|advisers?)|"
+    r"Republicans|Democrats|(?i:members?|officers?))\s+"
     r"(?:(?:familiar|close|knowledgeable|involved|briefed|acquainted|with\s+(?:direct\s+)?knowledge)"
     r"\b[^,;:“”\"]{0,80}|who\s+(?:spoke|requested|asked|declined|insisted|was|were|is|are|had|"
     r"have|did|would)\b[^;:“”\"]{0,120})$")
@@ -54,6 +54,7 @@ ANON_HEADS = word_list("quote_words.tsv", "anonymous_heads")
 ADJ_RE = re.compile(r"^(?:[a-z-]+(?:al|ic|ive|ous|ian|an|ese|ish|ful|ary|ern|ior|ant|ent)|"
                     r"black|white|young|old|older|key|top|many|more|other|several)$")
 FUNCTION = word_list("quote_words.tsv", "speaker_function_words")
+BARE_OPENERS = word_list("quote_words.tsv", "clause_openers") | {"that"}
 
 
 @dataclass
@@ -155,7 +156,8 @@ class Tokens:
                     continue
                 break
             if self.kinds(p) & NP_KINDS and pw.isalpha() or (
-                    ADJ_RE.match(pw) and self.kinds(k) & HEAD_KINDS and pw not in FUNCTION):
+                    (ADJ_RE.match(pw) or "-" in pw and pw.replace("-", "").isalpha())
+                    and self.kinds(k) & HEAD_KINDS and pw not in FUNCTION):
                 j = p
                 continue
             if self.is_possessive(p) and (self.cap[p] or self.kinds(p)):
@@ -179,8 +181,9 @@ class Tokens:
         """"one questioner", "the ad's narrator": a determiner and at most two
         more lower-case words before an unlisted noun."""
         w = self.low[k]
-        if not (w.isalpha() and w.islower()) or w in FUNCTION or len(w) < 3:
+        if not (w.replace("-", "").isalnum() and w.islower()) or w in FUNCTION or len(w) < 3:
             return None
+        start = k
         for p in range(k - 1, max(lo, k - 4) - 1, -1):
             pw = self.low[p]
             if pw in DETERMINERS or pw in POSSESSIVE_PRONOUNS or (
@@ -195,9 +198,24 @@ class Tokens:
                         return (outer[0], k) if outer else None
                     return None
                 return (p, k)
-            if not (pw.isalpha() and pw.islower()) or pw in FUNCTION:
-                return None
-        return None
+            if pw.replace("-", "").isalpha() and pw.islower() and pw not in FUNCTION or (
+                    self.is_name_word(p) and not self.is_possessive(p)):
+                start = p
+                continue
+            break
+        return (start, k) if self._bare_plural(start, k, lo) else None
+
+    def _bare_plural(self, j: int, k: int, lo: int) -> bool:
+        """"but security specialists say", "Iowa farm advocates say": a plural
+        noun phrase without a determiner that opens its clause (Quirk et al.
+        1985, 5.52 on bare plurals as generic subjects)."""
+        w = self.low[k]
+        if not w.endswith("s") or w.endswith("ss") or not w.isalpha():
+            return False
+        if j == lo:
+            return True
+        prev = self.toks[j - 1].text
+        return prev in (",", ";", ":", "—", "–", "(") or prev in CLOSE_MARKS or self.low[j - 1] in BARE_OPENERS
 
     def _head_ok(self, k: int) -> bool:
         w = self.low[k]
@@ -219,6 +237,11 @@ class Tokens:
         j = k
         if self.low[k] in DETERMINERS or self.low[k] in POSSESSIVE_PRONOUNS:
             j = k + 1
+            m = j  # "said the second official", "said one longtime GOP donor"
+            while m < hi and m - j < 3 and self._modifier(m):
+                m += 1
+            if m > j and m < hi and self.kinds(m) & HEAD_KINDS and not self.cap[m]:
+                j = m
         if j + 2 < hi and (self.low[j][:1].isdigit() or self.low[j].isalpha() and self.low[j].islower()
                            and self.low[j] not in FUNCTION and not self.kinds(j)) \
                 and self.kinds(j + 1) & ROLE_TITLE and self.is_name_word(j + 2):
@@ -242,10 +265,34 @@ class Tokens:
                 break
             j += 1
         if last is None:
-            return None
+            return self._common_right(k, hi)
         while last > k and (self.low[last] in LINKS or self.low[last] in DETERMINERS):
             last -= 1
         return (k, last) if self._head_ok(last) or self.is_name_word(last) else None
+
+    def _common_right(self, k: int, hi: int) -> Optional[tuple[int, int]]:
+        """"…,” said the 46-year-old." / "wrote the conservative-leaning paper.":
+        a determiner and up to three lower-case words closing the clause."""
+        if self.low[k] not in DETERMINERS and self.low[k] not in POSSESSIVE_PRONOUNS:
+            return None
+        j = k + 1
+        while j < hi and j - k <= 4 and (self._modifier(j, heads=True) or self._glued_hyphen(j)):
+            j += 1
+        if j == k + 1 or j < hi and self.toks[j].is_word and self.low[j] != "who":
+            return None
+        return (k, j - 1)
+
+    def _glued_hyphen(self, i: int) -> bool:
+        """A hyphen token inside a word the tokenizer split ("46-year-old")."""
+        t = self.toks
+        return t[i].text == "-" and 0 < i < len(t) - 1 and t[i - 1].end == t[i].start \
+            and t[i].end == t[i + 1].start
+
+    def _modifier(self, i: int, heads: bool = False) -> bool:
+        """A lower-case premodifier of a common noun: "second", "top", "43-year-old"."""
+        w = self.low[i]
+        return (w.replace("-", "").isalnum() and (w.islower() or w.isdigit()) and w not in FUNCTION
+                and w not in self.lex.cues and (heads or not self.kinds(i) & HEAD_KINDS))
 
     def anonymous_left(self, lo: int, k: int) -> Optional[tuple[int, int]]:
         """"people familiar with the talks said": char span of the source

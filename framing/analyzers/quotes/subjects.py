@@ -27,7 +27,7 @@ QUANTITY_RE = re.compile(
     r"only|just|over|under|some|a|the|large|slim|narrow|clear|overwhelming|vast)\s+)*"
     r"(?:" + NUM + r"\s*(?:%|percent|per\s+cent)|" + NUM + r"\s+(?:in|out\s+of)\s+" + NUM + r"|"
     r"majorit(?:y|ies)|pluralit(?:y|ies)|half|(?:one|two)[- ]thirds?|(?:one|three)[- ]quarters?|"
-    r"most|few|both)"
+    r"most|few|both|some|many|several|others|another|those)"
     r"(?:\s+[a-z][\w-]*){0,2}"  # "6 in 10 voters", "most farmers"
     r"(?:\s+(?:of|in|among|from)\s+[^,;:“”\"()]{1,80}?)?$",
     re.I)

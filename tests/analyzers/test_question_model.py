@@ -77,13 +77,6 @@ def test_context_sees_an_audience_and_a_question_put_to_someone():
     assert not crowd.get("c_put_to")
 
 
-def test_context_finds_the_reply_to_an_author_prompt():
-    f = feats("So what happens to the ferry now? “We will keep it running,” Omar Vance said.")
-    assert f.get("c_reply_quote") == 1.0
-    lone = feats("So what happens to the ferry now? Nobody in the town hall will say.")
-    assert not lone.get("c_reply_quote")
-
-
 def test_context_marks_open_question_frames_and_headline_forms():
     f = feats("There are questions about the budget. Who will pay for the new school?")
     assert f.get("c_open_frame") == 1.0

@@ -45,6 +45,7 @@ from ...report import QuestionItem, QuestionsSection, per_1k
 from ...text.quotes import QuotedRegion
 from ..base import Analyzer, Context
 from .classify import Env, classify
+from .context import QuoteIndex
 from .features import question_features
 from .model import decide
 from .structure import Structure
@@ -138,6 +139,7 @@ def question_rows(ctx: Context) -> tuple[list[tuple[QuestionSpan, str, list[str]
     qs = find_questions(doc)
     env = Env(ctx, qs)
     st = Structure(doc)
+    qi = QuoteIndex(ctx, qs) if qs else None
     rows = []
     for q in qs:
         sent = doc.sentences[q.sentence]
@@ -145,7 +147,7 @@ def question_rows(ctx: Context) -> tuple[list[tuple[QuestionSpan, str, list[str]
         voice, vcues = st.voice(q, ctx.voice(q.start, q.end), sent.paragraph, frame)
         kind, cues, voice = classify(env, q, voice)
         cues = [*vcues, *cues]
-        rows.append((q, kind, cues, voice, question_features(env, st, q, kind, cues, voice, vcues)))
+        rows.append((q, kind, cues, voice, question_features(env, st, q, kind, cues, voice, vcues, qi)))
     return rows, st
 
 
@@ -200,7 +202,7 @@ def analyze_questions(ctx: Context) -> QuestionsSection:
 ANALYZER = Analyzer(
     "questions",
     analyze_questions,
-    requires=("voices",),
+    requires=("voices", "quotes"),
     description="Questions (author or quoted voice) classified as rhetorical, hypophora "
                 "(asked and answered) or information-seeking.",
 )

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 
 from .classify import Env, _answers
+from .context import QuoteIndex, context_features
 from .structure import FRAME_RE as _REPORT_FRAME_RE
 from .structure import Structure, turn_label, words_re
 from .text import AUX, QWORD, QuestionSpan, core, plain
@@ -69,7 +70,7 @@ TEXT_INK = re.compile("[^" + re.escape(" \t\n\"'”’)»") + "]")
 
 
 def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, cues: list[str],
-                      voice: str, voice_cues: list[str]) -> dict[str, float]:
+                      voice: str, voice_cues: list[str], qi: QuoteIndex | None = None) -> dict[str, float]:
     """The feature dict of question ``q``."""
     text, doc = env.text, env.doc
     qtext = text[q.start:q.end]
@@ -184,6 +185,8 @@ def question_features(env: Env, st: Structure, q: QuestionSpan, rule_type: str, 
         after = text[stretch[0]:stretch[1]].strip().lower()
         f["next_nobody_knows"] = float(after.startswith(("nobody", "no one", "who knows", "it's unclear",
                                                            "it is unclear", "it's not clear")))
+    if qi is not None:
+        f.update(context_features(env, qi, q, voice, f, bool(f["headline"]), bool(f["subhead"])))
     # voice-specific copies: the same cue can mean different things in the
     # author's narration and in a quotation
     tag = "Q:" if voice == "quoted" else "A:"

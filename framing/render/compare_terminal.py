@@ -53,7 +53,7 @@ def sources_table(result: dict, max_rows: int = 30) -> Table | None:
               title=Text("Sources by type: share of typed sources; Simpson diversity [bootstrap "
                          "95% CI over articles]"), title_style="dim", title_justify="left")
     t.add_column("outlet", overflow="fold", min_width=12, max_width=28)
-    t.add_column("sources", justify="right")
+    t.add_column("typed (all)", justify="right")
     for k in kinds:
         t.add_column(k.replace("_", "/"), justify="right", overflow="fold")
     t.add_column("Simpson", justify="right")
@@ -62,7 +62,7 @@ def sources_table(result: dict, max_rows: int = 30) -> Table | None:
         simp = Text("–", style="dim") if o.get("simpson") is None else Text(f"{o['simpson']:.2f}")
         if lo is not None:
             simp.append(f" [{lo:.2f}–{hi:.2f}]", style="dim")
-        t.add_row(name, f"{o['sources']:,}", *[f"{100 * o['shares'].get(k, 0):.0f}%" for k in kinds],
+        t.add_row(name, f"{o.get('typed', o['sources']):,} ({o['sources']:,})", *[f"{100 * o['shares'].get(k, 0):.0f}%" for k in kinds],
                   simp)
     return t
 

@@ -621,3 +621,19 @@ def test_paired_figure_shows_every_pair_of_outlets_and_skips_what_has_no_data():
     rows = {ax.get_subplotspec().rowspan.start for ax in fig.axes if ax.get_visible()
             and ax.get_subplotspec() is not None}
     assert len(rows) == min(len(tested), CS.MAX_PAIRS)
+
+
+def test_terminal_sources_table_counts_typed_sources_like_the_figure():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from framing.render.compare_terminal import sources_table
+
+    lines = [_src_line("Outlet A", [("official", "g", {}), ("unknown", "g", {}),
+                                    ("expert", "g", {})]) for _ in range(3)]
+    res = Comparer(n_boot=100, n_perm=99).add_all(lines).result()
+    out = StringIO()
+    Console(file=out, width=140, color_system=None).print(sources_table(res))
+    row = next(r for r in out.getvalue().splitlines() if r.strip().startswith("Outlet A"))
+    assert "6 (9)" in row and "50%" in row  # 6 typed of 9; official half of the typed

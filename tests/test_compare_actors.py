@@ -100,3 +100,72 @@ def test_cli_compare_takes_an_actors_file(tmp_path):
     bad = CliRunner().invoke(app, ["compare", str(OUTLETS), "--out", str(tmp_path / "x"),
                                    "--quiet", "--actors", str(tmp_path / "missing.toml")])
     assert bad.exit_code == 1 and "missing.toml" in bad.output
+
+
+def _sided():
+    lines = []
+    for i in range(4):
+        lines.append(_line("Wire", 400, actors=[
+            _actor("Teodora Linde", 0.6, 2, group="city hall", source="user"),
+            _actor("Coastal Trust", -0.4, 1, "organisation", group="campaigners", source="user")]))
+        lines.append(_line("Tabloid", 400, actors=[
+            _actor("Teodora Linde", -0.8, 1, group="city hall", source="user")]))
+    return compare(lines, n_boot=100, n_perm=99)
+
+
+def test_terminal_prints_a_table_of_sides_per_outlet():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from framing.render.compare_terminal import render, sides_table
+
+    result = _sided()
+    assert sides_table(compare([_line("Wire", 400)], n_boot=50, n_perm=9)) is None
+    out = StringIO()
+    render(dict(result, title="Demo corpus"), Console(file=out, width=140, color_system=None))
+    text = out.getvalue()
+    assert text.splitlines()[0].strip() == "Demo corpus"
+    row = next(line for line in text.splitlines() if line.strip().startswith("Tabloid") and "[4]" in line)
+    assert "-0.80 [4]" in row and "–" in row  # Tabloid never names the campaigners' side
+    assert "+0.60 [4]" in next(line for line in text.splitlines()
+                               if line.strip().startswith("Wire") and "[4]" in line)
+
+
+def test_heat_map_puts_the_sides_first_in_bold_left_of_a_rule():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing.render.compare_figures import available, draw_actors, new_figure
+
+    result = _sided()
+    fig = new_figure(7, 4)
+    draw_actors(fig, result)
+    ax = next(a for a in fig.axes if a.get_images())
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[:2] == ["side: campaigners", "side: city hall"]
+    assert "Teodora Linde" in labels[2:] and "Coastal Trust" in labels[2:]
+    assert all(t.get_fontweight() == "bold" for t in ax.get_xticklabels()[:2])
+    assert ax.get_xticklabels()[2].get_fontweight() == "normal"
+    assert [line.get_xdata()[0] for line in ax.get_lines()] == [1.5]  # the rule
+    grid = ax.get_images()[0].get_array()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert grid[rows.index("Tabloid"), 1] == pytest.approx(-0.8)
+    assert grid.mask[rows.index("Tabloid"), 0]  # blank: no campaigner named
+    only_sides = dict(result, actors=dict(result["actors"], actors=[], cells=[]))
+    assert available(only_sides)["actors"] is None
+
+
+def test_cli_compare_title_reaches_json_terminal_and_pdf(tmp_path):
+    out = tmp_path / "cmp"
+    res = CliRunner().invoke(app, ["compare", str(OUTLETS), "--out", str(out), "-j", "1",
+                                   "--no-figures", "--width", "140",
+                                   "--title", "Invented\x1b[31m outlets,\n  not real news"])
+    assert res.exit_code == 0, res.output
+    result = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert result["title"] == "Invented outlets, not real news"
+    assert "Invented outlets, not real news" in res.output and "\x1b[31m" not in res.output
+    blank = CliRunner().invoke(app, ["compare", str(OUTLETS), "--out", str(tmp_path / "b"),
+                                     "-j", "1", "-q", "--no-figures", "--title", "  "])
+    assert blank.exit_code == 0
+    assert "title" not in json.loads((tmp_path / "b" / "comparison.json").read_text("utf-8"))

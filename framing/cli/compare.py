@@ -66,6 +66,10 @@ def compare(
     parquet: bool = typer.Option(False, "--parquet",
                                  help="Also write articles.parquet (needs pyarrow: "
                                       "pip install 'framing[parquet]')."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT",
+                                        help="A title for this comparison (what the corpus is), "
+                                             "shown on comparison.pdf's first page, in the "
+                                             "terminal and in comparison.json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no table."),
     width: Optional[int] = typer.Option(None, "--width", min=40,
                                         help="Terminal width for the table."),
@@ -75,10 +79,19 @@ def compare(
     try:
         _compare(sources, out, jobs, actors, fast, resume, figures, correction, seed, top_words,
                  {"story": story_field, "outlet": outlet_field, "date": date_field},
-                 exclude_words, house_style, parquet, quiet, width)
+                 exclude_words, house_style, parquet, quiet, width, _clean_title(title))
     except KeyboardInterrupt:
         interrupted("compare", out)
         raise typer.Exit(code=130)
+
+
+def _clean_title(title: str | None) -> str | None:
+    """The title as one printable line (no terminal escapes), or None when blank."""
+    from ..text.safe import strip_controls
+
+    if title is None:
+        return None
+    return " ".join(strip_controls(title, keep_newlines=False).split()) or None
 
 
 def _read_words(path: Path) -> list[str]:
@@ -93,7 +106,7 @@ def _read_words(path: Path) -> list[str]:
 
 
 def _compare(sources, out, jobs, actors, fast, resume, figures, correction, seed, top_words,
-             mapping, exclude_words, house_style, parquet, quiet, width) -> None:
+             mapping, exclude_words, house_style, parquet, quiet, width, title=None) -> None:
     from ..run.local import analyze_corpus, iter_results
     from ..compare.comparer import CSV_COLUMNS, Comparer, csv_rows
     from ..io.corpus import check_sources, count_records, iter_corpus
@@ -151,6 +164,8 @@ def _compare(sources, out, jobs, actors, fast, resume, figures, correction, seed
         summary.written, "reading the analyses", busy))
     with phase("statistics (bootstrap intervals, permutation tests)", busy):
         result = comparer.result()
+    if title:
+        result["title"] = title
     result["run"] = {"sources": list(sources), "articles_file": articles.name,
                      "errors_file": errors_path.name, "errors": summary.failed,
                      "duplicates": summary.duplicates}

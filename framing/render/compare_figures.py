@@ -110,6 +110,7 @@ def _frame(fig: "Figure | SubFigure", title: str, subtitle: str = "",
     dpi = fig.figure.dpi if fig.figure is not None and fig.figure is not fig else fig.dpi
     total = fig.bbox.height / dpi
     title = wrap(title, width_of(fig) - 0.15, S.TITLE_SIZE + 1, "bold")  # long titles wrap
+    subtitle = wrap(subtitle, width_of(fig) - 0.15, S.SMALL_SIZE + 0.5) if subtitle else ""
     rows = [(0.34 + 0.19 * title.count("\n"), "title")] + ([(0.05 + 0.16 * (subtitle.count("\n") + 1), "subtitle")]
                                  if subtitle else []) + (
         [(0.3, "legend")] if legend else [])
@@ -276,24 +277,32 @@ def draw_quotes(fig: "Figure | SubFigure", result: dict) -> None:
 # -- actors --------------------------------------------------------------------------
 def draw_actors(fig: "Figure | SubFigure", result: dict, max_actors: int = 14) -> None:
     """Outlet × actor heatmap of mean sentiment (−1…1), each cell labelled
-    with the score and n articles; blank where an outlet never names the actor."""
+    with the score and n articles; blank where an outlet never names the actor.
+    The actors file's sides (its ``group`` field) come first, in bold, left
+    of a rule: each pools the mentions of all the side's actors."""
     import numpy as np
     from matplotlib.colors import LinearSegmentedColormap
 
+    a = result["actors"]
+    groups = list(a.get("groups") or [])[:max_actors]
+    # bold labels are wider: two fewer columns when sides are shown
+    actors = a["actors"][:max(max_actors - len(groups) - (2 if groups else 0), 0)]
     fig = _frame(fig, "Sentiment toward actors, by outlet",
                  "Mean article-level sentiment (−1 negative … +1 positive); n = articles naming "
-                 "the actor.")
+                 "the actor" + ("; bold columns: the sides of the actors file, all their "
+                                "actors' mentions pooled." if groups else "."))
     ax = fig.subplots()
-    actors = result["actors"]["actors"][:max_actors]
     outlets = _shown_outlets(result)
-    if not actors:
+    if not actors and not groups:
         _note(ax, "no actor sentiment in these reports")
         return
-    cells = {(c["outlet"], c["actor"]): c for c in result["actors"]["cells"]}
-    grid = np.full((len(outlets), len(actors)), np.nan)
+    cells = {(c["outlet"], ("actor", c["actor"])): c for c in a["cells"]}
+    cells.update({(c["outlet"], ("side", c["group"])): c for c in a.get("group_cells", [])})
+    columns = [("side", g) for g in groups] + [("actor", x) for x in actors]
+    grid = np.full((len(outlets), len(columns)), np.nan)
     for i, o in enumerate(outlets):
-        for j, a in enumerate(actors):
-            c = cells.get((o["name"], a))
+        for j, col in enumerate(columns):
+            c = cells.get((o["name"], col))
             if c:
                 grid[i, j] = c["mean_score"]
     cmap = LinearSegmentedColormap.from_list("framing_sentiment",
@@ -301,16 +310,23 @@ def draw_actors(fig: "Figure | SubFigure", result: dict, max_actors: int = 14) -
                                              ).with_extremes(bad=S.LIGHT_GREY)
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
     for i, o in enumerate(outlets):
-        for j, a in enumerate(actors):
-            c = cells.get((o["name"], a))
+        for j, col in enumerate(columns):
+            c = cells.get((o["name"], col))
             if c:
                 v = c["mean_score"]
                 ax.text(j, i, f"{v:+.2f}\nn={c['articles']}", ha="center", va="center",
-                        fontsize=S.SMALL_SIZE - 1, color="white" if abs(v) > 0.55 else S.INK)
+                        fontsize=S.SMALL_SIZE - 1, color="white" if abs(v) > 0.55 else S.INK,
+                        fontweight="bold" if col[0] == "side" else "normal")
             else:
                 ax.text(j, i, "–", ha="center", va="center", fontsize=S.SMALL_SIZE, color=S.GREY)
-    ax.set_xticks(range(len(actors)))
-    ax.set_xticklabels([short(a, 20) for a in actors], rotation=35, ha="right")
+    if groups and actors:
+        ax.axvline(len(groups) - 0.5, color=S.INK, linewidth=1.6)
+    ax.set_xticks(range(len(columns)))
+    ax.set_xticklabels([("side: " + short(name, 16)) if kind == "side" else short(name, 20)
+                        for kind, name in columns], rotation=35, ha="right")
+    for label, (kind, _) in zip(ax.get_xticklabels(), columns):
+        if kind == "side":
+            label.set_fontweight("bold")
     ax.set_yticks(range(len(outlets)))
     ax.set_yticklabels([short(o["name"]) for o in outlets])
     ax.tick_params(length=0)
@@ -407,7 +423,8 @@ def available(result: dict) -> dict[str, str | None]:
         "rates": None,
         "readability": None,
         "quotes": None if any(v.get("total") for v in q.values()) else "no quotations found",
-        "actors": None if result["actors"]["actors"] else "no actor sentiment in these reports",
+        "actors": None if result["actors"]["actors"] or result["actors"].get("groups") else
+        "no actor sentiment in these reports",
         "vocabulary": None if result["vocabulary"].get("outlets") else "no word counts",
         "agency": None if CA.has_agency(result) else "no agency section in these reports",
         "sources": None if CA.has_sources(result) else "no typed sources in these reports",

@@ -82,6 +82,10 @@ def _summary_page(fig: "Figure", result: dict) -> None:
     w = _Writer(fig)
     c = result["corpus"]
     w.text("Comparing outlets", size=S.TITLE_SIZE + 6, dy=0.4, fontweight="bold")
+    if result.get("title"):  # framing compare --title: what this corpus is
+        w.para(result["title"][:400], width=WRAP - 22, size=S.BASE_SIZE + 0.5,
+               color=S.VERMILLION, fontweight="bold")
+        w.y += 0.06
     w.text(f"{c['articles']:,} articles from {c['outlets']} outlets, {c['words']:,} words; "
            f"{c['shared_stories']} stories covered by two or more outlets.   framing "
            f"{result['version']}", size=S.BASE_SIZE - 0.5, color=S.DARK_GREY, dy=0.38)

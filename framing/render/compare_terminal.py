@@ -53,7 +53,7 @@ def sources_table(result: dict, max_rows: int = 30) -> Table | None:
               title=Text("Sources by type: share of typed sources; Simpson diversity [bootstrap "
                          "95% CI over articles]"), title_style="dim", title_justify="left")
     t.add_column("outlet", overflow="fold", min_width=12, max_width=28)
-    t.add_column("sources", justify="right")
+    t.add_column("typed (all)", justify="right")
     for k in kinds:
         t.add_column(k.replace("_", "/"), justify="right", overflow="fold")
     t.add_column("Simpson", justify="right")
@@ -62,14 +62,44 @@ def sources_table(result: dict, max_rows: int = 30) -> Table | None:
         simp = Text("–", style="dim") if o.get("simpson") is None else Text(f"{o['simpson']:.2f}")
         if lo is not None:
             simp.append(f" [{lo:.2f}–{hi:.2f}]", style="dim")
-        t.add_row(name, f"{o['sources']:,}", *[f"{100 * o['shares'].get(k, 0):.0f}%" for k in kinds],
+        t.add_row(name, f"{o.get('typed', o['sources']):,} ({o['sources']:,})", *[f"{100 * o['shares'].get(k, 0):.0f}%" for k in kinds],
                   simp)
+    return t
+
+
+def sides_table(result: dict, max_rows: int = 30) -> Table | None:
+    """Outlets × the actors file's sides (its ``group`` field): mean
+    article-level sentiment toward the side and n articles naming it."""
+    a = result.get("actors") or {}
+    groups = a.get("groups") or []
+    if not groups:
+        return None
+    cells = {(c["outlet"], c["group"]): c for c in a.get("group_cells", [])}
+    t = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, min_width=76,
+              title=Text("Sentiment toward each side of the actors file (−1 … +1) "
+                         "[n articles]"), title_style="dim", title_justify="left")
+    t.add_column("outlet", overflow="fold", min_width=12, max_width=28)
+    for g in groups:
+        t.add_column(g, justify="right", overflow="fold")
+    for o in result["outlets"][:max_rows]:
+        row = []
+        for g in groups:
+            c = cells.get((o["name"], g))
+            if c is None:
+                row.append(Text("–", style="dim"))
+            else:
+                cell = Text(f"{c['mean_score']:+.2f}")
+                cell.append(f" [{c['articles']}]", style="dim")
+                row.append(cell)
+        t.add_row(o["name"], *row)
     return t
 
 
 def render(result: dict, console: Console, limit: int = 8) -> None:
     """Print the table and the first ``limit`` findings."""
     c = result["corpus"]
+    if result.get("title"):
+        console.print(Text(result["title"], style="bold"))
     console.print(Text.assemble(("Comparing outlets", "bold"),
                                 f" — {c['articles']:,} articles, {c['outlets']} outlets, "
                                 f"{c['words']:,} words, {c['shared_stories']} shared stories"))
@@ -85,9 +115,9 @@ def render(result: dict, console: Console, limit: int = 8) -> None:
         bullets.add_row("", Text(f"… and {more} more finding{'s' if more != 1 else ''} "
                                  "(all in comparison.json; every test in tests.csv)", style="dim"))
     console.print(bullets)
-    src = sources_table(result)
-    if src is not None:
-        console.print(src)
+    for extra in (sides_table(result), sources_table(result)):
+        if extra is not None:
+            console.print(extra)
     vocab = result["vocabulary"].get("outlets", {})
     if vocab:
         console.print(Text("Distinctive words (Fightin' Words z-scores)", style="bold"))

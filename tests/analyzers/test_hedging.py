@@ -114,6 +114,14 @@ CASES = [
     ("The vote is certain to pass.", [("certain", B)]),
     ("Make sure you vote early.", []),
     ("We are sure the count is right.", [("sure", B)]),
+    # convinced: the writer's or speaker's conviction, not a report of another's
+    ("The councillor is convinced the bridge will hold.", []),
+    ("Residents are firmly convinced that the levy is unfair.", []),
+    ("We are firmly convinced that the levy is unfair.", [("convinced", B)]),
+    ("I remain deeply convinced the bridge will hold.", [("convinced", B)]),
+    ("Rain convinced the organisers to cancel.", []),  # the verb
+    ("Why was Ostrander so convinced that the vote was rigged?", []),  # inverted report
+    ("Are you sure the count is right?", []),  # asks; commits no one
     ("The minister made clear that no deal was near.", []),  # an attribution cue
     ("His refusal makes it clear that the deal is dead.", [("makes it clear", B)]),
     ("I want to make it clear that we will stay.", [("make it clear", B)]),

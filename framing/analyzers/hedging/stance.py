@@ -10,6 +10,7 @@ Pareti 2016 on attribution cues), which the codebook does not count.
 """
 from __future__ import annotations
 
+from ..sources.lexicon import terms as source_terms
 from .window import (AGENTS, ARTICLES_POSSESSIVES, BE, CLAUSE_BREAK, COMPLEMENT_END, DEGREE,
     DETERMINERS, RELATIVE_OBJECT, REPORT_ADJECTIVE,
     EXPECT_NOT_PREV, EXPLETIVE_SUBJECT, FIRST_PERSON, FUNCTION_WORDS, LINKING, NEG,
@@ -44,9 +45,16 @@ def subject_at(w: Window, at: int) -> tuple[str, int]:
 
 
 def is_person(w: Window, word: str, at: int) -> bool:
-    """A third-person subject that names who believes or says something."""
-    return (word in PERSON_SUBJECT or word in AGENTS
+    """A third-person subject that names who believes or says something: a
+    listed subject, a role noun of the source-type lexicon ("councillor",
+    "residents"; ``lexicons/source_types.tsv``) or a proper name."""
+    return (word in PERSON_SUBJECT or word in AGENTS or _role_noun(word)
             or (at >= 0 and _is_name(w, at) and word not in FUNCTION_WORDS))
+
+
+def _role_noun(word: str) -> bool:
+    term = source_terms().get((word,))
+    return term is not None and term.kind == "role"
 
 
 def first_person_subject(w: Window) -> bool:
@@ -72,6 +80,12 @@ def predicative(w: Window) -> bool:
     is certain", "the vote is certain to" commit the speaker)."""
     link = _predicative_at(w, w.i - 1)
     if link is None:
+        k = w.i - 1
+        while k >= w.lo and w.lows[k] in DEGREE and k > w.i - 5:
+            k -= 1
+        if k >= w.lo and w.lows[k] not in FIRST_PERSON and (
+                is_person(w, w.lows[k], k) or (k > w.lo and w.lows[k - 1] in BE)):
+            return False  # inverted: "why was Weiner so convinced", "are you sure"
         return w.prev() in PREDICATIVE_PREV
     if w.next() == "to":
         return True

@@ -122,6 +122,9 @@ CASES = [
     ("Rain convinced the organisers to cancel.", []),  # the verb
     ("Why was Ostrander so convinced that the vote was rigged?", []),  # inverted report
     ("Are you sure the count is right?", []),  # asks; commits no one
+    ("Investors became increasingly confident.", []),  # a lexical linking verb's subject
+    ("Officials seem convinced that the levy works.", [("seem", H)]),
+    ("I feel confident the levy works.", [("confident", B)]),
     ("The minister made clear that no deal was near.", []),  # an attribution cue
     ("His refusal makes it clear that the deal is dead.", [("makes it clear", B)]),
     ("I want to make it clear that we will stay.", [("make it clear", B)]),

@@ -89,7 +89,8 @@ def predicative(w: Window) -> bool:
         return w.prev() in PREDICATIVE_PREV
     if w.next() == "to":
         return True
-    word, at = subject_at(w, link)
+    # a lexical linking verb ("seem", "became") is not skipped as an auxiliary
+    word, at = subject_at(w, link if w.lows[link] in BE else link - 1)
     return not is_person(w, word, at) or word in FIRST_PERSON
 
 

@@ -596,3 +596,14 @@ def test_a_name_in_an_adjectival_compound_is_no_actor():
     names = set(mentions_by_actor(text))
     assert "Ann Lee" in names
     assert not {"Lee-backed", "Valmora-style", "Lee-owned"} & names
+
+
+def test_a_case_name_with_v_is_a_lawsuit_not_two_actors():
+    text = ("Lawyers cited Ostrand v. Pell and Harbor Tenants' Union v. Valmora in court. "
+            "Mayor Ines Pell said the ruling in Ostrand v Pell stands. "
+            "The Pell vs. Ostrand debate drew a crowd.")
+    by_actor = mentions_by_actor(text)
+    assert "Valmora" not in by_actor and not any("Tenants" in n for n in by_actor)
+    # the case names add no mention to the mayor; the contest ("vs.") names both
+    assert by_actor["Ines Pell"] == ["Ines Pell", "Pell"]
+    assert by_actor["Ostrand"] == ["Ostrand"]

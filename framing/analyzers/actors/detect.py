@@ -123,6 +123,10 @@ class _Detector:
                 j = self._run_end(i, hi)
             if j < hi and texts[j].isdigit() and low[j - 1] in numbered and j - i <= 3:
                 j += 1  # "Ward 4", "District 9": the number is part of the name
+            case = self._case_end(j, hi)
+            if case:  # "Roe v. Wade": a court case, not its parties as actors
+                i = case
+                continue
             at_start = i == first or (texts[i - 1] if i else "") in OPENERS
             if at_start and j == i + 1 and codes[i] & 7 != 4 and low[i] not in groups:
                 # a lone sentence-initial common word ("The", "But", "He"):
@@ -140,6 +144,24 @@ class _Detector:
                 i = j
                 continue
             i = self._name_run(i, j, hi, at_start, headline)
+
+    def _case_end(self, j: int, hi: int) -> int:
+        """End of a case name whose first party ends at token j ("Roe v.
+        Wade", "Dobbs v. Jackson Women's Health Organization": the legal
+        citation form with "v.", The Bluebook rule 10.2), else 0. The case
+        names a lawsuit, not an actor. "vs." is left alone: news uses it for
+        contests too ("the Trump vs. Clinton debate")."""
+        texts = self.s.texts
+        caps = self.s.caps
+        if j + 1 >= hi or texts[j] != "v" or not caps[j - 1]:
+            return 0
+        k = j + 1 + (texts[j + 1] == ".")
+        if k >= hi or not caps[k]:
+            return 0
+        end = self._run_end(k, hi)
+        while end < hi and caps[end] and texts[end - 1].endswith(_POSSESSIVE):
+            end = self._run_end(end, hi)  # "Jackson Women's Health Organization"
+        return end
 
     def _run_end(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at token i."""

@@ -613,6 +613,38 @@ def test_killing_the_main_process_ends_the_workers_and_the_resource_tracker(tmp_
                 os.kill(p, signal.SIGKILL)
 
 
+def test_a_timeout_swallowed_in_a_finaliser_is_raised_again():
+    """A SIGALRM that lands in ``__del__`` (or a gc callback) is swallowed by
+    Python; the record must still end, not run on without a limit."""
+    import signal
+    import sys
+    import time
+
+    import pytest
+
+    from framing.run.signals import RecordTimeout, alarm
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no setitimer")
+
+    class Finaliser:
+        def __del__(self):
+            time.sleep(0.5)  # the alarm fires in here
+
+    hook = sys.unraisablehook
+    t0 = time.perf_counter()
+    disarm = alarm(0.1)
+    try:
+        with pytest.raises(RecordTimeout):
+            Finaliser()  # dropped at once: __del__ runs, the timeout in it is swallowed
+            while time.perf_counter() - t0 < 5:
+                sum(range(100))
+    finally:
+        disarm()
+    assert time.perf_counter() - t0 < 2
+    assert sys.unraisablehook is hook  # restored
+
+
 def test_a_record_over_the_time_limit_is_an_error_and_the_next_one_runs():
     import time
 

@@ -16,9 +16,18 @@ class RecordTimeout(Exception):
     """One record took longer than the per-record time limit."""
 
 
+#: seconds until a swallowed timeout is raised again
+RETRY = 0.05
+
+
 def alarm(limit: float | None):
     """Arm SIGALRM to raise :class:`RecordTimeout` after ``limit`` seconds
-    (main thread of a Unix process only); returns a disarm function."""
+    (main thread of a Unix process only); returns a disarm function.
+
+    A timeout raised while a ``__del__`` method or a garbage-collector
+    callback runs is swallowed by Python (reported to ``sys.unraisablehook``);
+    the hook installed while armed re-arms the timer, so the record still ends
+    :data:`RETRY` seconds later instead of running on."""
     if not limit or not hasattr(signal, "setitimer") or \
             threading.current_thread() is not threading.main_thread():
         return lambda: None
@@ -26,12 +35,23 @@ def alarm(limit: float | None):
     def expired(signum, frame):
         raise RecordTimeout(f"over the {limit:g} s time limit for one record")
 
+    old_hook = sys.unraisablehook
+
+    def swallowed(unraisable) -> None:
+        if isinstance(unraisable.exc_value, RecordTimeout):
+            signal.setitimer(signal.ITIMER_REAL, RETRY)
+        else:
+            old_hook(unraisable)
+
     old = signal.signal(signal.SIGALRM, expired)
+    sys.unraisablehook = swallowed
     signal.setitimer(signal.ITIMER_REAL, limit)
 
     def disarm() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+        if sys.unraisablehook is swallowed:
+            sys.unraisablehook = old_hook
     return disarm
 
 

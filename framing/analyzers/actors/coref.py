@@ -1,31 +1,50 @@
 """A simple, documented coreference for actors: pronouns and descriptions.
 
-Rules (most recent compatible antecedent first, after the multi-pass sieve of
-Lee et al. 2013 and Hobbs' (1978) recency preference; no parse):
+**Third-person pronouns** are resolved by one search, the sentence-by-sentence
+walk of Hobbs (1978, "Resolving pronoun references", Lingua 44) over the
+actor mentions found so far (names, and the pronouns and descriptions already
+resolved, so a chain "Ruiz … He … his" carries on), with the
+subject-before-oblique preference of Lappin & Leass (1994, "An algorithm for
+pronominal anaphora resolution", Computational Linguistics 20(4)); no parse:
 
-* **he / him / his / himself** and **she / her / hers / herself** (also as
-  "he's", "she'd") refer to an actor mentioned in the same sentence or the
-  two before: the most recent person of that gender (known from a title such
-  as Mr./Mrs. or a given name), else the most recent person of unknown
-  gender, else the most recent untyped name whose gender does not disagree. First and second person pronouns
-  (I, we, you) are never resolved: inside a quote they are the speaker,
-  which the quotation analyzer reports.
-* **they / them / their / themselves** refer to the most recent group or
-  organisation within the same sentence or the two before.
-* **its** refers to the most recent organisation, place or group in the same
-  sentence or the one before, unless that actor is in the sentence before
-  and the pronoun's own sentence has a noun phrase before it ("Will the
-  plant deliver what its supporters promise?": Hobbs searches the current
-  sentence first); "it" is left alone (too often expletive: "it is
-  likely").
-* **the + head noun** from ``lexicons/actor_descriptions.tsv`` ("the group",
-  "the country", "the president") refers to the most recent actor of a
-  matching type within five sentences, or, for a title head, to the most
-  recent person who carried that title anywhere before. Not when "of" or a
-  capitalised name follows ("the group of …", "the group Wagner").
+1. the pronoun's own sentence, left of the pronoun, then each previous
+   sentence, nearest first (he/she up to three back, they two, it/its one);
+2. within a sentence, arguments before embedded mentions (a mention after a
+   preposition or a possessor "X's" comes after the others), left to right;
+3. the first mention that *agrees* is the antecedent:
 
-Resolved mentions get kind "pronoun" or "description"; an unresolvable one
-is simply not a mention.
+   * he/him/his/himself, she/her/hers/herself: a person whose gender does
+     not disagree (gender from a title or a given name); an untyped name only
+     when it is shaped like a person's name (two or three capitalised words)
+     or has a given name of that gender. Only when the search finds none, an
+     untyped one-word name without an article ("Okoro", not "the Zeitgeist")
+     — a place or organisation name must not become "he";
+   * they/them/their/themselves: a group or organisation;
+   * it/its: an organisation, a place, a group with a singular head, or an
+     untyped name not shaped like a person's. A noun phrase that is not an
+     actor ("the plant", "these reports") met first by the search is the
+     antecedent instead, and the pronoun is left unresolved; a pleonastic "it"
+     (Lappin & Leass §2.1.1: "it is likely that", "it seems", "make it
+     possible to", "it rained") is never resolved;
+
+4. binding principle B (Chomsky 1981): an object pronoun (him, them, it) does
+   not take a mention of its own clause ("Ruiz praised him");
+5. inside a quotation, a third-person pronoun is not the quote's speaker (the
+   speaker says "I"; "Ruiz said, 'I think his plan …'"): the speaker is the
+   mention at the reporting verb next to the quote ("Ruiz said", "said Ruiz",
+   "Ruiz, an aide, said").
+
+First and second person pronouns (I, we, you) are never resolved: inside a
+quote they are the speaker, which the quotation analyzer reports.
+
+**the + head noun** from ``lexicons/actor_descriptions.tsv`` ("the group",
+"the country", "the president") refers to the most recent actor of a
+matching type within five sentences, or, for a title head, to the most recent
+person who carried that title anywhere before. Not when "of" or a capitalised
+name follows ("the group of …", "the group Wagner").
+
+Resolved mentions get kind "pronoun" or "description" (exact offsets of the
+token); an unresolvable one is simply not a mention.
 """
 from __future__ import annotations
 
@@ -36,17 +55,48 @@ from typing import Optional
 
 from ...document import Document
 from ...lexicons import load_table
-from ...lexicons.shared import determiners, pronouns
+from ...lexicons.shared import determiners, pronouns, reporting_verbs
 from .detect import Cand
+from .kinds import _person_shaped
 from .lexicon import Memo
 from .merge import Actor
 
 MALE = pronouns(person="3", gender="m")
 FEMALE = pronouns(person="3", gender="f")
 PLURAL = pronouns(person="3", gender="p")
-NEUTER = pronouns(gender="n", case="det")  # "its"; "it" is too often no actor
+NEUTER = pronouns(person="3", gender="n")  # it, its
+OBJECT = pronouns(person="3", case="obj") - pronouns(case="det")  # him, them, it ("her" is also "her plan")
+POSSESSIVE = pronouns(person="3", case="det")
 CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
 _TRIGGERS = MALE | FEMALE | PLURAL | NEUTER | {"the"}
+# how many sentences before the pronoun's own the search goes back
+WINDOW = {"m": 3, "f": 3, "p": 2, "n": 1}
+# a mention after one of these is embedded (oblique): searched after the
+# arguments of its sentence (Lappin & Leass 1994: subject > object > oblique)
+PREPOSITIONS = frozenset("""of in on at for with by from to into onto about after before during
+under over between against among through without within like since near toward towards
+across behind beyond around upon via despite than""".split())
+# a clause ends at these; principle B looks no further left
+CLAUSE_BREAKS = frozenset(",;:()—–\"“”".replace("", " ").split()) | frozenset(
+    "that who whom which because when while if and but although though whereas".split())
+# the pleonastic "it" of Lappin & Leass (1994, §2.1.1, after their modal
+# adjectives and cognitive verbs): "it is likely that", "it is thought that"
+MODAL = frozenset("""necessary possible impossible certain uncertain likely unlikely important
+good useful advisable convenient sufficient economical easy desirable difficult legal illegal
+clear unclear obvious true hard interesting surprising safe fair worth enough time thanks
+recommended thought believed known anticipated assumed expected reported estimated understood
+feared hoped said""".split())
+BE = frozenset("is was be been being are were 's ’s would will could may might must should can "
+               "not also still very so too quite".split())
+IT_VERBS = frozenset("""seems seemed seem appears appeared appear means meant follows followed
+happens happened turns turned rains rained raining snows snowed snowing""".split())
+MAKE = frozenset("make makes made making find finds found consider considers considered".split())
+NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_far",
+                             "demonstrative_plural")
+# adjective endings (Quirk et al. 1985, App. I.38-I.44), for the head of "the local plant"
+ADJECTIVAL = ("al", "ive", "ous", "ic", "ed", "ing", "ful", "ary", "ern", "est", "ish", "able",
+              "ible", "less", "ian", "ese", "ent", "ant", "er", "ar")
+REPORTING = (reporting_verbs("name_context") | reporting_verbs("sentiment")) - {"according"}
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +151,7 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
     added: list[Cand] = []
     history: list[tuple[int, int, int]] = []  # (start, sentence, actor) in text order
     lower = doc.lower_tokens
+    search = _Search(doc, actors, mentions)
     n_mentions = len(mentions)
     mi = 0
     # only the tokens that can be a pronoun or start a description are read
@@ -112,42 +163,24 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
         t = toks[i]
         while mi < n_mentions and mentions[mi].start <= t.start:
             m = mentions[mi]
-            history.append((m.start, sent_of(m.start), m.actor))
+            s = sent_of(m.start)
+            history.append((m.start, s, m.actor))
+            search.add(s, m.start, m.end, m.actor)
             mi += 1
         if not t.is_word or not history:
             continue
-        if low in MALE or low in FEMALE:
+        if low != "the":
             if _inside(covered, t.start):
                 continue
-            g = "m" if low in MALE else "f"
             sent = sent_of(t.start)
-            # a person of that gender, then a person of unknown gender, then
-            # an untyped name; most recent first within each tier
-            a = _recent(history, actors, sent, 2,
-                        lambda x: x.type == "person" and x.gender == g)
-            if a is None:
-                a = _recent(history, actors, sent, 2,
-                            lambda x: x.type == "person" and x.gender is None)
-            if a is None:
-                a = _recent(history, actors, sent, 2,
-                            lambda x: x.type == "unknown" and x.gender in (None, g))
+            if sent is None:
+                continue
+            a = search.antecedent(i, low, sent)
             if a is not None:
                 added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
-        elif low in PLURAL:
-            a = _recent(history, actors, sent_of(t.start), 2,
-                        lambda x: x.type in ("group", "organisation"))
-            if a is not None:
-                added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
-        elif low in NEUTER:
-            sent = sent_of(t.start)
-            a = _recent(history, actors, sent, 1,
-                        lambda x: x.type in ("organisation", "place", "group"))
-            if a is not None and sent is not None and _nearer_np(doc, lower, i, sent, added) and \
-                    next(s for _, s, x in reversed(history) if x == a) != sent:
-                continue  # "Will the plant deliver what its supporters promise?"
-            if a is not None:
-                added.append(Cand(t.start, t.end, "pronoun", t.text, actors[a].type, actor=a))
-        elif low == "the" and i + 1 < n_toks:
+                history.append((t.start, sent, a))
+                search.add(sent, t.start, t.end, a)
+        elif i + 1 < n_toks:
             head = lower[i + 1]
             refers = desc.get(head)
             if not refers or _inside(covered, toks[i + 1].start):
@@ -155,15 +188,17 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
             nxt = toks[i + 2].text if i + 2 < n_toks else ""
             if (lower[i + 2] if i + 2 < n_toks else "") == "of" or nxt[:1].isupper():
                 continue
+            sent = sent_of(t.start)
             if refers == ("title",):
-                a = _recent(history, actors, sent_of(t.start), None,
-                            lambda x: head in x.titles)
+                a = _recent(history, actors, sent, None, lambda x: head in x.titles)
             else:
-                a = _recent(history, actors, sent_of(t.start), 5, lambda x: x.type in refers)
+                a = _recent(history, actors, sent, 5, lambda x: x.type in refers)
             if a is not None:
                 end = toks[i + 1].end
                 added.append(Cand(t.start, end, "description", doc.text[t.start:end],
                                   actors[a].type, actor=a))
+                history.append((t.start, sent, a))
+                search.add(sent, t.start, end, a)
     if not added:
         return mentions
     out = mentions + added
@@ -171,29 +206,209 @@ def resolve(doc: Document, actors: list[Actor], mentions: list[Cand]) -> list[Ca
     return out
 
 
-DETERMINERS = determiners("article", "demonstrative_near")
+class _Search:
+    """The Hobbs-style antecedent search of the module docstring, over the
+    actor mentions of each sentence (added in text order as the walk goes)
+    and the noun phrases that are no actor ("the plant")."""
 
+    def __init__(self, doc: Document, actors: list[Actor], mentions: list[Cand]):
+        self.doc = doc
+        self.actors = actors
+        self.lower = doc.lower_tokens
+        self.by_sent: dict[int, list[tuple[int, int, int, Optional[int]]]] = {}
+        self.actor_at: dict[int, int] = {m.start: m.actor for m in mentions if m.actor is not None}
+        # English personal names take no article (Quirk et al. 1985, §5.60-5.66)
+        self.with_article: set[int] = set()
+        for m in mentions:
+            j = doc.token_index(m.start)
+            if m.actor is not None and m.kind == "name" and j > 0 and \
+                    self.lower[j - 1] in NP_DETERMINERS:
+                self.with_article.add(m.actor)
+        self.quotes = self._quote_speakers(mentions)
+        self.nps = self._noun_phrases(mentions)
 
-def _nearer_np(doc: Document, lower, i: int, sent: int, added: list[Cand]) -> bool:
-    """Does the sentence of token ``i`` hold a determiner + lower-case word
-    ("the plant") before it, other than a description already resolved to an
-    actor ("The group")? Hobbs (1978) searches the pronoun's own sentence
-    before earlier ones, so such a noun phrase outranks an actor of a
-    previous sentence as the antecedent of "its"."""
-    lo = doc.sentences[sent].start
-    toks = doc.tokens
-    resolved = set()
-    for c in reversed(added):  # in text order: this sentence's are last
-        if c.start < lo:
-            break
-        resolved.add(c.start)
-    j = i - 2
-    while j >= 0 and toks[j].start >= lo:
-        if (lower[j] in DETERMINERS and toks[j + 1].text[:1].islower()
-                and toks[j + 1].is_word and toks[j].start not in resolved):
+    # -- the mentions searched ------------------------------------------------
+    def add(self, sent: Optional[int], start: int, end: int, actor: Optional[int]) -> None:
+        if sent is None or actor is None:
+            return
+        self.actor_at[start] = actor
+        self.by_sent.setdefault(sent, []).append((start, self._rank(start, end), 0, actor))
+
+    def _rank(self, start: int, end: int) -> int:
+        """0 for an argument, 1 for a mention after a preposition or a
+        possessor ("Ruiz's aide", "his aide")."""
+        doc = self.doc
+        j = doc.token_index(start)
+        if j > 0 and self.lower[j - 1] in PREPOSITIONS:
+            return 1
+        k = doc.token_index(end)
+        if doc.text[end:end + 2] in ("'s", "’s") or (k < len(self.lower) and self.lower[k] in (
+                "'s", "’s", "'", "’")) or self.lower[j] in POSSESSIVE:
+            return 1
+        return 0
+
+    def _noun_phrases(self, mentions: list[Cand]) -> dict[int, list[tuple[int, int, int, None]]]:
+        """Determiner + lower-case noun phrases that are no actor mention,
+        per sentence, as (start, rank, number, None): number 1 singular, 2
+        plural (a head in -s, or "these"/"those")."""
+        doc = self.doc
+        toks = doc.tokens
+        low = self.lower
+        spans = _covered(mentions)
+        out: dict[int, list] = {}
+        n = len(toks)
+        for j in range(n - 1):
+            if low[j] not in NP_DETERMINERS or not toks[j + 1].is_word or \
+                    not toks[j + 1].text[:1].islower() or _inside(spans, toks[j + 1].start):
+                continue
+            k = j + 1
+            if low[k].endswith(ADJECTIVAL) and k + 1 < n and toks[k + 1].is_word and \
+                    toks[k + 1].text[:1].islower() and low[k + 1] not in PREPOSITIONS:
+                k += 1  # "the local plant": an adjective, then the head
+            head = low[k]
+            plural = low[j] in ("these", "those") or (head.endswith("s") and not head.endswith(
+                ("ss", "us", "is")))
+            s = doc.sentence_index(toks[j].start)
+            if s is not None:
+                out.setdefault(s, []).append((toks[j].start, self._rank(toks[j].start, toks[k].end),
+                                              2 if plural else 1, None))
+        return out
+
+    def _quote_speakers(self, mentions: list[Cand]) -> list[tuple[int, int, int]]:
+        """(start, end, offset of the speaker's mention) of each outer quote
+        whose sentence holds a reporting verb outside it: the mention right
+        after the verb ("said Ruiz"), else the first one of the sentence
+        before the verb ("Ruiz, an aide, said")."""
+        doc = self.doc
+        toks = doc.tokens
+        low = self.lower
+        starts = sorted({m.start for m in mentions} | {
+            t.start for t, w in zip(toks, low) if w in MALE or w in FEMALE or w in PLURAL})
+        out = []
+        for q in doc.quotes:
+            if q.depth:
+                continue
+            found = None
+            for off in (q.start, q.end - 1):
+                s = doc.sentence_index(off)
+                if s is None:
+                    continue
+                lo, hi = doc.sentences[s].start, doc.sentences[s].end
+                for j in range(doc.token_index(lo), doc.token_index(hi)):
+                    t = toks[j]
+                    if low[j] not in REPORTING or q.start <= t.start < q.end:
+                        continue
+                    if j + 1 < len(toks) and toks[j + 1].start in set(starts[bisect_left(
+                            starts, toks[j + 1].start):bisect_left(starts, toks[j + 1].start) + 1]):
+                        found = toks[j + 1].start
+                    else:
+                        k = bisect_left(starts, lo)
+                        while k < len(starts) and starts[k] < t.start and q.start <= starts[k] < q.end:
+                            k += 1
+                        if k < len(starts) and starts[k] < t.start:
+                            found = starts[k]
+                    if found is not None:
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                out.append((q.start, q.end, found))
+        return out
+
+    # -- the search -----------------------------------------------------------
+    def antecedent(self, i: int, low: str, sent: int) -> Optional[int]:
+        """The actor pronoun token ``i`` (lower-cased ``low``) of sentence
+        ``sent`` refers to, or None."""
+        doc = self.doc
+        pos = doc.tokens[i].start
+        g = "m" if low in MALE else "f" if low in FEMALE else "p" if low in PLURAL else "n"
+        if g == "n" and self._pleonastic(i):
+            return None
+        excluded = set()
+        for qs, qe, off in self.quotes:
+            if qs <= pos < qe and off in self.actor_at:
+                excluded.add(self.actor_at[off])
+        clause = self._clause_start(i) if low in OBJECT else None
+        nearest = low == "it"  # not "its": a thing's possessor is often an actor
+        a = self._walk(pos, sent, g, excluded, clause, True, nearest)
+        if a is None and g in "mf":
+            a = self._walk(pos, sent, g, excluded, clause, False, nearest)
+        return a
+
+    def _walk(self, pos, sent, g, excluded, clause, strict, nearest) -> Optional[int]:
+        actors = self.actors
+        number = 1 if g == "n" else 2 if g == "p" else 0
+        for s in range(sent, max(sent - WINDOW[g], 0) - 1, -1):
+            here = self.by_sent.get(s, [])
+            if number:
+                here = here + self.nps.get(s, [])
+            if s == sent:
+                here = [e for e in here if e[0] < pos and (clause is None or e[0] < clause)]
+            for e in sorted(here, key=lambda e: (e[1], e[0])):
+                a = e[3]
+                if a is None:
+                    if e[2] == number:
+                        return None  # a noun phrase that is no actor comes first
+                    continue
+                if a not in excluded and self._agrees(actors[a], a, g, strict):
+                    if nearest and self._np_between(e[0], pos, s, sent):
+                        return None  # "JNIM claimed the attack. Later JNIM denied it."
+                    return a
+        return None
+
+    def _np_between(self, start: int, pos: int, s: int, sent: int) -> bool:
+        """A singular noun phrase that is no actor between offsets ``start``
+        and ``pos`` (sentences ``s`` to ``sent``): for "it", the nearer
+        thing outranks an actor further back."""
+        return any(start < e[0] < pos and e[2] == 1
+                   for k in range(s, sent + 1) for e in self.nps.get(k, ()))
+
+    def _agrees(self, x: Actor, a: int, g: str, strict: bool) -> bool:
+        if g in "mf":
+            if x.gender not in (None, g):
+                return False
+            if x.type == "person":
+                return True
+            if x.type != "unknown":
+                return False
+            if strict:
+                return x.gender == g or _person_shaped(x.name)
+            return len(x.name.split()) == 1 and a not in self.with_article
+        if g == "p":
+            return x.type in ("group", "organisation")
+        if x.type in ("organisation", "place"):
             return True
-        j -= 1
-    return False
+        if x.type == "group":
+            return bool(x.head) and not x.head.endswith("s")
+        return x.type == "unknown" and x.gender is None and not _person_shaped(x.name)
+
+    def _clause_start(self, i: int) -> int:
+        """The offset where token ``i``'s clause starts (principle B)."""
+        toks = self.doc.tokens
+        low = self.lower
+        j = i - 1
+        while j >= 0 and low[j] not in CLAUSE_BREAKS and not low[j].endswith((".", "?", "!")):
+            j -= 1
+        return toks[j + 1].start if j + 1 < i else toks[i].start
+
+    def _pleonastic(self, i: int) -> bool:
+        """"it" as in "it is likely that", "it seems", "make it possible",
+        "it rained" (Lappin & Leass 1994, §2.1.1)."""
+        low = self.lower
+        n = len(low)
+        if low[i] == "its":
+            return False
+        if i > 0 and low[i - 1] in MAKE:
+            return i + 1 < n and low[i + 1] in MODAL
+        j = i + 1
+        if low[i] != "it":  # "it's": the clitic is the verb
+            j = i + 1
+        elif j < n and low[j] in IT_VERBS:
+            return True
+        k = j
+        while k < n and k - j < 3 and low[k] in BE:
+            k += 1
+        return (k > j or low[i] != "it") and k < n and low[k] in MODAL
 
 
 def _recent(history, actors, sent: Optional[int], window: Optional[int], ok) -> Optional[int]:

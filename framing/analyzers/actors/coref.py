@@ -48,7 +48,7 @@ token); an unresolvable one is simply not a mention.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress
 from typing import Optional
@@ -91,8 +91,10 @@ BE = frozenset("is was be been being are were 's ’s would will could may might
 IT_VERBS = frozenset("""seems seemed seem appears appeared appear means meant follows followed
 happens happened turns turned rains rained raining snows snowed snowing""".split())
 MAKE = frozenset("make makes made making find finds found consider considers considered".split())
-NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_far",
-                             "demonstrative_plural")
+ARTICLES = determiners("article")
+# "that" is left out: before a lower-case word it is mostly a conjunction or
+# a relative ("that was discussed")
+NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_plural")
 # adjective endings (Quirk et al. 1985, App. I.38-I.44), for the head of "the local plant"
 ADJECTIVAL = ("al", "ive", "ous", "ic", "ed", "ing", "ful", "ary", "ern", "est", "ish", "able",
               "ible", "less", "ian", "ese", "ent", "ant", "er", "ar")
@@ -222,7 +224,7 @@ class _Search:
         for m in mentions:
             j = doc.token_index(m.start)
             if m.actor is not None and m.kind == "name" and j > 0 and \
-                    self.lower[j - 1] in NP_DETERMINERS:
+                    self.lower[j - 1] in ARTICLES:
                 self.with_article.add(m.actor)
         self.quotes = self._quote_speakers(mentions)
         self.nps = self._noun_phrases(mentions)
@@ -328,14 +330,17 @@ class _Search:
         for qs, qe, off in self.quotes:
             if qs <= pos < qe and off in self.actor_at:
                 excluded.add(self.actor_at[off])
-        clause = self._clause_start(i) if low in OBJECT else None
+        bounds = self._clauses(i, sent)
+        own = len(bounds) if low in OBJECT else None  # principle B: not its own clause
         nearest = low == "it"  # not "its": a thing's possessor is often an actor
-        a = self._walk(pos, sent, g, excluded, clause, True, nearest)
-        if a is None and g in "mf":
-            a = self._walk(pos, sent, g, excluded, clause, False, nearest)
-        return a
+        return self._walk(pos, sent, g, excluded, bounds, own, nearest)
 
-    def _walk(self, pos, sent, g, excluded, clause, strict, nearest) -> Optional[int]:
+    def _walk(self, pos, sent, g, excluded, bounds, own, nearest) -> Optional[int]:
+        """Sentence by sentence back from the pronoun's own; in its own, the
+        nearest clause first (Hobbs climbs from the pronoun), in every
+        sentence arguments before obliques, left to right. Per sentence,
+        the names agreement accepts outright come before the untyped
+        one-word names it accepts only as a fallback."""
         actors = self.actors
         number = 1 if g == "n" else 2 if g == "p" else 0
         for s in range(sent, max(sent - WINDOW[g], 0) - 1, -1):
@@ -343,17 +348,34 @@ class _Search:
             if number:
                 here = here + self.nps.get(s, [])
             if s == sent:
-                here = [e for e in here if e[0] < pos and (clause is None or e[0] < clause)]
-            for e in sorted(here, key=lambda e: (e[1], e[0])):
+                keyed = []
+                for e in here:
+                    if e[0] >= pos:
+                        continue
+                    c = bisect_right(bounds, e[0])
+                    if c != own:
+                        keyed.append(((-c, e[1], e[0]), e))
+            else:
+                keyed = [((0, e[1], e[0]), e) for e in here]
+            keyed.sort(key=lambda ke: ke[0])
+            fallback = None
+            for _, e in keyed:
                 a = e[3]
                 if a is None:
                     if e[2] == number:
-                        return None  # a noun phrase that is no actor comes first
+                        return fallback  # a noun phrase that is no actor comes first
                     continue
-                if a not in excluded and self._agrees(actors[a], a, g, strict):
+                if a in excluded:
+                    continue
+                ok = self._agrees(actors[a], a, g)
+                if ok == 2:
                     if nearest and self._np_between(e[0], pos, s, sent):
                         return None  # "JNIM claimed the attack. Later JNIM denied it."
                     return a
+                if ok == 1 and fallback is None:
+                    fallback = a
+            if fallback is not None:
+                return fallback
         return None
 
     def _np_between(self, start: int, pos: int, s: int, sent: int) -> bool:
@@ -363,33 +385,36 @@ class _Search:
         return any(start < e[0] < pos and e[2] == 1
                    for k in range(s, sent + 1) for e in self.nps.get(k, ()))
 
-    def _agrees(self, x: Actor, a: int, g: str, strict: bool) -> bool:
-        if g in "mf":
-            if x.gender not in (None, g):
-                return False
-            if x.type == "person":
-                return True
-            if x.type != "unknown":
-                return False
-            if strict:
-                return x.gender == g or _person_shaped(x.name)
-            return len(x.name.split()) == 1 and a not in self.with_article
-        if g == "p":
-            return x.type in ("group", "organisation")
-        if x.type in ("organisation", "place"):
-            return True
-        if x.type == "group":
-            return bool(x.head) and not x.head.endswith("s")
-        return x.type == "unknown" and x.gender is None and not _person_shaped(x.name)
-
-    def _clause_start(self, i: int) -> int:
-        """The offset where token ``i``'s clause starts (principle B)."""
-        toks = self.doc.tokens
+    def _clauses(self, i: int, sent: int) -> list[int]:
+        """Offsets where the clauses of sentence ``sent`` left of token ``i``
+        start: after a clause break (a comma, "that", "when" …) and after a
+        reporting verb ("Ruiz said [he …]")."""
+        doc = self.doc
+        toks = doc.tokens
         low = self.lower
-        j = i - 1
-        while j >= 0 and low[j] not in CLAUSE_BREAKS and not low[j].endswith((".", "?", "!")):
-            j -= 1
-        return toks[j + 1].start if j + 1 < i else toks[i].start
+        out = []
+        for j in range(doc.token_index(doc.sentences[sent].start), i):
+            if low[j] in CLAUSE_BREAKS or low[j] in REPORTING:
+                out.append(toks[j].end)
+        return out
+
+    def _agrees(self, x: Actor, a: int, g: str) -> int:
+        """2 when actor ``x`` (index ``a``) agrees with a pronoun of gender or
+        number ``g``; 1 when only as a fallback (an untyped one-word name
+        without an article for he/she); 0 when not."""
+        if g in "mf":
+            if x.gender not in (None, g) or x.type not in ("person", "unknown"):
+                return 0
+            if x.type == "person" or x.gender == g or _person_shaped(x.name):
+                return 2
+            return 1 if len(x.name.split()) == 1 and a not in self.with_article else 0
+        if g == "p":
+            return 2 if x.type in ("group", "organisation") else 0
+        if x.type in ("organisation", "place"):
+            return 2
+        if x.type == "group":
+            return 2 if x.head and not x.head.endswith("s") else 0
+        return 2 if x.type == "unknown" and x.gender is None and not _person_shaped(x.name) else 0
 
     def _pleonastic(self, i: int) -> bool:
         """"it" as in "it is likely that", "it seems", "make it possible",

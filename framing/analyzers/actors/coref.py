@@ -393,9 +393,10 @@ class _Search:
         toks = doc.tokens
         low = self.lower
         out = []
+        obj = _TRIGGER[low[i]] in OBJECT
         for j in range(doc.token_index(doc.sentences[sent].start), i):
-            if low[j] in CLAUSE_BREAKS or low[j] in REPORTING:
-                out.append(toks[j].end)
+            if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and not (obj and j + 1 == i)):
+                out.append(toks[j].end)  # not "Ruiz told him": its object
         return out
 
     def _agrees(self, x: Actor, a: int, g: str) -> int:

@@ -49,9 +49,9 @@ def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[
     type_cands(doc, cands)
     found, mentions = merge(doc, cands, users)
     type_by_context(doc, found, mentions)
+    type_by_shape(doc, found, mentions)
     mentions = resolve(doc, found, mentions)
     type_by_pronouns(found, mentions)
-    type_by_shape(doc, found, mentions)
     return found, mentions
 
 

@@ -278,44 +278,49 @@ class _Search:
 
     def _quote_speakers(self, mentions: list[Cand]) -> list[tuple[int, int, int]]:
         """(start, end, offset of the speaker's mention) of each outer quote
-        whose sentence holds a reporting verb outside it: the mention right
-        after the verb ("said Ruiz"), else the first one of the sentence
-        before the verb ("Ruiz, an aide, said")."""
+        with a reporting verb outside it in its first or last sentence, or
+        else in the sentence before it ("Ruiz said the plan was late. 'We
+        …'", a quote carrying on reported speech): the mention right after
+        the verb ("said Ruiz"), else the first one before the verb in its
+        sentence ("Ruiz, an aide, said")."""
         doc = self.doc
-        toks = doc.tokens
         low = self.lower
         starts = sorted({m.start for m in mentions} | {
-            t.start for t, w in zip(toks, low) if w in MALE or w in FEMALE or w in PLURAL})
+            t.start for t, w in zip(doc.tokens, low) if _TRIGGER[w] in MALE | FEMALE | PLURAL})
         out = []
         for q in doc.quotes:
             if q.depth:
                 continue
-            found = None
-            for off in (q.start, q.end - 1):
-                s = doc.sentence_index(off)
-                if s is None:
-                    continue
-                lo, hi = doc.sentences[s].start, doc.sentences[s].end
-                for j in range(doc.token_index(lo), doc.token_index(hi)):
-                    t = toks[j]
-                    if low[j] not in REPORTING or q.start <= t.start < q.end:
-                        continue
-                    if j + 1 < len(toks) and toks[j + 1].start in set(starts[bisect_left(
-                            starts, toks[j + 1].start):bisect_left(starts, toks[j + 1].start) + 1]):
-                        found = toks[j + 1].start
-                    else:
-                        k = bisect_left(starts, lo)
-                        while k < len(starts) and starts[k] < t.start and q.start <= starts[k] < q.end:
-                            k += 1
-                        if k < len(starts) and starts[k] < t.start:
-                            found = starts[k]
-                    if found is not None:
-                        break
+            sents = [doc.sentence_index(q.start), doc.sentence_index(q.end - 1)]
+            if sents[0] is not None and sents[0] > 0:
+                sents.append(sents[0] - 1)
+            for s in sents:
+                found = None if s is None else self._speaker_in(s, q, starts)
                 if found is not None:
+                    out.append((q.start, q.end, found))
                     break
-            if found is not None:
-                out.append((q.start, q.end, found))
         return out
+
+    def _speaker_in(self, s: int, q, starts: list[int]) -> Optional[int]:
+        doc = self.doc
+        toks = doc.tokens
+        low = self.lower
+        lo, hi = doc.sentences[s].start, doc.sentences[s].end
+        for j in range(doc.token_index(lo), doc.token_index(hi)):
+            t = toks[j]
+            if low[j] not in REPORTING or q.start <= t.start < q.end:
+                continue
+            # the subject: between the quote (when it comes first) and the verb
+            k = bisect_left(starts, q.end if lo < q.end <= t.start else lo)
+            while k < len(starts) and starts[k] < t.start and q.start <= starts[k] < q.end:
+                k += 1  # not a mention inside the quote
+            if k < len(starts) and starts[k] < t.start:
+                return starts[k]
+            if j + 1 < len(toks):
+                k = bisect_left(starts, toks[j + 1].start)
+                if k < len(starts) and starts[k] == toks[j + 1].start:
+                    return starts[k]  # "…," said Ruiz
+        return None
 
     # -- the search -----------------------------------------------------------
     def antecedent(self, i: int, low: str, sent: int) -> Optional[int]:
@@ -332,17 +337,20 @@ class _Search:
                 excluded.add(self.actor_at[off])
         bounds = self._clauses(i, sent)
         own = len(bounds) if low in OBJECT else None  # principle B: not its own clause
-        nearest = low == "it"  # not "its": a thing's possessor is often an actor
-        return self._walk(pos, sent, g, excluded, bounds, own, nearest)
+        # a pronoun a reporting verb follows speaks ("…", it said): an actor,
+        # never a thing the noun phrases stand for
+        speaks = i + 1 < len(self.lower) and self.lower[i + 1] in REPORTING
+        nearest = low == "it" and not speaks  # not "its": a thing's possessor is often an actor
+        return self._walk(pos, sent, g, excluded, bounds, own, nearest, speaks)
 
-    def _walk(self, pos, sent, g, excluded, bounds, own, nearest) -> Optional[int]:
+    def _walk(self, pos, sent, g, excluded, bounds, own, nearest, speaks) -> Optional[int]:
         """Sentence by sentence back from the pronoun's own; in its own, the
         nearest clause first (Hobbs climbs from the pronoun), in every
         sentence arguments before obliques, left to right. Per sentence,
         the names agreement accepts outright come before the untyped
         one-word names it accepts only as a fallback."""
         actors = self.actors
-        number = 1 if g == "n" else 2 if g == "p" else 0
+        number = 0 if speaks else 1 if g == "n" else 2 if g == "p" else 0
         for s in range(sent, max(sent - WINDOW[g], 0) - 1, -1):
             here = self.by_sent.get(s, [])
             if number:
@@ -409,8 +417,8 @@ class _Search:
             if x.type == "person" or x.gender == g or _person_shaped(x.name):
                 return 2
             return 1 if len(x.name.split()) == 1 and a not in self.with_article else 0
-        if g == "p":
-            return 2 if x.type in ("group", "organisation") else 0
+        if g == "p":  # a country as "they" only as a fallback ("Russia … they responded")
+            return 2 if x.type in ("group", "organisation") else 1 if x.type == "place" else 0
         if x.type in ("organisation", "place"):
             return 2
         if x.type == "group":

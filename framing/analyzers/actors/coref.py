@@ -94,10 +94,19 @@ MAKE = frozenset("make makes made making find finds found consider considers con
 ARTICLES = determiners("article")
 # "that" is left out: before a lower-case word it is mostly a conjunction or
 # a relative ("that was discussed")
-NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_plural")
+NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_plural", "quantifier",
+                             "numeral")
 # adjective endings (Quirk et al. 1985, App. I.38-I.44), for the head of "the local plant"
 ADJECTIVAL = ("al", "ive", "ous", "ic", "ed", "ing", "ful", "ary", "ern", "est", "ish", "able",
               "ible", "less", "ian", "ese", "ent", "ant", "er", "ar")
+# not the head of a noun phrase: verbs and function words after a name or in -s
+NOT_HEAD = frozenset("""is was has had have does did do said says will would could can may might
+must should shall this thus its his hers yours ours theirs us yes always perhaps sometimes as
+whereas besides unless less news series means across towards afterwards nevertheless
+nonetheless himself herself itself whose""".split())
+IRREGULAR_PLURALS = frozenset("people men women children police staff".split())
+QUANTIFIERS = determiners("quantifier", "numeral")
+PRONOUN_WORDS = pronouns()
 REPORTING = (reporting_verbs("name_context") | reporting_verbs("sentiment")) - {"according"}
 
 
@@ -250,31 +259,74 @@ class _Search:
         return 0
 
     def _noun_phrases(self, mentions: list[Cand]) -> dict[int, list[tuple[int, int, int, None]]]:
-        """Determiner + lower-case noun phrases that are no actor mention,
-        per sentence, as (start, rank, number, None): number 1 singular, 2
-        plural (a head in -s, or "these"/"those")."""
+        """Noun phrases that are no actor mention, per sentence, as (start,
+        rank, number, None), number 1 singular, 2 plural (a head in -s, or
+        "these"/"those"): a determiner and a lower-case head ("the plant",
+        "the local plant", also after capitalised modifiers: "the Wikipedia
+        approach"), or a bare plural where a noun phrase starts ("People were
+        asked", "for schools")."""
         doc = self.doc
         toks = doc.tokens
         low = self.lower
         spans = _covered(mentions)
         out: dict[int, list] = {}
         n = len(toks)
+
+        def lower_word(k: int) -> bool:
+            return k < n and toks[k].is_word and toks[k].text[:1].islower()
+
         for j in range(n - 1):
-            if low[j] not in NP_DETERMINERS or not toks[j + 1].is_word or \
-                    not toks[j + 1].text[:1].islower() or _inside(spans, toks[j + 1].start):
-                continue
             k = j + 1
-            if low[k].endswith(ADJECTIVAL) and k + 1 < n and toks[k + 1].is_word and \
-                    toks[k + 1].text[:1].islower() and low[k + 1] not in PREPOSITIONS:
-                k += 1  # "the local plant": an adjective, then the head
+            if low[j] in NP_DETERMINERS:
+                while k < n and k - j <= 3 and toks[k].is_word and toks[k].text[:1].isupper():
+                    k += 1  # capitalised modifiers
+                if k > j + 1:
+                    if not lower_word(k) or low[k] in NOT_HEAD or low[k].endswith(("ly", "ed")):
+                        continue  # "the UN said", "the Navy reportedly"
+                elif not lower_word(k) or _inside(spans, toks[k].start):
+                    continue
+                if low[k].endswith(ADJECTIVAL) and lower_word(k + 1) and \
+                        low[k + 1] not in PREPOSITIONS:
+                    k += 1  # "the local plant": an adjective, then the head
+                start = j
+            elif self._bare_plural(j, spans):
+                start = k = j
+            else:
+                continue
             head = low[k]
-            plural = low[j] in ("these", "those") or (head.endswith("s") and not head.endswith(
-                ("ss", "us", "is")))
-            s = doc.sentence_index(toks[j].start)
+            plural = low[start] in ("these", "those") or head in IRREGULAR_PLURALS or (
+                head.endswith("s") and not head.endswith(("ss", "us", "is")))
+            s = doc.sentence_index(toks[start].start)
             if s is not None:
-                out.setdefault(s, []).append((toks[j].start, self._rank(toks[j].start, toks[k].end),
-                                              2 if plural else 1, None))
+                out.setdefault(s, []).append((toks[start].start, self._rank(
+                    toks[start].start, toks[k].end), 2 if plural else 1, None))
         return out
+
+    def _bare_plural(self, j: int, spans) -> bool:
+        """A lower-case plural noun with no determiner where a noun phrase
+        starts: after a clause break, a preposition, an adjective or a
+        sentence-initial capitalised modifier ("Web developers")."""
+        toks = self.doc.tokens
+        low = self.lower
+        w = low[j]
+        if not toks[j].is_word or not toks[j].text[:1].islower() or _inside(spans, toks[j].start):
+            return False
+        if w not in IRREGULAR_PLURALS and (len(w) < 4 or not w.endswith("s") or w.endswith(
+                ("ss", "us", "is", "'s", "’s")) or w in NOT_HEAD):
+            return False
+        if j == 0 or toks[j - 1].end <= self._sentence_start(j):
+            return True
+        p = low[j - 1]
+        if p in CLAUSE_BREAKS or p in PREPOSITIONS or p in QUANTIFIERS:
+            return True
+        if toks[j - 1].text[:1].islower() and p.endswith(ADJECTIVAL) and p not in NOT_HEAD:
+            return j < 2 or low[j - 2] not in PRONOUN_WORDS
+        return toks[j - 1].text[:1].isupper() and (
+            j < 2 or toks[j - 2].end <= self._sentence_start(j))
+
+    def _sentence_start(self, j: int) -> int:
+        s = self.doc.sentence_index(self.doc.tokens[j].start)
+        return self.doc.sentences[s].start if s is not None else 0
 
     def _quote_speakers(self, mentions: list[Cand]) -> list[tuple[int, int, int]]:
         """(start, end, offset of the speaker's mention) of each outer quote

@@ -87,7 +87,7 @@ clear unclear obvious true hard interesting surprising safe fair worth enough ti
 recommended thought believed known anticipated assumed expected reported estimated understood
 feared hoped said""".split())
 BE = frozenset("is was be been being are were 's ’s would will could may might must should can "
-               "not also still very so too quite".split())
+               "has had have does did not also still very so too quite".split())
 IT_VERBS = frozenset("""seems seemed seem appears appeared appear means meant follows followed
 happens happened turns turned rains rained raining snows snowed snowing""".split())
 MAKE = frozenset("make makes made making find finds found consider considers considered".split())
@@ -393,7 +393,22 @@ class _Search:
         # never a thing the noun phrases stand for
         speaks = i + 1 < len(self.lower) and self.lower[i + 1] in REPORTING
         nearest = low == "it" and not speaks  # not "its": a thing's possessor is often an actor
+        if speaks:  # "'…,' said Ruiz. '…,' he added": the speaker of the quote before goes on
+            a = self._last_speaker(pos, sent - WINDOW[g])
+            if a is not None and a not in excluded and self._agrees(self.actors[a], a, g) == 2:
+                return a
         return self._walk(pos, sent, g, excluded, bounds, own, nearest, speaks)
+
+    def _last_speaker(self, pos: int, lo: int) -> Optional[int]:
+        """The speaker of the last quote ending before ``pos`` (from sentence ``lo``)."""
+        doc = self.doc
+        best = None
+        for qs, qe, off in self.quotes:
+            if qe <= pos and off < pos and off in self.actor_at:
+                s = doc.sentence_index(qs)
+                if s is not None and s >= lo:
+                    best = self.actor_at[off]
+        return best
 
     def _walk(self, pos, sent, g, excluded, bounds, own, nearest, speaks) -> Optional[int]:
         """Sentence by sentence back from the pronoun's own; in its own, the
@@ -429,7 +444,7 @@ class _Search:
                     continue
                 ok = self._agrees(actors[a], a, g)
                 if ok == 2:
-                    if nearest and self._np_between(e[0], pos, s, sent):
+                    if nearest and self._np_between(self._last_of(a, pos), pos, s, sent):
                         return None  # "JNIM claimed the attack. Later JNIM denied it."
                     return a
                 if ok == 1 and fallback is None:
@@ -437,6 +452,10 @@ class _Search:
             if fallback is not None:
                 return fallback
         return None
+
+    def _last_of(self, a: int, pos: int) -> int:
+        """The offset of actor ``a``'s last mention before ``pos``."""
+        return max(e[0] for es in self.by_sent.values() for e in es if e[3] == a and e[0] < pos)
 
     def _np_between(self, start: int, pos: int, s: int, sent: int) -> bool:
         """A singular noun phrase that is no actor between offsets ``start``
@@ -455,8 +474,9 @@ class _Search:
         out = []
         obj = _TRIGGER[low[i]] in OBJECT
         for j in range(doc.token_index(doc.sentences[sent].start), i):
-            if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and not (obj and j + 1 == i)):
-                out.append(toks[j].end)  # not "Ruiz told him": its object
+            if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and not (
+                    obj and j + 1 == i and (i + 1 >= len(low) or low[i + 1] not in BE))):
+                out.append(toks[j].end)  # not "Ruiz denied it", but "Ruiz said it would"
         return out
 
     def _agrees(self, x: Actor, a: int, g: str) -> int:

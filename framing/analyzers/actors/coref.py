@@ -418,6 +418,9 @@ class _Search:
         one-word names it accepts only as a fallback."""
         actors = self.actors
         number = 0 if speaks else 1 if g == "n" else 2 if g == "p" else 0
+        # mentions up to here may stand for the pronoun (not those of its own
+        # clause when principle B bars them)
+        limit = pos if own is None else bounds[own - 1] if own else self.doc.sentences[sent].start
         for s in range(sent, max(sent - WINDOW[g], 0) - 1, -1):
             here = self.by_sent.get(s, [])
             if number:
@@ -444,7 +447,7 @@ class _Search:
                     continue
                 ok = self._agrees(actors[a], a, g)
                 if ok == 2:
-                    if nearest and self._np_between(self._last_of(a, pos), pos, s, sent):
+                    if nearest and self._np_between(self._last_of(a, limit), pos, s, sent):
                         return None  # "JNIM claimed the attack. Later JNIM denied it."
                     return a
                 if ok == 1 and fallback is None:
@@ -455,7 +458,8 @@ class _Search:
 
     def _last_of(self, a: int, pos: int) -> int:
         """The offset of actor ``a``'s last mention before ``pos``."""
-        return max(e[0] for es in self.by_sent.values() for e in es if e[3] == a and e[0] < pos)
+        return max((e[0] for es in self.by_sent.values() for e in es if e[3] == a and e[0] < pos),
+                   default=-1)
 
     def _np_between(self, start: int, pos: int, s: int, sent: int) -> bool:
         """A singular noun phrase that is no actor between offsets ``start``

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from typing import Optional
 
 from ...document import Document
@@ -71,6 +71,12 @@ CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
 _TRIGGERS = MALE | FEMALE | PLURAL | NEUTER | {"the"}
 # how many sentences before the pronoun's own the search goes back
 WINDOW = {"m": 3, "f": 3, "p": 2, "n": 1}
+# bounds on what one pronoun reads, so a run-on sentence stays linear: the
+# last mentions of each sentence, the tokens before the pronoun in its own,
+# the quotes before it, the tokens around a quote for its reporting verb
+SCAN_MENTIONS = 40
+SCAN_TOKENS = 80
+SCAN_QUOTES = 8
 # a mention after one of these is embedded (oblique): searched after the
 # arguments of its sentence (Lappin & Leass 1994: subject > object > oblique)
 PREPOSITIONS = frozenset("""of in on at for with by from to into onto about after before during
@@ -235,14 +241,18 @@ class _Search:
             if m.actor is not None and m.kind == "name" and j > 0 and \
                     self.lower[j - 1] in ARTICLES:
                 self.with_article.add(m.actor)
-        self.quotes = self._quote_speakers(mentions)
+        self.quotes = self._quote_speakers(mentions)  # in text order
+        self.quote_starts = [q[0] for q in self.quotes]
         self.nps = self._noun_phrases(mentions)
+        self.singular = sorted(e[0] for es in self.nps.values() for e in es if e[2] == 1)
+        self.starts_of: dict[int, list[int]] = {}  # actor → its mention offsets, in text order
 
     # -- the mentions searched ------------------------------------------------
     def add(self, sent: Optional[int], start: int, end: int, actor: Optional[int]) -> None:
         if sent is None or actor is None:
             return
         self.actor_at[start] = actor
+        self.starts_of.setdefault(actor, []).append(start)
         self.by_sent.setdefault(sent, []).append((start, self._rank(start, end), 0, actor))
 
     def _rank(self, start: int, end: int) -> int:
@@ -337,8 +347,9 @@ class _Search:
         sentence ("Ruiz, an aide, said")."""
         doc = self.doc
         low = self.lower
+        persons = MALE | FEMALE | PLURAL
         starts = sorted({m.start for m in mentions} | {
-            t.start for t, w in zip(doc.tokens, low) if _TRIGGER[w] in MALE | FEMALE | PLURAL})
+            t.start for t, w in zip(doc.tokens, low) if _TRIGGER[w] in persons})
         out = []
         for q in doc.quotes:
             if q.depth:
@@ -358,9 +369,13 @@ class _Search:
         toks = doc.tokens
         low = self.lower
         lo, hi = doc.sentences[s].start, doc.sentences[s].end
-        for j in range(doc.token_index(lo), doc.token_index(hi)):
+        q0, q1 = doc.token_index(q.start), doc.token_index(q.end)
+        # the tokens of the sentence near the quote, not those inside it
+        near = chain(range(max(doc.token_index(lo), q0 - SCAN_TOKENS), min(q0, doc.token_index(hi))),
+                     range(max(q1, doc.token_index(lo)), min(doc.token_index(hi), q1 + SCAN_TOKENS)))
+        for j in near:
             t = toks[j]
-            if low[j] not in REPORTING or q.start <= t.start < q.end:
+            if low[j] not in REPORTING:
                 continue
             # the subject: between the quote (when it comes first) and the verb
             k = bisect_left(starts, q.end if lo < q.end <= t.start else lo)
@@ -384,8 +399,10 @@ class _Search:
         if g == "n" and self._pleonastic(i):
             return None
         excluded = set()
-        for qs, qe, off in self.quotes:
-            if qs <= pos < qe and off in self.actor_at:
+        k = bisect_right(self.quote_starts, pos) - 1
+        if k >= 0:
+            qs, qe, off = self.quotes[k]
+            if pos < qe and off in self.actor_at:
                 excluded.add(self.actor_at[off])
         bounds = self._clauses(i, sent)
         own = len(bounds) if low in OBJECT else None  # principle B: not its own clause
@@ -400,15 +417,17 @@ class _Search:
         return self._walk(pos, sent, g, excluded, bounds, own, nearest, speaks)
 
     def _last_speaker(self, pos: int, lo: int) -> Optional[int]:
-        """The speaker of the last quote ending before ``pos`` (from sentence ``lo``)."""
+        """The speaker of the last quote ending before ``pos`` (from sentence
+        ``lo``; a few quotes back at most)."""
         doc = self.doc
-        best = None
-        for qs, qe, off in self.quotes:
+        k = bisect_right(self.quote_starts, pos) - 1
+        for qs, qe, off in self.quotes[max(k - SCAN_QUOTES, 0):k + 1][::-1]:
+            s = doc.sentence_index(qs)
+            if s is not None and s < lo:
+                break
             if qe <= pos and off < pos and off in self.actor_at:
-                s = doc.sentence_index(qs)
-                if s is not None and s >= lo:
-                    best = self.actor_at[off]
-        return best
+                return self.actor_at[off]
+        return None
 
     def _walk(self, pos, sent, g, excluded, bounds, own, nearest, speaks) -> Optional[int]:
         """Sentence by sentence back from the pronoun's own; in its own, the
@@ -422,9 +441,12 @@ class _Search:
         # clause when principle B bars them)
         limit = pos if own is None else bounds[own - 1] if own else self.doc.sentences[sent].start
         for s in range(sent, max(sent - WINDOW[g], 0) - 1, -1):
-            here = self.by_sent.get(s, [])
+            here = self.by_sent.get(s, [])[-SCAN_MENTIONS:]  # all before the pronoun
             if number:
-                here = here + self.nps.get(s, [])
+                nps = self.nps.get(s, [])
+                if s == sent:
+                    nps = nps[:bisect_left(nps, (pos,))]
+                here = here + nps[-SCAN_MENTIONS:]
             if s == sent:
                 keyed = []
                 for e in here:
@@ -447,7 +469,7 @@ class _Search:
                     continue
                 ok = self._agrees(actors[a], a, g)
                 if ok == 2:
-                    if nearest and self._np_between(self._last_of(a, limit), pos, s, sent):
+                    if nearest and self._np_between(self._last_of(a, limit), pos):
                         return None  # "JNIM claimed the attack. Later JNIM denied it."
                     return a
                 if ok == 1 and fallback is None:
@@ -458,15 +480,16 @@ class _Search:
 
     def _last_of(self, a: int, pos: int) -> int:
         """The offset of actor ``a``'s last mention before ``pos``."""
-        return max((e[0] for es in self.by_sent.values() for e in es if e[3] == a and e[0] < pos),
-                   default=-1)
+        starts = self.starts_of.get(a, ())
+        k = bisect_left(starts, pos) - 1
+        return starts[k] if k >= 0 else -1
 
-    def _np_between(self, start: int, pos: int, s: int, sent: int) -> bool:
+    def _np_between(self, start: int, pos: int) -> bool:
         """A singular noun phrase that is no actor between offsets ``start``
-        and ``pos`` (sentences ``s`` to ``sent``): for "it", the nearer
-        thing outranks an actor further back."""
-        return any(start < e[0] < pos and e[2] == 1
-                   for k in range(s, sent + 1) for e in self.nps.get(k, ()))
+        and ``pos``: for "it", the nearer thing outranks an actor further
+        back."""
+        k = bisect_right(self.singular, start)
+        return k < len(self.singular) and self.singular[k] < pos
 
     def _clauses(self, i: int, sent: int) -> list[int]:
         """Offsets where the clauses of sentence ``sent`` left of token ``i``
@@ -477,7 +500,7 @@ class _Search:
         low = self.lower
         out = []
         obj = _TRIGGER[low[i]] in OBJECT
-        for j in range(doc.token_index(doc.sentences[sent].start), i):
+        for j in range(max(doc.token_index(doc.sentences[sent].start), i - SCAN_TOKENS), i):
             if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and not (
                     obj and j + 1 == i and (i + 1 >= len(low) or low[i + 1] not in BE))):
                 out.append(toks[j].end)  # not "Ruiz denied it", but "Ruiz said it would"

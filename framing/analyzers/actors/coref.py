@@ -260,7 +260,13 @@ class _Search:
         possessor ("Ruiz's aide", "his aide")."""
         doc = self.doc
         j = doc.token_index(start)
-        if j > 0 and self.lower[j - 1] in PREPOSITIONS:
+        p = j - 1
+        si = doc.sentence_index(start)
+        first = doc.token_index(doc.sentences[si].start) if si is not None else 0
+        while p > first and j - p <= 3 and self.lower[p] not in PREPOSITIONS and (
+                doc.tokens[p].text[:1].isupper() or doc.tokens[p].text == "."):
+            p -= 1  # a title before the name: "with Mr. Vey", "with President Dronov"
+        if p >= 0 and self.lower[p] in PREPOSITIONS:
             return 1
         k = doc.token_index(end)
         if doc.text[end:end + 2] in ("'s", "’s") or (k < len(self.lower) and self.lower[k] in (
@@ -348,8 +354,13 @@ class _Search:
         doc = self.doc
         low = self.lower
         persons = MALE | FEMALE | PLURAL
-        starts = sorted({m.start for m in mentions} | {
-            t.start for t, w in zip(doc.tokens, low) if _TRIGGER[w] in persons})
+        quoted = [(q.start, q.end) for q in doc.quotes if not q.depth]
+        # the mentions and pronouns that may speak ("it" only right before
+        # the verb: "it added"), none inside a quote
+        starts = sorted(x for x in {m.start for m in mentions} | {
+            t.start for k, (t, w) in enumerate(zip(doc.tokens, low)) if _TRIGGER[w] in persons
+            or (w == "it" and k + 1 < len(low) and low[k + 1] in REPORTING)}
+            if not _inside(quoted, x))
         out = []
         for q in doc.quotes:
             if q.depth:
@@ -379,8 +390,6 @@ class _Search:
                 continue
             # the subject: between the quote (when it comes first) and the verb
             k = bisect_left(starts, q.end if lo < q.end <= t.start else lo)
-            while k < len(starts) and starts[k] < t.start and q.start <= starts[k] < q.end:
-                k += 1  # not a mention inside the quote
             if k < len(starts) and starts[k] < t.start:
                 return starts[k]
             if j + 1 < len(toks):

@@ -17,20 +17,18 @@ def pronouns(text: str) -> list[tuple[str, str]]:
     for m in mentions:
         if m.kind == "pronoun":
             word = text[m.start:m.end]
-            assert word == m.key and word.strip() == word and word.isalpha() or "'" in word
+            assert word == m.key  # the token's exact offsets
             out.append((word, found[m.actor].name))
     return out
 
 
 def antecedent(text: str, word: str, nth: int = 0):
-    """The actor the ``nth`` occurrence of pronoun ``word`` resolved to, or None."""
-    hits = [name for w, name in pronouns(text) if w == word]
-    seen = [w for w in Document(text).tokens if w.text == word]
+    """The actor the ``nth`` occurrence of pronoun ``word`` resolved to, or
+    None (an unresolved pronoun is no mention)."""
+    seen = [t for t in Document(text).tokens if t.text == word]
     assert seen, word
-    # unresolved occurrences are not mentions: find which occurrence resolved
     found, mentions = find_mentions(Document(text))
     starts = {m.start: found[m.actor].name for m in mentions if m.kind == "pronoun"}
-    del hits
     return starts.get(seen[nth].start)
 
 
@@ -95,7 +93,7 @@ def test_they_to_a_group_not_past_a_plural_noun_phrase():
     """A plural noun phrase that is no actor ("the engineers") met first is
     the antecedent: "they" is then left unresolved."""
     text = "Protesters blocked the road. They demanded talks."
-    assert antecedent(text, "They") == "protesters" or antecedent(text, "They") == "Protesters"
+    assert antecedent(text, "They").lower() == "protesters"
     text = "Protesters met the engineers at the gate, and the engineers said they would leave."
     assert antecedent(text, "they") is None
 
@@ -148,8 +146,8 @@ def test_a_pronoun_in_a_quote_is_not_its_speaker():
 def test_a_quote_after_reported_speech_is_the_reporters():
     """"Vey said … . '…'": the quote carries on Vey's speech, so "he" in
     it is not Vey."""
-    text = ('Mr. Piet Oran resigned on Monday. Mr. Anton Vey said Oran had been loyal. '
-            '"He gave the firm everything."')
+    text = ('Mr. Piet Oran resigned on Monday, and the board thanked him. Mr. Anton Vey said '
+            'it was a loss. "He gave the firm everything."')
     assert antecedent(text, "He") == "Piet Oran"
 
 

@@ -7,32 +7,46 @@ resolved, so a chain "Ruiz … He … his" carries on), with the
 subject-before-oblique preference of Lappin & Leass (1994, "An algorithm for
 pronominal anaphora resolution", Computational Linguistics 20(4)); no parse:
 
-1. the pronoun's own sentence, left of the pronoun, then each previous
-   sentence, nearest first (he/she up to three back, they two, it/its one);
-2. within a sentence, arguments before embedded mentions (a mention after a
-   preposition or a possessor "X's" comes after the others), left to right;
+1. the pronoun's own sentence left of the pronoun, clause by clause from the
+   nearest (a clause break is a comma, "that", "when" … or a reporting verb:
+   "Ruiz said [Lee's plan failed when he …]"; Hobbs climbs the tree from the
+   pronoun), then each previous sentence, nearest first (he/she up to three
+   back, they two, it/its one);
+2. within a clause or sentence, arguments before embedded mentions (a
+   mention after a preposition, also across a title: "with Mr. Lee", or a
+   possessor "X's" comes after the others), left to right;
 3. the first mention that *agrees* is the antecedent:
 
    * he/him/his/himself, she/her/hers/herself: a person whose gender does
      not disagree (gender from a title or a given name); an untyped name only
      when it is shaped like a person's name (two or three capitalised words)
-     or has a given name of that gender. Only when the search finds none, an
-     untyped one-word name without an article ("Okoro", not "the Zeitgeist")
-     — a place or organisation name must not become "he";
-   * they/them/their/themselves: a group or organisation;
+     or has a given name of that gender. An untyped one-word name without an
+     article ("Okoro", not "the Zeitgeist": English personal names take no
+     article) is only a fallback, taken when no mention of the same sentence
+     agrees outright — a place or organisation name is never "he";
+   * they/them/their/themselves: a group or organisation; a place ("Russia
+     … they responded") only as such a fallback;
    * it/its: an organisation, a place, a group with a singular head, or an
-     untyped name not shaped like a person's. A noun phrase that is not an
-     actor ("the plant", "these reports") met first by the search is the
-     antecedent instead, and the pronoun is left unresolved; a pleonastic "it"
-     (Lappin & Leass §2.1.1: "it is likely that", "it seems", "make it
-     possible to", "it rained") is never resolved;
+     untyped name not shaped like a person's;
+   * for it/its and they, a noun phrase that is no actor ("the plant",
+     "these reports", "many users", a bare plural "People were asked")
+     met first by the search is the antecedent instead, and the pronoun is
+     left unresolved; for "it" also one between the actor's last mention and
+     the pronoun ("JNIM claimed the attack. Later JNIM denied it"); a
+     pleonastic "it" (Lappin & Leass §2.1.1: "it is likely that", "it
+     seems", "make it possible to", "it rained") is never resolved;
 
 4. binding principle B (Chomsky 1981): an object pronoun (him, them, it) does
    not take a mention of its own clause ("Ruiz praised him");
 5. inside a quotation, a third-person pronoun is not the quote's speaker (the
    speaker says "I"; "Ruiz said, 'I think his plan …'"): the speaker is the
    mention at the reporting verb next to the quote ("Ruiz said", "said Ruiz",
-   "Ruiz, an aide, said").
+   "Ruiz, an aide, said"), or in the sentence before it when the quote
+   carries on reported speech ("Ruiz said the plan was late. '…'");
+6. a pronoun that speaks ("'…,' it added") is the speaker of the quote
+   before it when that agrees (speaker continuity, as in the quotation
+   analyzer's continuation pattern); such a pronoun is an actor, so noun
+   phrases do not block it.
 
 First and second person pronouns (I, we, you) are never resolved: inside a
 quote they are the speaker, which the quotation analyzer reports.
@@ -65,7 +79,8 @@ MALE = pronouns(person="3", gender="m")
 FEMALE = pronouns(person="3", gender="f")
 PLURAL = pronouns(person="3", gender="p")
 NEUTER = pronouns(person="3", gender="n")  # it, its
-OBJECT = pronouns(person="3", case="obj") - pronouns(case="det")  # him, them, it ("her" is also "her plan")
+# him, them, it: not "her", which is also "her plan"
+OBJECT = pronouns(person="3", case="obj") - pronouns(case="det")
 POSSESSIVE = pronouns(person="3", case="det")
 CLITICS = tuple(a + c for a in "'’" for c in ("s", "d", "ll", "re", "ve"))
 _TRIGGERS = MALE | FEMALE | PLURAL | NEUTER | {"the"}
@@ -82,8 +97,9 @@ SCAN_QUOTES = 8
 PREPOSITIONS = frozenset("""of in on at for with by from to into onto about after before during
 under over between against among through without within like since near toward towards
 across behind beyond around upon via despite than""".split())
-# a clause ends at these; principle B looks no further left
-CLAUSE_BREAKS = frozenset(",;:()—–\"“”".replace("", " ").split()) | frozenset(
+# a clause ends at these (and after a reporting verb): the pronoun's own
+# sentence is searched clause by clause, nearest first; principle B bars its own
+CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | frozenset(
     "that who whom which because when while if and but although though whereas".split())
 # the pleonastic "it" of Lappin & Leass (1994, §2.1.1, after their modal
 # adjectives and cognitive verbs): "it is likely that", "it is thought that"
@@ -380,10 +396,11 @@ class _Search:
         toks = doc.tokens
         low = self.lower
         lo, hi = doc.sentences[s].start, doc.sentences[s].end
+        s0, s1 = doc.token_index(lo), doc.token_index(hi)
         q0, q1 = doc.token_index(q.start), doc.token_index(q.end)
         # the tokens of the sentence near the quote, not those inside it
-        near = chain(range(max(doc.token_index(lo), q0 - SCAN_TOKENS), min(q0, doc.token_index(hi))),
-                     range(max(q1, doc.token_index(lo)), min(doc.token_index(hi), q1 + SCAN_TOKENS)))
+        near = chain(range(max(s0, q0 - SCAN_TOKENS), min(q0, s1)),
+                     range(max(q1, s0), min(s1, q1 + SCAN_TOKENS)))
         for j in near:
             t = toks[j]
             if low[j] not in REPORTING:

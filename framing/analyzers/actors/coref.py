@@ -63,7 +63,7 @@ token); an unresolvable one is simply not a mention.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, compress
 from typing import Optional
 
@@ -257,10 +257,10 @@ class _Search:
             if m.actor is not None and m.kind == "name" and j > 0 and \
                     self.lower[j - 1] in ARTICLES:
                 self.with_article.add(m.actor)
-        self.quotes = self._quote_speakers(mentions)  # in text order
-        self.quote_starts = [q[0] for q in self.quotes]
-        self.nps = self._noun_phrases(mentions)
-        self.singular = sorted(e[0] for es in self.nps.values() for e in es if e[2] == 1)
+        self.mentions = mentions
+        self.regions = [q for q in doc.quotes if not q.depth]  # outer quotes, in text order
+        self.region_starts = [q.start for q in self.regions]
+        self.speakers: dict[int, Optional[int]] = {}  # quote index → speaker offset, when asked
         self.starts_of: dict[int, list[int]] = {}  # actor → its mention offsets, in text order
 
     # -- the mentions searched ------------------------------------------------
@@ -289,6 +289,15 @@ class _Search:
                 "'s", "’s", "'", "’")) or self.lower[j] in POSSESSIVE:
             return 1
         return 0
+
+    @cached_property
+    def nps(self) -> dict[int, list[tuple[int, int, int, None]]]:
+        """The noun phrases of :meth:`_noun_phrases`, found on first use."""
+        return self._noun_phrases(self.mentions)
+
+    @cached_property
+    def singular(self) -> list[int]:
+        return sorted(e[0] for es in self.nps.values() for e in es if e[2] == 1)
 
     def _noun_phrases(self, mentions: list[Cand]) -> dict[int, list[tuple[int, int, int, None]]]:
         """Noun phrases that are no actor mention, per sentence, as (start,
@@ -360,36 +369,40 @@ class _Search:
         s = self.doc.sentence_index(self.doc.tokens[j].start)
         return self.doc.sentences[s].start if s is not None else 0
 
-    def _quote_speakers(self, mentions: list[Cand]) -> list[tuple[int, int, int]]:
-        """(start, end, offset of the speaker's mention) of each outer quote
-        with a reporting verb outside it in its first or last sentence, or
-        else in the sentence before it ("Ruiz said the plan was late. 'We
-        …'", a quote carrying on reported speech): the mention right after
-        the verb ("said Ruiz"), else the first one before the verb in its
-        sentence ("Ruiz, an aide, said")."""
+    @cached_property
+    def speaking(self) -> list[int]:
+        """Offsets of the mentions and pronouns that may speak ("it" only
+        right before the verb: "it added"), none inside a quote."""
         doc = self.doc
         low = self.lower
         persons = MALE | FEMALE | PLURAL
-        quoted = [(q.start, q.end) for q in doc.quotes if not q.depth]
-        # the mentions and pronouns that may speak ("it" only right before
-        # the verb: "it added"), none inside a quote
-        starts = sorted(x for x in {m.start for m in mentions} | {
+        quoted = [(q.start, q.end) for q in self.regions]
+        return sorted(x for x in {m.start for m in self.mentions} | {
             t.start for k, (t, w) in enumerate(zip(doc.tokens, low)) if _TRIGGER[w] in persons
             or (w == "it" and k + 1 < len(low) and low[k + 1] in REPORTING)}
             if not _inside(quoted, x))
-        out = []
-        for q in doc.quotes:
-            if q.depth:
-                continue
-            sents = [doc.sentence_index(q.start), doc.sentence_index(q.end - 1)]
-            if sents[0] is not None and sents[0] > 0:
-                sents.append(sents[0] - 1)
-            for s in sents:
-                found = None if s is None else self._speaker_in(s, q, starts)
-                if found is not None:
-                    out.append((q.start, q.end, found))
-                    break
-        return out
+
+    def speaker(self, k: int) -> Optional[int]:
+        """The offset of the speaker's mention of outer quote ``k``: at a
+        reporting verb outside it in its first or last sentence, or else in
+        the sentence before it ("Ruiz said the plan was late. 'We …'", a
+        quote carrying on reported speech); the first mention before the
+        verb and after the quote ("Ruiz, an aide, said", "'…,' Ruiz said"),
+        else the one right after it ("'…,' said Ruiz"). None if none."""
+        if k in self.speakers:
+            return self.speakers[k]
+        doc = self.doc
+        q = self.regions[k]
+        sents = [doc.sentence_index(q.start), doc.sentence_index(q.end - 1)]
+        if sents[0] is not None and sents[0] > 0:
+            sents.append(sents[0] - 1)
+        found = None
+        for s in sents:
+            found = None if s is None else self._speaker_in(s, q, self.speaking)
+            if found is not None:
+                break
+        self.speakers[k] = found
+        return found
 
     def _speaker_in(self, s: int, q, starts: list[int]) -> Optional[int]:
         doc = self.doc
@@ -425,10 +438,10 @@ class _Search:
         if g == "n" and self._pleonastic(i):
             return None
         excluded = set()
-        k = bisect_right(self.quote_starts, pos) - 1
-        if k >= 0:
-            qs, qe, off = self.quotes[k]
-            if pos < qe and off in self.actor_at:
+        k = bisect_right(self.region_starts, pos) - 1
+        if k >= 0 and pos < self.regions[k].end:
+            off = self.speaker(k)
+            if off in self.actor_at:
                 excluded.add(self.actor_at[off])
         bounds = self._clauses(i, sent)
         own = len(bounds) if low in OBJECT else None  # principle B: not its own clause
@@ -446,12 +459,14 @@ class _Search:
         """The speaker of the last quote ending before ``pos`` (from sentence
         ``lo``; a few quotes back at most)."""
         doc = self.doc
-        k = bisect_right(self.quote_starts, pos) - 1
-        for qs, qe, off in self.quotes[max(k - SCAN_QUOTES, 0):k + 1][::-1]:
-            s = doc.sentence_index(qs)
+        k = bisect_right(self.region_starts, pos) - 1
+        for x in range(k, max(k - SCAN_QUOTES, -1), -1):
+            q = self.regions[x]
+            s = doc.sentence_index(q.start)
             if s is not None and s < lo:
                 break
-            if qe <= pos and off < pos and off in self.actor_at:
+            off = self.speaker(x) if q.end <= pos else None
+            if off is not None and off < pos and off in self.actor_at:
                 return self.actor_at[off]
         return None
 

@@ -157,6 +157,9 @@ def test_a_speaking_pronoun_continues_the_last_speaker():
     text = ('"The Harbour Institute is wrong and the Coastal Trust agrees," said Lintmark '
             'Holdings. "Costs are down," it added.')
     assert antecedent(text, "it") == "Lintmark Holdings"
+    text = ('"The Harbour Institute is wrong. The Coastal Trust agrees. Prices will fall," said '
+            'Lintmark Holdings. "Costs are down," it added.')
+    assert antecedent(text, "it") == "Lintmark Holdings"  # a long quote: counted from its end
 
 
 def test_pronoun_offsets_are_the_tokens():

@@ -43,10 +43,11 @@ pronominal anaphora resolution", Computational Linguistics 20(4)); no parse:
    mention at the reporting verb next to the quote ("Ruiz said", "said Ruiz",
    "Ruiz, an aide, said"), or in the sentence before it when the quote
    carries on reported speech ("Ruiz said the plan was late. '…'");
-6. a pronoun that speaks ("'…,' it added") is the speaker of the quote
-   before it when that agrees (speaker continuity, as in the quotation
-   analyzer's continuation pattern); such a pronoun is an actor, so noun
-   phrases do not block it.
+6. a pronoun that speaks for the quote just before it in its own sentence
+   ("'…,' said Ruiz. '…,' he added") is the speaker of the quote before
+   that one when it agrees (speaker continuity, as in the quotation
+   analyzer's continuation pattern); any pronoun a reporting verb follows is
+   an actor, so noun phrases do not block it.
 
 First and second person pronouns (I, we, you) are never resolved: inside a
 quote they are the speaker, which the quotation analyzer reports.
@@ -450,22 +451,26 @@ class _Search:
         speaks = i + 1 < len(self.lower) and self.lower[i + 1] in REPORTING
         nearest = low == "it" and not speaks  # not "its": a thing's possessor is often an actor
         if speaks:  # "'…,' said Ruiz. '…,' he added": the speaker of the quote before goes on
-            a = self._last_speaker(pos, sent - WINDOW[g])
+            a = self._last_speaker(pos, sent, sent - WINDOW[g])
             if a is not None and a not in excluded and self._agrees(self.actors[a], a, g) == 2:
                 return a
         return self._walk(pos, sent, g, excluded, bounds, own, nearest, speaks)
 
-    def _last_speaker(self, pos: int, lo: int) -> Optional[int]:
-        """The speaker of the last quote ending before ``pos`` (from sentence
-        ``lo``; a few quotes back at most)."""
+    def _last_speaker(self, pos: int, sent: int, lo: int) -> Optional[int]:
+        """For a pronoun at ``pos`` that speaks for the quote just before it
+        in its own sentence ("'…,' he added"): the speaker of an earlier
+        quote that ended from sentence ``lo`` on (a few quotes back at
+        most); None otherwise."""
         doc = self.doc
         k = bisect_right(self.region_starts, pos) - 1
-        for x in range(k, max(k - SCAN_QUOTES, -1), -1):
+        if k < 0 or self.regions[k].end > pos or doc.sentence_index(self.regions[k].end - 1) != sent:
+            return None  # no quote of its own: "She explained how …"
+        for x in range(k - 1, max(k - SCAN_QUOTES, -1), -1):
             q = self.regions[x]
-            s = doc.sentence_index(q.start)
+            s = doc.sentence_index(q.end - 1)  # where it ended: a long quote began further back
             if s is not None and s < lo:
                 break
-            off = self.speaker(x) if q.end <= pos else None
+            off = self.speaker(x)
             if off is not None and off < pos and off in self.actor_at:
                 return self.actor_at[off]
         return None

@@ -133,6 +133,16 @@ def test_object_pronoun_not_bound_in_its_own_clause():
     assert antecedent(text, "it") is None
 
 
+def test_a_possessive_in_a_fronted_phrase_looks_ahead_to_the_subject():
+    """Backward anaphora (Reinhart 1983): "In her remarks, Vance …" — the
+    possessive of a sentence-initial prepositional phrase is the subject
+    after its comma, not a person of the sentence before."""
+    text = "Mrs. Ada Lind left early. In her opening remarks, Mrs. Clara Vance thanked the staff."
+    assert antecedent(text, "her") == "Clara Vance"
+    text = "Mrs. Ada Lind left early. Mrs. Clara Vance thanked her staff."
+    assert antecedent(text, "her") == "Clara Vance"
+
+
 # -- quotes ------------------------------------------------------------------------
 def test_a_pronoun_in_a_quote_is_not_its_speaker():
     """The speaker says "I": a third-person pronoun inside the quote is

@@ -29,8 +29,9 @@ from typing import Optional
 from ...document import Document
 from ...lexicons import load_table
 from .detect import Cand
-from .hobbs import _TRIGGER, PronounSearch, _covered, _inside
+from .hobbs import _TRIGGER, PronounSearch
 from .merge import Actor
+from .nounphrases import _covered, _inside
 
 
 @lru_cache(maxsize=1)

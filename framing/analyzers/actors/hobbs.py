@@ -47,7 +47,10 @@ pronominal anaphora resolution", Computational Linguistics 20(4)); no parse:
    ("'…,' said Ruiz. '…,' he added") is the speaker of the quote before
    that one when it agrees (speaker continuity, as in the quotation
    analyzer's continuation pattern); any pronoun a reporting verb follows is
-   an actor, so noun phrases do not block it.
+   an actor, so noun phrases do not block it;
+7. a possessive in a sentence-initial prepositional phrase refers ahead to
+   the subject right after the phrase's comma when that agrees ("In her
+   remarks, Vance said …"; backward anaphora, Reinhart 1983).
 """
 from __future__ import annotations
 
@@ -62,6 +65,7 @@ from .detect import Cand
 from .kinds import _person_shaped
 from .lexicon import Memo
 from .merge import Actor
+from .nounphrases import CLAUSE_BREAKS, PREPOSITIONS, _inside, noun_phrases
 
 MALE = pronouns(person="3", gender="m")
 FEMALE = pronouns(person="3", gender="f")
@@ -80,15 +84,6 @@ WINDOW = {"m": 3, "f": 3, "p": 2, "n": 1}
 SCAN_MENTIONS = 40
 SCAN_TOKENS = 80
 SCAN_QUOTES = 8
-# a mention after one of these is embedded (oblique): searched after the
-# arguments of its sentence (Lappin & Leass 1994: subject > object > oblique)
-PREPOSITIONS = frozenset("""of in on at for with by from to into onto about after before during
-under over between against among through without within like since near toward towards
-across behind beyond around upon via despite than""".split())
-# a clause ends at these (and after a reporting verb): the pronoun's own
-# sentence is searched clause by clause, nearest first; principle B bars its own
-CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "—", "–", '"', "“", "”"]) | frozenset(
-    "that who whom which because when while if and but although though whereas".split())
 # the pleonastic "it" of Lappin & Leass (1994, §2.1.1, after their modal
 # adjectives and cognitive verbs): "it is likely that", "it is thought that"
 MODAL = frozenset("""necessary possible impossible certain uncertain likely unlikely important
@@ -102,21 +97,6 @@ IT_VERBS = frozenset("""seems seemed seem appears appeared appear means meant fo
 happens happened turns turned rains rained raining snows snowed snowing""".split())
 MAKE = frozenset("make makes made making find finds found consider considers considered".split())
 ARTICLES = determiners("article")
-# "that" is left out: before a lower-case word it is mostly a conjunction or
-# a relative ("that was discussed")
-NP_DETERMINERS = determiners("article", "demonstrative_near", "demonstrative_plural", "quantifier",
-                             "numeral")
-# adjective endings (Quirk et al. 1985, App. I.38-I.44), for the head of "the local plant"
-ADJECTIVAL = ("al", "ive", "ous", "ic", "ed", "ing", "ful", "ary", "ern", "est", "ish", "able",
-              "ible", "less", "ian", "ese", "ent", "ant", "er", "ar")
-# not the head of a noun phrase: verbs and function words after a name or in -s
-NOT_HEAD = frozenset("""is was has had have does did do said says will would could can may might
-must should shall this thus its his hers yours ours theirs us yes always perhaps sometimes as
-whereas besides unless less news series means across towards afterwards nevertheless
-nonetheless himself herself itself whose""".split())
-IRREGULAR_PLURALS = frozenset("people men women children police staff".split())
-QUANTIFIERS = determiners("quantifier", "numeral")
-PRONOUN_WORDS = pronouns()
 REPORTING = (reporting_verbs("name_context") | reporting_verbs("sentiment")) - {"according"}
 
 
@@ -153,6 +133,7 @@ class PronounSearch:
                     self.lower[j - 1] in ARTICLES:
                 self.with_article.add(m.actor)
         self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
         self.regions = [q for q in doc.quotes if not q.depth]  # outer quotes, in text order
         self.region_starts = [q.start for q in self.regions]
         self.speakers: dict[int, Optional[int]] = {}  # quote index → speaker offset, when asked
@@ -187,82 +168,13 @@ class PronounSearch:
 
     @cached_property
     def nps(self) -> dict[int, list[tuple[int, int, int, None]]]:
-        """The noun phrases of :meth:`_noun_phrases`, found on first use."""
-        return self._noun_phrases(self.mentions)
+        """The noun phrases that are no actor (:func:`.nounphrases.noun_phrases`),
+        per sentence, found on first use."""
+        return noun_phrases(self.doc, self.mentions, self._rank)
 
     @cached_property
     def singular(self) -> list[int]:
         return sorted(e[0] for es in self.nps.values() for e in es if e[2] == 1)
-
-    def _noun_phrases(self, mentions: list[Cand]) -> dict[int, list[tuple[int, int, int, None]]]:
-        """Noun phrases that are no actor mention, per sentence, as (start,
-        rank, number, None), number 1 singular, 2 plural (a head in -s, or
-        "these"/"those"): a determiner and a lower-case head ("the plant",
-        "the local plant", also after capitalised modifiers: "the Wikipedia
-        approach"), or a bare plural where a noun phrase starts ("People were
-        asked", "for schools")."""
-        doc = self.doc
-        toks = doc.tokens
-        low = self.lower
-        spans = _covered(mentions)
-        out: dict[int, list] = {}
-        n = len(toks)
-
-        def lower_word(k: int) -> bool:
-            return k < n and toks[k].is_word and toks[k].text[:1].islower()
-
-        for j in range(n - 1):
-            k = j + 1
-            if low[j] in NP_DETERMINERS:
-                while k < n and k - j <= 3 and toks[k].is_word and toks[k].text[:1].isupper():
-                    k += 1  # capitalised modifiers
-                if k > j + 1:
-                    if not lower_word(k) or low[k] in NOT_HEAD or low[k].endswith(("ly", "ed")):
-                        continue  # "the UN said", "the Navy reportedly"
-                elif not lower_word(k) or _inside(spans, toks[k].start):
-                    continue
-                if low[k].endswith(ADJECTIVAL) and lower_word(k + 1) and \
-                        low[k + 1] not in PREPOSITIONS:
-                    k += 1  # "the local plant": an adjective, then the head
-                start = j
-            elif self._bare_plural(j, spans):
-                start = k = j
-            else:
-                continue
-            head = low[k]
-            plural = low[start] in ("these", "those") or head in IRREGULAR_PLURALS or (
-                head.endswith("s") and not head.endswith(("ss", "us", "is")))
-            s = doc.sentence_index(toks[start].start)
-            if s is not None:
-                out.setdefault(s, []).append((toks[start].start, self._rank(
-                    toks[start].start, toks[k].end), 2 if plural else 1, None))
-        return out
-
-    def _bare_plural(self, j: int, spans) -> bool:
-        """A lower-case plural noun with no determiner where a noun phrase
-        starts: after a clause break, a preposition, an adjective or a
-        sentence-initial capitalised modifier ("Web developers")."""
-        toks = self.doc.tokens
-        low = self.lower
-        w = low[j]
-        if not toks[j].is_word or not toks[j].text[:1].islower() or _inside(spans, toks[j].start):
-            return False
-        if w not in IRREGULAR_PLURALS and (len(w) < 4 or not w.endswith("s") or w.endswith(
-                ("ss", "us", "is", "'s", "’s")) or w in NOT_HEAD):
-            return False
-        if j == 0 or toks[j - 1].end <= self._sentence_start(j):
-            return True
-        p = low[j - 1]
-        if p in CLAUSE_BREAKS or p in PREPOSITIONS or p in QUANTIFIERS:
-            return True
-        if toks[j - 1].text[:1].islower() and p.endswith(ADJECTIVAL) and p not in NOT_HEAD:
-            return j < 2 or low[j - 2] not in PRONOUN_WORDS
-        return toks[j - 1].text[:1].isupper() and (
-            j < 2 or toks[j - 2].end <= self._sentence_start(j))
-
-    def _sentence_start(self, j: int) -> int:
-        s = self.doc.sentence_index(self.doc.tokens[j].start)
-        return self.doc.sentences[s].start if s is not None else 0
 
     @cached_property
     def speaking(self) -> list[int]:
@@ -348,7 +260,37 @@ class PronounSearch:
             a = self._last_speaker(pos, sent, sent - WINDOW[g])
             if a is not None and a not in excluded and self._agrees(self.actors[a], a, g) == 2:
                 return a
+        if low in POSSESSIVE:  # "In her remarks, Waters said …"
+            a = self._fronted(i, sent)
+            if a is not None and a not in excluded and self._agrees(self.actors[a], a, g) == 2:
+                return a
         return self._walk(pos, sent, g, excluded, bounds, own, nearest, speaks)
+
+    def _fronted(self, i: int, sent: int) -> Optional[int]:
+        """Backward anaphora (Reinhart 1983, "Anaphora and semantic
+        interpretation"; Kuno 1972): a possessive in a sentence-initial
+        prepositional phrase ("In her opening remarks, Waters …") refers to
+        the subject right after the phrase's comma. The actor of that
+        mention, or None."""
+        doc = self.doc
+        toks = doc.tokens
+        low = self.lower
+        first = doc.token_index(doc.sentences[sent].start)
+        if low[first] not in PREPOSITIONS:
+            return None
+        end = doc.token_index(doc.sentences[sent].end)
+        if any(low[j] == "," for j in range(first, i)):
+            return None
+        comma = next((j for j in range(i + 1, min(end, i + SCAN_TOKENS)) if low[j] == ","), None)
+        if comma is None:
+            return None
+        j = comma + 1
+        while j < end and j - comma <= 3 and (toks[j].text[:1].isupper() or toks[j].text == "."):
+            k = bisect_left(self.mention_starts, toks[j].start)
+            if k < len(self.mention_starts) and self.mention_starts[k] == toks[j].start:
+                return self.mentions[k].actor  # the subject: a name, after a title or not
+            j += 1
+        return None
 
     def _last_speaker(self, pos: int, sent: int, lo: int) -> Optional[int]:
         """For a pronoun at ``pos`` that speaks for the quote just before it
@@ -482,12 +424,3 @@ class PronounSearch:
         while k < n and k - j < 3 and low[k] in BE:
             k += 1
         return (k > j or low[i] != "it") and k < n and low[k] in MODAL
-
-
-def _covered(mentions: list[Cand]) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in mentions]
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_left(spans, (pos + 1, -1)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -48,6 +48,13 @@ def test_own_sentence_nearest_clause_first():
     assert antecedent(text, "he") == "Lukas Renn"
 
 
+def test_told_keeps_its_object_in_the_matrix_clause():
+    """"X told Y how … he": Y is the object of "told", searched after the
+    subject X (Hobbs' breadth-first order), unlike "X said Y's …"."""
+    text = "Dr. Ivo Brandt told Dr. Lukas Renn on Monday how surprised he was."
+    assert antecedent(text, "he") == "Ivo Brandt"
+
+
 def test_subject_before_a_fronted_prepositional_phrase():
     """A mention after a preposition is oblique: searched after the
     arguments of its sentence (Lappin & Leass 1994)."""
@@ -96,6 +103,13 @@ def test_they_to_a_group_not_past_a_plural_noun_phrase():
     assert antecedent(text, "They").lower() == "protesters"
     text = "Protesters met the engineers at the gate, and the engineers said they would leave."
     assert antecedent(text, "they") is None
+
+
+def test_it_to_a_lone_title_case_name_only_as_a_fallback():
+    """"Brandvik" may be a person: "it" takes it only when nothing else of
+    its sentence agrees; an acronym ("NATO"-like) agrees outright."""
+    text = "Brandvik met the Coastal Trust. It said talks would go on."
+    assert antecedent(text, "It") == "Coastal Trust"
 
 
 def test_its_to_an_organisation():

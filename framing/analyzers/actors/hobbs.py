@@ -98,6 +98,9 @@ happens happened turns turned rains rained raining snows snowed snowing""".split
 MAKE = frozenset("make makes made making find finds found consider considers considered".split())
 ARTICLES = determiners("article")
 REPORTING = (reporting_verbs("name_context") | reporting_verbs("sentiment")) - {"according"}
+# reporting verbs with an indirect object: "Ruiz told Lee (that) he …" — Lee
+# is the matrix clause's object, searched after its subject Ruiz
+TOLD = frozenset("told tells tell asked asks ask warned warns urged reminded assured informed".split())
 
 
 def _trigger(low: str) -> str:
@@ -350,9 +353,9 @@ class PronounSearch:
                 if a in excluded:
                     continue
                 ok = self._agrees(actors[a], a, g)
+                if ok and nearest and self._np_between(self._last_of(a, limit), pos):
+                    return None  # "JNIM claimed the attack. Later JNIM denied it."
                 if ok == 2:
-                    if nearest and self._np_between(self._last_of(a, limit), pos):
-                        return None  # "JNIM claimed the attack. Later JNIM denied it."
                     return a
                 if ok == 1 and fallback is None:
                     fallback = a
@@ -383,15 +386,16 @@ class PronounSearch:
         out = []
         obj = _TRIGGER[low[i]] in OBJECT
         for j in range(max(doc.token_index(doc.sentences[sent].start), i - SCAN_TOKENS), i):
-            if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and not (
+            if low[j] in CLAUSE_BREAKS or (low[j] in REPORTING and low[j] not in TOLD and not (
                     obj and j + 1 == i and (i + 1 >= len(low) or low[i + 1] not in BE))):
                 out.append(toks[j].end)  # not "Ruiz denied it", but "Ruiz said it would"
         return out
 
     def _agrees(self, x: Actor, a: int, g: str) -> int:
         """2 when actor ``x`` (index ``a``) agrees with a pronoun of gender or
-        number ``g``; 1 when only as a fallback (an untyped one-word name
-        without an article for he/she); 0 when not."""
+        number ``g``; 1 when only as a fallback (an untyped one-word name:
+        for he/she without an article, for it/its in Title case, "Clinton"
+        being either; a place for they); 0 when not."""
         if g in "mf":
             if x.gender not in (None, g) or x.type not in ("person", "unknown"):
                 return 0
@@ -404,7 +408,9 @@ class PronounSearch:
             return 2
         if x.type == "group":
             return 2 if x.head and not x.head.endswith("s") else 0
-        return 2 if x.type == "unknown" and x.gender is None and not _person_shaped(x.name) else 0
+        if x.type != "unknown" or x.gender is not None or _person_shaped(x.name):
+            return 0
+        return 1 if x.name.istitle() and " " not in x.name else 2  # "NATO", "LibriVox": 2
 
     def _pleonastic(self, i: int) -> bool:
         """"it" as in "it is likely that", "it seems", "make it possible",

@@ -9,7 +9,8 @@ Steps, each in its own module:
    group nouns (no downloaded model);
 2. ``merge`` — user actors (``framing.analyze(text, actors=...)``,
    ``--actors actors.toml``) first, then alias merging;
-   ``kinds`` — untyped names typed from their context;
+   ``kinds`` — untyped names typed from their context, then ``shape`` — by
+   their form (before coreference, whose agreement reads the types);
 3. ``coref`` — pronouns and definite descriptions ("the group"),
    then he/she resolved to an untyped name types it a person;
 4. here — each mention scored by :func:`framing.sentiment.linear` (target-dependent,
@@ -49,9 +50,9 @@ def find_mentions(doc: Document, actors: Any = None) -> tuple[list[Actor], list[
     type_cands(doc, cands)
     found, mentions = merge(doc, cands, users)
     type_by_context(doc, found, mentions)
+    type_by_shape(doc, found, mentions)
     mentions = resolve(doc, found, mentions)
     type_by_pronouns(found, mentions)
-    type_by_shape(doc, found, mentions)
     return found, mentions
 
 

@@ -1,9 +1,10 @@
 """Typing the names context left untyped, by their form and their article.
 
-The last step of typing (after :mod:`.kinds`), for detected actors still
-``unknown``; internal evidence in the sense of McDonald (1996) and the
-"spelling" rules of Collins & Singer (1999, "Unsupervised models for named
-entity classification"):
+The step of typing after :mod:`.kinds` and before coreference (whose
+agreement reads the types), for detected actors still ``unknown``;
+internal evidence in the sense of McDonald (1996) and the "spelling" rules
+of Collins & Singer (1999, "Unsupervised models for named entity
+classification"):
 
 * **person** — a lone given name ("Marilyn said"), or a name of two or three
   words each capitalised with lower-case letters after ("Lee Cheuk-yan",

@@ -77,11 +77,21 @@ def sample(data: Path, minimum: int) -> list[tuple[str, str, str]]:
     return chosen
 
 
+def _rows() -> list[dict]:
+    """Rows of ``questions.jsonl`` before batch 2 (so a rerun after the merge draws the same batch)."""
+    rows = [json.loads(line) for line in (KEY_DIR / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    later = batch2_qids()
+    return [r for r in rows if r["qid"] not in later]
+
+
+def _words(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()).lower()
+
+
 def used() -> tuple[set[str], int]:
     """Articles already in ``questions.jsonl`` and its highest qid."""
-    rows = [json.loads(line) for line in (KEY_DIR / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
-    return {r["article"] for r in rows if r["qid"] not in batch2_qids()}, max(
-        [r["qid"] for r in rows if r["qid"] not in batch2_qids()], default=0)
+    rows = _rows()
+    return {r["article"] for r in rows}, max((r["qid"] for r in rows), default=0)
 
 
 def batch2_qids() -> set[int]:
@@ -92,9 +102,17 @@ def batch2_qids() -> set[int]:
 def sample_batch2(data: Path, minimum: int) -> list[tuple[str, str, str]]:
     """Next articles of the seed-14 PolNeAR train order (then PAC train), none already used."""
     done, _ = used()
+    texts = {key: text for key, text, _ in articles(data)}
+    # the reprint rule of ``build``: an article sharing a question's words
+    # (over 25 characters) with a test article belongs to the test split, so
+    # it cannot join this all-train batch
+    test_words = {_words(texts[r["article"]], r["start"], r["end"])
+                  for r in _rows() if r["split"] == "test"}
     polnear, pac = [], []
     for key, text, title in articles(data):
         if not MARK_RE.search(text) or key in done:
+            continue
+        if any(len(w) > 25 and w in test_words for w in (_words(text, s, e) for s, e in candidates(text))):
             continue
         if key.startswith("polnear:train:"):
             polnear.append((key, text, title))
@@ -173,7 +191,7 @@ def build(data: Path, out: Path) -> None:
         return a
     seen: dict[str, str] = {}
     for c in cands:
-        words = " ".join(texts[c["article"]][c["start"]:c["end"]].split()).lower()
+        words = _words(texts[c["article"]], c["start"], c["end"])
         if len(words) > 25 and words in seen:
             parent[find(c["article"])] = find(seen[words])
         seen.setdefault(words, c["article"])

@@ -29,7 +29,10 @@ articles already in ``questions.jsonl`` (then PAC train, should PolNeAR run
 out), skipping every article already used, until it holds at least ``--min``
 new question marks; its qids continue after the current maximum. Its codes are
 ``codes_batch2.tsv``; ``--build --batch 2`` appends its rows to
-``questions.jsonl``, all ``train``, leaving every existing line unchanged.
+``questions.jsonl``, all ``train``, leaving every existing line unchanged
+(``--build`` rewrites the file with batch 1 only: run it first). An article
+sharing a question with a test article (the reprint rule) is skipped, as it
+would belong to the test split.
 
 Usage: ``python benchmarks/rq_realnews_extract.py [--data DIR] [--out DIR] [--build] [--batch 2]``
 """

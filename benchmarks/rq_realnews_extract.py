@@ -24,7 +24,17 @@ over a random fifth) with the candidates into
 article to ``train`` or ``test`` (seeded; articles whose questions repeat
 another article's, reprints, share that article's split).
 
-Usage: ``python benchmarks/rq_realnews_extract.py [--data DIR] [--out DIR] [--build]``
+Batch 2 (``--batch 2``) continues the same seeded PolNeAR train order past the
+articles already in ``questions.jsonl`` (then PAC train, should PolNeAR run
+out), skipping every article already used, until it holds at least ``--min``
+new question marks; its qids continue after the current maximum. Its codes are
+``codes_batch2.tsv``; ``--build --batch 2`` appends its rows to
+``questions.jsonl``, all ``train``, leaving every existing line unchanged
+(``--build`` rewrites the file with batch 1 only: run it first). An article
+sharing a question with a test article (the reprint rule) is skipped, as it
+would belong to the test split.
+
+Usage: ``python benchmarks/rq_realnews_extract.py [--data DIR] [--out DIR] [--build] [--batch 2]``
 """
 from __future__ import annotations
 
@@ -63,6 +73,62 @@ def sample(data: Path, minimum: int) -> list[tuple[str, str, str]]:
     random.Random(SEED).shuffle(rest)
     n = sum(len(MARK_RE.findall(t)) for _, t, _ in chosen)
     for art in rest:
+        if n >= minimum:
+            break
+        chosen.append(art)
+        n += len(MARK_RE.findall(art[1]))
+    return chosen
+
+
+def _rows() -> list[dict]:
+    """Rows of ``questions.jsonl`` before batch 2 (so a rerun after the merge draws the same batch)."""
+    rows = [json.loads(line) for line in (KEY_DIR / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    later = batch2_qids()
+    return [r for r in rows if r["qid"] not in later]
+
+
+def _words(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()).lower()
+
+
+def used() -> tuple[set[str], int]:
+    """Articles already in ``questions.jsonl`` and its highest qid."""
+    rows = _rows()
+    return {r["article"] for r in rows}, max((r["qid"] for r in rows), default=0)
+
+
+def batch2_qids() -> set[int]:
+    path = KEY_DIR / "codes_batch2.tsv"
+    return set(read_codes(path)) if path.exists() else set()
+
+
+def sample_batch2(data: Path, minimum: int) -> list[tuple[str, str, str]]:
+    """Next articles of the seed-14 PolNeAR train order (then PAC train), none already used."""
+    done, _ = used()
+    texts = {key: text for key, text, _ in articles(data)}
+    # the reprint rule of ``build``: an article sharing a question's words
+    # (over 25 characters) with a test article belongs to the test split, so
+    # it cannot join this all-train batch
+    test_words = {_words(texts[r["article"]], r["start"], r["end"])
+                  for r in _rows() if r["split"] == "test"}
+    polnear, pac = [], []
+    for key, text, title in articles(data):
+        if not MARK_RE.search(text) or key in done:
+            continue
+        if any(len(w) > 25 and w in test_words for w in (_words(text, s, e) for s, e in candidates(text))):
+            continue
+        if key.startswith("polnear:train:"):
+            polnear.append((key, text, title))
+        elif key.startswith("pac:train:"):
+            pac.append((key, text, title))
+    # the same shuffle as ``sample``: reproduce it over all PolNeAR train
+    # articles with a ``?``, then drop the used ones, keeping the order
+    order = [k for k, t, _ in articles(data) if k.startswith("polnear:train:") and MARK_RE.search(t)]
+    random.Random(SEED).shuffle(order)
+    rank = {k: i for i, k in enumerate(order)}
+    polnear.sort(key=lambda a: rank[a[0]])
+    chosen, n = [], 0
+    for art in polnear + pac:
         if n >= minimum:
             break
         chosen.append(art)
@@ -128,7 +194,7 @@ def build(data: Path, out: Path) -> None:
         return a
     seen: dict[str, str] = {}
     for c in cands:
-        words = " ".join(texts[c["article"]][c["start"]:c["end"]].split()).lower()
+        words = _words(texts[c["article"]], c["start"], c["end"])
         if len(words) > 25 and words in seen:
             parent[find(c["article"])] = find(seen[words])
         seen.setdefault(words, c["article"])
@@ -149,19 +215,49 @@ def build(data: Path, out: Path) -> None:
     print(f"{len(cands)} questions ({n_test} test) -> {KEY_DIR / 'questions.jsonl'}")
 
 
+def build_batch2(out: Path) -> None:
+    """Append batch 2 (all ``train``) to ``questions.jsonl``; existing lines stay byte-identical."""
+    cands = [json.loads(line) for line in (out / "candidates.jsonl").read_text().splitlines()]
+    codes = read_codes(KEY_DIR / "codes_batch2.tsv")
+    missing = [c["qid"] for c in cands if c["qid"] not in codes]
+    if missing:
+        raise SystemExit(f"{len(missing)} batch-2 candidates uncoded, first {missing[:5]}")
+    new = {c["qid"] for c in cands}
+    path = KEY_DIR / "questions.jsonl"
+    keep = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if json.loads(line)["qid"] not in new]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(keep)
+        for c in cands:
+            code = codes[c["qid"]]
+            row = {**c, "split": "train", "voice": code["voice"], "type": code["type"],
+                   "rhetorical": code["type"] != "information", "confidence": code["confidence"],
+                   "headline": code["headline"], "reason": code["reason"]}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(cands)} batch-2 questions appended (train) -> {path}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=Path("/tmp/rq_realnews"))
     ap.add_argument("--min", type=int, default=650)
     ap.add_argument("--build", action="store_true", help="merge the codes into questions.jsonl")
+    ap.add_argument("--batch", type=int, choices=(1, 2), default=1,
+                    help="2: the next articles of the same order, appended as train")
     args = ap.parse_args()
+    if args.batch == 2 and args.out == Path("/tmp/rq_realnews"):
+        args.out = Path("/tmp/rq_realnews_b2")
     if args.build:
-        build(args.data, args.out)
+        build_batch2(args.out) if args.batch == 2 else build(args.data, args.out)
         return
     args.out.mkdir(parents=True, exist_ok=True)
     rows, listing, qid = [], [], 0
-    for key, text, title in sample(args.data, args.min):
+    if args.batch == 2:
+        arts, qid = sample_batch2(args.data, args.min), used()[1]
+    else:
+        arts = sample(args.data, args.min)
+    for key, text, title in arts:
         paras = blocks(text)
         listing.append(f"\n######## {key}\nTITLE: {title}")
         by_para: dict[int, list[tuple[int, int, int]]] = {}

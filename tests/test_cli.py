@@ -262,3 +262,52 @@ def test_fast_flag_switches_the_sentiment_model(tmp_path):
     assert res.exit_code == 0, res.output
     line = json.loads((tmp_path / "o" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert line["report"]["actors"]["sentiment_model"].startswith("linear")
+
+
+def test_a_corpus_baseline_is_computed_once_saved_and_reused(tmp_path):
+    import os
+
+    corpus = tmp_path / "ref"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"a{i}.txt").write_text(f"The council may vote on plan {i}, she said. "
+                                          "Is it right? Surely not.\n", encoding="utf-8")
+    article2 = tmp_path / "second.txt"
+    article2.write_text("The mayor said the plan would probably pass.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["analyze", str(SAMPLE), str(article2), "--out", str(out),
+                              "--baseline", str(corpus)])
+    assert res.exit_code == 0, res.output
+    saved = json.loads((out / "baseline.json").read_text(encoding="utf-8"))
+    assert saved["articles"] == 3 and saved["source"]["files"] == 3
+    for report in out.glob("*/report.json"):  # both reports set against the same corpus
+        assert json.loads(report.read_text(encoding="utf-8"))
+    assert len(list(out.glob("*/report.md"))) == 2
+    assert all("ref/ (3 articles" in p.read_text(encoding="utf-8")
+               for p in out.glob("*/report.md"))
+    # a second run reuses the saved statistics: they are not computed again
+    os.utime(out / "baseline.json", (1, 1))
+    stamp = (out / "baseline.json").stat().st_mtime_ns
+    again = runner.invoke(app, ["analyze", str(SAMPLE), "--out", str(out), "--baseline",
+                                str(corpus)])
+    assert again.exit_code == 0 and (out / "baseline.json").stat().st_mtime_ns == stamp
+    # the corpus changed: computed again; the saved file is itself a baseline to share
+    (corpus / "a3.txt").write_text("It may rain.\n", encoding="utf-8")
+    runner.invoke(app, ["analyze", str(SAMPLE), "--out", str(out), "--baseline", str(corpus)])
+    assert json.loads((out / "baseline.json").read_text(encoding="utf-8"))["articles"] == 4
+    shared = tmp_path / "shared.json"
+    shared.write_bytes((out / "baseline.json").read_bytes())
+    other = runner.invoke(app, ["analyze", str(SAMPLE), "--out", str(tmp_path / "o2"),
+                                "--baseline", str(shared)])
+    assert other.exit_code == 0 and not (tmp_path / "o2" / "baseline.json").exists()
+
+
+def test_report_options_that_cannot_apply_are_errors(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The council may vote.\n", encoding="utf-8")
+    for extra in (["--baseline", str(corpus)], ["--figure-format", "svg"]):
+        res = runner.invoke(app, ["analyze", str(corpus), "--out", str(tmp_path / "o"), *extra])
+        assert res.exit_code == 2 and "corpus is written as JSON Lines" in res.output
+        res = runner.invoke(app, ["analyze", str(SAMPLE), *extra])
+        assert res.exit_code == 2 and "with --out" in res.output

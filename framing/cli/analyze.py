@@ -46,8 +46,9 @@ def analyze(
                                        help="Write report.json, report.md, figures/, report.pdf "
                                             "and report.html here (one sub-folder per article "
                                             "when several); for a corpus, articles.jsonl."),
-    figure_format: str = typer.Option("png", "--figure-format",
-                                      help="Figure formats with --out: any of png,svg,pdf."),
+    figure_format: Optional[str] = typer.Option(None, "--figure-format",
+                                                help="Figure formats with --out: any of "
+                                                     "png,svg,pdf (default png)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline",
                                             help="Baseline to set the metrics against: a "
                                                  "baseline .json file, or any corpus source "
@@ -111,6 +112,11 @@ def analyze(
     if corpus:
         if len(corpus) != len(sources):
             error("give either article files or corpus sources (folders, .jsonl, .csv), not both")
+            raise typer.Exit(code=2)
+        if baseline is not None or figure_format is not None:
+            error("--baseline and --figure-format shape the reports of article files; a "
+                  "corpus is written as JSON Lines (leave them out, or compare outlets with "
+                  "`framing compare`)")
             raise typer.Exit(code=2)
         if fmt is Format.text and (out is not None or engine is Engine.dask):
             error("--format text prints a corpus's reports to the terminal; with --out or "
@@ -192,13 +198,25 @@ def _analyze_files(files, fmt, out, figure_format, baseline, actors, width, fast
     several = len(files) > 1
     formats = None
     if out is not None:
+        from ..render.baseline import cached
         from ..render.outdir import parse_formats
 
         try:
-            formats = parse_formats(figure_format)
+            formats = parse_formats(figure_format or "png")
         except ValueError as exc:
             error(str(exc))
             raise typer.Exit(code=2)
+        try:  # once for every file; a corpus's statistics are saved to reuse and share
+            baseline = cached(baseline, out / "baseline.json")
+        except FramingError as exc:
+            error(f"--baseline: {exc}")
+            raise typer.Exit(code=1)
+        if baseline.source is not None:
+            typer.echo(f"baseline: {baseline.description}, saved to {out / 'baseline.json'}",
+                       err=True)
+    elif baseline is not None or figure_format is not None:
+        error("--baseline and --figure-format apply to the reports written with --out")
+        raise typer.Exit(code=2)
     used_dirs: set[str] = set()
     for path in files:
         try:

@@ -33,7 +33,8 @@ METRICS = SUMMARY
 #: the metrics drawn as rates against the baseline
 RATE_METRICS = ("questions_per_1k", "rhetorical_per_1k", "hedges_per_1k", "boosters_per_1k")
 __all__ = ["Baseline", "MetricStats", "METRICS", "RATE_METRICS", "Voice", "voice_shares",
-           "article_metrics", "actor_interval", "actor_score", "bundled", "resolve"]
+           "article_metrics", "actor_interval", "actor_score", "bundled", "cached",
+           "corpus_signature", "resolve"]
 
 
 # -- actors --------------------------------------------------------------------------
@@ -114,6 +115,9 @@ class Baseline:
     metrics: dict[str, MetricStats] = field(default_factory=dict)
     framing_version: str = ""
     schema: str = BASELINE_SCHEMA
+    #: for a baseline computed from a corpus: what it was computed from
+    #: (:func:`corpus_signature`), so a saved copy is reused only for the same files
+    source: Optional[dict] = None
 
     def get(self, key: str) -> MetricStats:
         return self.metrics.get(key) or MetricStats(0)
@@ -170,6 +174,8 @@ class Baseline:
     # -- JSON ------------------------------------------------------------------
     def to_dict(self) -> dict:
         d = asdict(self)
+        if d["source"] is None:
+            del d["source"]
         return {"schema": d.pop("schema"), **d}
 
     def to_json(self) -> str:
@@ -181,12 +187,55 @@ class Baseline:
             raise ValueError(f"not a {BASELINE_SCHEMA} file")
         return cls(name=d["name"], articles=d["articles"], words=d["words"],
                    metrics={k: MetricStats(**v) for k, v in d["metrics"].items()},
-                   framing_version=d.get("framing_version", ""))
+                   framing_version=d.get("framing_version", ""), source=d.get("source"))
 
 
 def bundled() -> Baseline:
     """The bundled real-news statistics (``baseline.json``)."""
     return Baseline.from_file(BUNDLED)
+
+
+def corpus_signature(source: str | Path) -> dict:
+    """What a corpus baseline was computed from: the source's absolute path
+    and a SHA-256 over every file's relative path, size and modification
+    time (a folder is walked; a .jsonl/.csv file is one file)."""
+    import hashlib
+
+    root = Path(source).resolve()
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    h = hashlib.sha256()
+    for p in files:
+        st = p.stat()
+        rel = p.relative_to(root).as_posix() if root.is_dir() else p.name
+        h.update(f"{rel}\t{st.st_size}\t{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return {"path": str(root), "files": len(files), "sha256": h.hexdigest()}
+
+
+def cached(baseline: "str | Path | None", saved: Path) -> Optional[Baseline]:
+    """The baseline for ``framing analyze --baseline SOURCE --out DIR``:
+    ``None`` → the bundled one; a baseline ``.json`` → that file; a corpus
+    source → ``saved`` (``DIR/baseline.json``) when it was computed from the
+    same files by this version of framing, else computed now and written
+    there, to reuse on the next run or to share."""
+    from .. import __version__
+    from .outdir import atomic_write
+
+    if baseline is None or isinstance(baseline, Baseline) or (
+            Path(baseline).suffix.lower() == ".json" and Path(baseline).is_file()):
+        return resolve(baseline)
+    sig = corpus_signature(baseline)
+    if saved.is_file():
+        try:
+            old = Baseline.from_file(saved)
+            if old.source == sig and old.framing_version == __version__:
+                return old
+        except Exception:  # an unreadable or foreign file is computed again
+            pass
+    bl = Baseline.from_corpus(baseline)
+    bl.source = sig
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(saved, bl.to_json())
+    return bl
 
 
 def resolve(baseline: "Baseline | str | Path | None") -> Baseline:

@@ -90,8 +90,9 @@ def write_outputs(report: ArticleReport, text: str, out_dir: Union[str, Path], *
 
     ``text`` is the exact analysed text (the report's offsets point into it);
     ``figure_formats`` any of png, svg, pdf (a list or ``"png,svg"``);
-    ``baseline`` a :class:`Baseline`, a folder of ``.txt`` articles, or
-    ``None`` for the bundled sample-corpus baseline.
+    ``baseline`` a :class:`Baseline`, a baseline ``.json`` file, a corpus
+    source to compute one from (see :func:`~.baseline.cached` to do that once
+    for many articles), or ``None`` for the bundled real-news baseline.
 
     Everything is drawn in this process, in a fixed order: the files are
     the same byte for byte on every run.

@@ -195,12 +195,32 @@ def test_unknown_speaker_is_null():
     assert quotes(text).unattributed == 1
 
 
-def test_floating_quote_paragraph_takes_the_previous_speaker():
+def test_floating_quote_paragraph_goes_on_with_the_previous_attribution():
     text = ("“The closure came without warning,” said Piet Vos, a docker.\n\n"
             "“We heard about it on the radio.”")
-    items = quotes(text).items
-    assert len(items) == 2
-    assert items[1].pattern == "floating" and items[1].speaker == "Piet Vos"
+    q = only(text)
+    assert q.speaker == "Piet Vos"
+    assert q.parts == [[0, text.index(" said")],
+                       [text.index("“We"), len(text)]]
+
+
+def test_floating_quote_after_a_mixed_quote_is_the_same_item():
+    text = ("Ruiz hit back in a statement, saying she was “proud of every contract.”\n\n"
+            "“Nobody in this city has done more for the harbour.”\n\n"
+            "The council meets on Monday.")
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.kind == "mixed"
+    assert q.parts[-1] == [text.index("“Nobody"), text.index("\n\nThe")]
+
+
+def test_continuation_after_a_long_attribution_sentence():
+    text = ("“The market will reopen,” Ana Silva said, as traders packed up their stalls "
+            "along the river and a light rain began to fall over the square, while the "
+            "last buses of the evening left for the suburbs and the harbour lights came "
+            "on one by one across the bay. “We will be back tomorrow.”")
+    q = only(text)
+    assert q.speaker == "Ana Silva"
+    assert q.parts == [[0, text.index(" Ana")], [text.index("“We"), len(text)]]
 
 
 def test_multi_paragraph_quote_is_one_item():

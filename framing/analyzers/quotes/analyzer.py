@@ -24,7 +24,8 @@ cue claimed) and ``build`` (resolution and the section)):
 
 One item per attribution. A quote whose attribution interrupts it, or that
 goes on after the attribution in further quoted sentences of the same
-paragraph (“A,” said X. “B.”), is one item: ``start``/``end`` run from the
+paragraph (“A,” said X. “B.”) or in a paragraph of quotes only after it
+(a floating quote), is one item: ``start``/``end`` run from the
 first quoted segment to the last (so ``text`` shows the attribution between
 them) and ``parts`` lists the quoted segments alone; word counts, voice
 regions and the benchmark's overlap use ``parts``. This follows the

@@ -2,8 +2,10 @@
 
 * a quote that goes on after its attribution ("“A,” said X. “B.”") or
   precedes it ("“A.” “B,” she said.") joins that attribution's item;
-* a paragraph of quotes only, right after a paragraph ending with X's quote,
-  is X's (a "floating quote", as the GenderGapTracker calls it);
+* a paragraph of quotes only, right after a paragraph ending with X's
+  quote, is X's (a "floating quote", as the GenderGapTracker calls it) and a
+  further part of that same item (PolNeAR codebook §3: one attribution, one
+  speaker, a discontinuous content);
 * a quote signed with a dash at the end of its line ("“…” ― Ann Ruiz") or
   labelled in a transcript ("RUIZ: …") is the signer's;
 * a quote inside the writer's own sentence is taken as spoken by the
@@ -20,6 +22,7 @@ from typing import Iterable, Iterator, Optional
 
 from ...document import Document
 from .attribution import Attribution, _sentence_subject
+from .build import NOT_WORDS
 from .content import trim
 from .marks import WORD_RE, Region
 from .speakers import Mention, Tokens
@@ -34,7 +37,7 @@ CONFIDENCE = {
     "quote-cue": 0.95, "interrupted": 0.95, "cue-quote": 0.95, "continuation": 0.9,
     "speaker-cue-content": 0.85, "content-speaker-cue": 0.85, "content-cue-speaker": 0.85,
     "according-to": 0.85, "parenthetical": 0.8, "colon": 0.8, "dash": 0.8,
-    "colon-next-paragraph": 0.85, "floating": 0.6, "unattributed": 0.3,
+    "colon-next-paragraph": 0.85, "unattributed": 0.3,
 }
 
 
@@ -146,7 +149,7 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
         j = bisect_right(keys, (r.end, -1))
         first_after = here[j] if j < len(here) else None
         host = None if last_before is None else _last_direct(chain([last_before], before))
-        if host is not None and _gap_ok(text, host, host.parts[-1][1], r.start) and (
+        if host is not None and _gap_ok(doc, host, host.parts[-1][1], r.start, not lead) and (
                 not lead or host.cue_start >= sent_start):
             host.parts.append((r.start, r.end))
             continue
@@ -180,9 +183,15 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
                 text, paras[pi], regs, bisect_right(reg_ends, paras[pi].start)):
             last = max(by_para[pi - 1], key=lambda x: x.parts[-1][1])
             last_sent = doc.sentence_index(paras[pi - 1].end - 1)
-            if last.speaker is not None and last.kind == "direct" and last_sent is not None \
+            if last.speaker is not None and last.kind in ("direct", "mixed") \
+                    and last.frame not in NOT_WORDS and last_sent is not None \
                     and doc.sentences[last_sent].start <= max(last.parts[-1][1], last.cue_start):
-                a.speaker, a.antecedent, a.pattern = last.speaker, last.antecedent, "floating"
+                # a floating quote goes on with the attribution before it: one
+                # item, one speaker, the paragraph a further part (PolNeAR §3)
+                last.parts.append((r.start, r.end))
+                new[pi] = last
+                by_para.setdefault(pi, []).append(last)
+                continue
         new[pi] = a
         items.append(a)
         add(pi, a)
@@ -194,11 +203,21 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
     return scare
 
 
-def _gap_ok(text: str, host: Attribution, s: int, e: int) -> bool:
+def _gap_ok(doc: Document, host: Attribution, s: int, e: int, opens: bool) -> bool:
     """Between a quote and its continuation lies nothing but the quote's own
-    attribution (and what continues it: "…, adding that …")."""
-    words = len(WORD_RE.findall(text, s, e))
-    return words == 0 or (s <= host.cue_start < e and words <= 30)
+    attribution (and what continues it: "…, adding that …"): at most 30
+    words, or — when the continuation opens a sentence — however long the
+    rest of the attribution's sentence is ("“A,” X said, as the crowd … .
+    “B.”"), the sentence right before the continuation."""
+    words = len(WORD_RE.findall(doc.text, s, e))
+    if words == 0:
+        return True
+    if not s <= host.cue_start < e:
+        return False
+    if words <= 30:
+        return True
+    si, sr = doc.sentence_index(host.cue_start), doc.sentence_index(e)
+    return opens and si is not None and sr == si + 1
 
 
 def _ending_before(here: list[Attribution], k: int, pos: int) -> Iterator[Attribution]:

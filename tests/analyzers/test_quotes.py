@@ -513,3 +513,28 @@ def test_headline_that_reports_speech_keeps_its_named_speaker():
             "She said the plan was overdue.")
     items = quotes(text).items
     assert any(q.speaker == "Ann Ruiz" and q.cue == ":" for q in items)
+
+
+def test_quote_after_a_colon_in_the_subjects_sentence():
+    text = ("Mayor Piet Vos did not hold back: “These cranes are older than I am.” "
+            "The port closed at noon.")
+    q = only(text)
+    assert q.speaker == "Piet Vos" and q.cue == ":"
+    assert q.parts == [[text.index("“These"), text.index(" The port")]]
+
+
+def test_named_subject_before_a_colon_speaks_the_next_sentence_quote():
+    text = "Ruiz put it bluntly:\n“The contracts were never audited.”"
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.pattern == "colon"
+    assert text[q.speaker_start:q.speaker_end] == "Ruiz"
+
+
+def test_unclaimed_quote_after_an_indirect_quote_in_the_paragraph():
+    text = ("Ana Silva defended the plan, saying the city had no other choice. "
+            "Critics disagreed. “We will appeal every one of these decisions.”")
+    items = quotes(text).items
+    last = items[-1]
+    assert last.parts == [[text.index("“We"), len(text)]]
+    assert last.speaker == "Ana Silva" and last.pattern == "floating"
+    assert last.confidence < 0.7

@@ -538,3 +538,23 @@ def test_unclaimed_quote_after_an_indirect_quote_in_the_paragraph():
     assert last.parts == [[text.index("“We"), len(text)]]
     assert last.speaker == "Ana Silva" and last.pattern == "floating"
     assert last.confidence < 0.7
+
+
+def test_inverted_speaker_with_an_affiliation():
+    text = "“We are ready,” said Ana Silva of the Lisbon dockers union."
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.parts == [[0, text.index(" said")]]
+
+
+def test_title_after_the_cue_is_no_second_part():
+    text = ("“We will publish the contracts,” Ruiz said during an interview on “Morning Talk” "
+            "on Sunday. “Every single one of them.”")
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.pattern == "quote-cue"
+    assert q.parts == [[0, text.index(" Ruiz")], [text.index("“Every"), len(text)]]
+
+
+def test_continuation_after_a_no_break_space():
+    text = "“The vote was rigged,” she wrote.\xa0“We will ask for a recount.”"
+    q = only(text)
+    assert q.speaker_text == "she" and len(q.parts) == 2

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, FIRST_SECOND, INTRO,
+from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, DETERMINERS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
 from .speakers import ROLE_TITLE, Mention, Tokens
 from .subjects import document_left, quantity_left
@@ -132,6 +132,11 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
     # inverted: "…,” said Smith." / "…, says the report."
     if p < lo or prev_text in (",", ":", ";", "(", "—", "–", "--") or prev_text in CLOSE_MARKS:
         span = tk.np_right(i + n, hi)
+        if span and not _inversion_ends(tk, span[1] + 1, hi):
+            # "said Ana Silva of the Lisbon dockers' union": the name before "of"
+            cut = next((x for x in range(span[0] + 1, span[1]) if low[x] in ("of", "from")), None)
+            if cut is not None and _inversion_ends(tk, cut, hi):
+                span = (span[0], cut - 1)
         if span and form.form != "ing" and low[span[0]] not in FIRST_SECOND \
                 and _inversion_ends(tk, span[1] + 1, hi):
             j, k = span
@@ -224,6 +229,8 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
     if t >= hi:
         return True
     text = tk.toks[t].text
+    if tk.low[t] in ("of", "from") and t + 1 < hi and (tk.cap[t + 1] or tk.low[t + 1] in DETERMINERS):
+        return True  # "…,” said Ana Silva of the dockers' union." — an affiliation
     return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or tk.low[t] == "who" or (
         tk.low[t] in ("in", "on", "at", "during", "after", "before", "last", "this", "earlier",
                       "later", "yesterday", "today", "recently") and tk.low[t] != "that")

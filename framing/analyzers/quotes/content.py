@@ -131,7 +131,9 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             continue  # "who asked not to be named"
         right_end = _bound(a, nxt, S1, text)
         parts: list[tuple[int, int]] = []
-        if r_left is not None and r_right is not None:
+        if r_left is not None and r_right is not None and (tr > t or t == t0):
+            # “A,” she said, “b …” — not “A,” she said on “This Week”: a title
+            # reached over adverbials without a comma is no second part
             parts, a.pattern = [(r_left.start, r_left.end), (r_right.start, r_right.end)], "interrupted"
         elif a.frame == "prep":
             if left_seg is not None:

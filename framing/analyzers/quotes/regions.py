@@ -135,7 +135,7 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
         si = doc.sentence_index(r.start)
         sent = doc.sentences[si] if si is not None else None
         sent_start = sent.start if sent else r.start
-        lead = text[sent_start:r.start].strip(" “\"‘(—–-")
+        lead = text[sent_start:r.start].strip().strip(" “\"‘(—–-")
         full = not lead or text[r.content_end - 1:r.content_end] in ".?!…"
         if r.words <= SCARE_WORDS and not full:
             scare.append((r, "scare"))
@@ -260,7 +260,7 @@ def _last_direct(before: Iterable[Attribution]) -> Optional[Attribution]:
     someone else came after it ("“A,” X said, adding that … “B.”");
     ``before`` is last first."""
     for a in before:
-        if a.kind == "direct" and a.speaker is not None:
+        if a.kind in ("direct", "mixed") and a.speaker is not None:
             return a
         if not a.shared:
             return None

@@ -558,3 +558,10 @@ def test_continuation_after_a_no_break_space():
     text = "“The vote was rigged,” she wrote.\xa0“We will ask for a recount.”"
     q = only(text)
     assert q.speaker_text == "she" and len(q.parts) == 2
+
+
+def test_relative_clause_cue_inside_the_speakers_apposition():
+    text = "Silva, who has endorsed Reis, said the port will reopen."
+    items = quotes(text).items
+    assert [(q.cue, q.text) for q in items] == [("endorsed", "Reis"), ("said", "the port will reopen")]
+    assert all(q.speaker == "Silva" for q in items)

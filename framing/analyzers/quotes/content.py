@@ -227,6 +227,13 @@ def _after_region(text: str, r: Region, S1: int) -> Optional[int]:
 def _bound(a: Attribution, nxt: Optional[Attribution], S1: int, text: str) -> int:
     """Right content ends at the sentence end or where the next attribution
     of the sentence starts — unless that attribution is nested in it."""
+    if nxt is not None and not nxt.speaker_right and a.antecedent is not None \
+            and nxt.start <= a.start and nxt.cue_start > a.end:
+        # "Silva, who has endorsed Reis, said …": the relative clause is an
+        # apposition of the next cue's speaker and ends before that cue
+        k = max(text.rfind(c, a.end, nxt.cue_start) for c in ",—–")
+        if k > a.end:
+            return k
     if nxt is None or nxt.speaker_right or nxt.start <= a.end:
         return S1
     gap = text[a.end:nxt.start].strip(TRAIL + " ").lower()

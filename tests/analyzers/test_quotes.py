@@ -565,3 +565,15 @@ def test_relative_clause_cue_inside_the_speakers_apposition():
     items = quotes(text).items
     assert [(q.cue, q.text) for q in items] == [("endorsed", "Reis"), ("said", "the port will reopen")]
     assert all(q.speaker == "Silva" for q in items)
+
+
+def test_capitalised_cue_in_a_title_case_headline():
+    text = "Ana Silva Says Port Will Reopen In May.\n\nThe strike ended on Monday."
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.cue == "Says"
+    assert q.text == "Port Will Reopen In May"
+
+
+def test_capitalised_word_in_body_text_is_no_cue():
+    text = "The strike ended on Monday at the Says Bar, where Ana Silva drank coffee."
+    assert quotes(text).items == []

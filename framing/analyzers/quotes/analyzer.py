@@ -50,7 +50,7 @@ from ...report import QuotesSection
 from ..base import Analyzer, Context
 from .attribution import Attribution, find_attribution, match_cue
 from .content import assign_contents, drop_nested
-from .headlines import in_spans, is_label, is_title_line, kicker_spans
+from .headlines import in_spans, is_label, is_title_line, kicker_spans, title_case_lines
 from .lexicon import DETERMINERS, lexicon
 from .marks import Region, non_speech_kind, regions
 from .regions import place_regions
@@ -114,6 +114,7 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
     starts = tk.lex.cue_starts
     sentence_index = doc.sentence_index
     labels = kicker_spans(doc)  # kicker lines in capitals: no cue, no speaker
+    titles = title_case_lines(doc)  # headlines in Title Case: capitalised cues
     for i in compress(range(len(low)), map(starts.__contains__, low)):
         if i < skip_to or inq[i] >= 0 or labels and in_spans(labels, toks[i].start):
             continue
@@ -131,7 +132,8 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
         if form is None:
             continue
         earlier = [a for a in attrs[-3:] if a.sent == s]
-        a = find_attribution(tk, i, form, sent_lo[s], sent_hi[s], s, earlier)
+        title = tk.cap[i] and bool(titles) and in_spans(titles, toks[i].start)
+        a = find_attribution(tk, i, form, sent_lo[s], sent_hi[s], s, earlier, title)
         if a is not None:
             attrs.append(a)
             skip_to = i + len(form.words)

@@ -78,12 +78,14 @@ def match_cue(tk: Tokens, i: int, inq: list[int], forms: tuple[CueForm, ...]) ->
 
 
 def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: int,
-                     earlier: list[Attribution]) -> Optional[Attribution]:
+                     earlier: list[Attribution], title_line: bool = False) -> Optional[Attribution]:
     """The attribution whose cue starts at token ``i`` (sentence tokens
-    ``[lo, hi)``), or None when the word is not used as a reporting cue."""
+    ``[lo, hi)``), or None when the word is not used as a reporting cue;
+    ``title_line``: the cue is in a Title Case headline, where it may be
+    capitalised ("Ana Silva Says Port Will Reopen")."""
     toks, low = tk.toks, tk.low
     n = len(form.words)
-    if tk.cap[i] and i != lo and not (i > lo and toks[i - 1].text in "“\"‘'(—–-"):
+    if tk.cap[i] and i != lo and not (i > lo and toks[i - 1].text in "“\"‘'(—–-") and not title_line:
         return None  # "the Post", "Call of Duty": a name, not a cue
     a = Attribution(toks[i].start, toks[i + n - 1].end, i, i + n, form.lemma, form.category,
                     form.frame, form.form, sent)

@@ -577,3 +577,21 @@ def test_capitalised_cue_in_a_title_case_headline():
 def test_capitalised_word_in_body_text_is_no_cue():
     text = "The strike ended on Monday at the Says Bar, where Ana Silva drank coffee."
     assert quotes(text).items == []
+
+
+def test_sentence_opening_common_word_is_no_speaker():
+    text = ("The council voted on Monday. Indeed, “the harbour will stay closed for a month” "
+            "was all the statement said. Ruiz wrote that the vote was, indeed, final.")
+    for q in quotes(text).items:
+        assert q.speaker_text != "Indeed"
+
+
+def test_name_that_also_opens_sentences_stays_a_speaker():
+    text = ("Ruiz said the port will reopen. Officials met Ruiz on Monday. "
+            "Ruiz said the vote was final.")
+    assert [q.speaker for q in quotes(text).items] == ["Ruiz", "Ruiz"]
+
+
+def test_colon_after_a_common_word_is_no_attribution():
+    text = "Question: what will the port do now? The question was left open.\n\nThe port stayed shut."
+    assert all(q.speaker_text != "Question" for q in quotes(text).items)

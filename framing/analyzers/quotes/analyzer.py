@@ -154,8 +154,8 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if k < lo or i + 3 > hi:
         return None
     span = tk.np_left(k, lo)
-    if span is None or span[0] != lo:
-        return None
+    if span is None or span[0] != lo or tk.common_word(*span):
+        return None  # "Question: …", "Wait: …" — an ordinary word, no speaker
     m = tk.mention(*span)
     if m.type not in ("named", "organisation") or "'" in m.text or "’" in m.text:
         return None

@@ -240,6 +240,8 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
 
 def _with_left(a: Attribution, tk: Tokens, span: tuple[int, int], right: int) -> Optional[Attribution]:
     j, k = span
+    if tk.common_word(j, k):
+        return None  # "Indeed, …", "Having announced …": no speaker
     m = tk.mention(j, k)
     if m.type == "pronoun" and tk.low[k] in ("who", "which"):
         ante = _antecedent(tk, j)
@@ -351,7 +353,7 @@ def _sentence_subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:
             tk.low[lo] not in ("but", "and", "yet", "so")):
         k = c + 1  # "In a speech on Tuesday, Ruiz struck a sober tone, saying …"
     span = tk.np_right(k, before)
-    if span is None:
+    if span is None or tk.common_word(*span):
         return None
     m = tk.mention(*span)
     return m if m.type != "unnamed" or m.gender == "p" else None

@@ -595,3 +595,22 @@ def test_name_that_also_opens_sentences_stays_a_speaker():
 def test_colon_after_a_common_word_is_no_attribution():
     text = "Question: what will the port do now? The question was left open.\n\nThe port stayed shut."
     assert all(q.speaker_text != "Question" for q in quotes(text).items)
+
+
+def test_opening_asked_phrase_is_the_question_put():
+    text = "Asked whether the port would reopen, Ruiz said it would not."
+    items = quotes(text).items
+    assert [(q.cue, q.speaker, q.text) for q in items] == [
+        ("Asked", None, "whether the port would reopen"),
+        ("said", "Ruiz", "it would not")]
+
+
+def test_opening_asked_phrase_ends_before_the_answer_in_a_quote():
+    text = "When asked if Ruiz was “ready to serve,” 59 percent said yes."
+    first, second = quotes(text).items
+    assert first.cue == "asked" and first.parts == [[text.index("if"), text.index(" 59")]]
+    assert second.speaker_text == "59 percent" and second.text == "yes"
+
+
+def test_passive_asked_is_no_opening_phrase():
+    assert quotes("He was asked about the vote.").items == []

@@ -66,6 +66,7 @@ class Attribution:
     kind: str = ""
     pattern: str = ""
     confidence: float = 0.0
+    opener: bool = False  # an opening participial phrase: "Asked whether …, X said"
 
 
 def match_cue(tk: Tokens, i: int, inq: list[int], forms: tuple[CueForm, ...]) -> Optional[CueForm]:
@@ -104,6 +105,9 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         a.speaker, a.speaker_right = m, True
         a.start, a.end, a.right_tok = a.cue_start, toks[k].end, k + 1
         return a
+    if low[i] == "asked" and form.lemma == "ask" and (
+            i == lo or i == lo + 1 and low[lo] in ("when", "if", "once", "after")):
+        return _asked(tk, a, i + n, hi)
     # step left over adverbs and auxiliaries
     p = i - 1
     aux: list[str] = []
@@ -206,6 +210,27 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
     return _with_left(a, tk, span, i + n)
+
+
+ASKED_NEXT = frozenset(("about", "if", "whether", "who", "what", "why", "how", "when", "where",
+                        "which", "to", "by", "on", "in", "during"))
+
+
+def _asked(tk: Tokens, a: Attribution, k: int, hi: int) -> Optional[Attribution]:
+    """"Asked whether the port would reopen, Ruiz said …" / "When asked about
+    the vote, …": an opening participle reports the question put to the
+    sentence's subject; the asker is unnamed unless "by X" names them
+    (PolNeAR annotates the question as an attribution of its own)."""
+    if k >= hi or tk.low[k] not in ASKED_NEXT:
+        return None
+    a.start, a.end, a.right_tok, a.opener = a.cue_start, a.cue_end, k, True
+    if tk.low[k] == "by":
+        span = tk.np_right(k + 1, hi)
+        if span is None:
+            return None
+        a.speaker, a.speaker_right = tk.mention(*span), True
+        a.end, a.right_tok = tk.toks[span[1]].end, span[1] + 1
+    return a
 
 
 def _agrees(tk: Tokens, span: tuple[int, int], form: CueForm) -> bool:

@@ -114,6 +114,8 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             ls, le = trim(text, L0, q - 1 if left_sep in ",—–-" else q)
             if le > ls and not is_intro(text, ls, le + 1):
                 left_seg = (ls, le)
+        if prev is not None and prev.opener and prev.parts and q <= prev.parts[-1][1] + 2:
+            r_left = left_seg = None  # "Asked whether …, X said": the question is not X's words
         right_ok = tr < hi and (toks[tr].is_word or toks[tr].text in "“\"‘«„'") and not (
             a.lemma in NEEDS_CLAUSE and low[t] not in ("that", ":") and r_right is None) and not (
             low[tr] in ("and", "but", "or", "nor")
@@ -130,6 +132,10 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
         if low[tr:tr + 2] == ["not", "to"] if tr + 1 < hi else False:
             continue  # "who asked not to be named"
         right_end = _bound(a, nxt, S1, text)
+        if a.opener:
+            right_end = _opener_end(text, a, attrs[idx + 1:], S1)
+            if right_end is None:
+                continue
         parts: list[tuple[int, int]] = []
         if r_left is not None and r_right is not None and (tr > t or t == t0):
             # “A,” she said, “b …” — not “A,” she said on “This Week”: a title
@@ -244,6 +250,23 @@ def _bound(a: Attribution, nxt: Optional[Attribution], S1: int, text: str) -> in
     if not gap or not re.search(r"(?:,|;|\band\b|\bbut\b|\bwhile\b|—)\s*$", between.rstrip()):
         return S1  # nested: "X said that Y told Z …"
     return nxt.start
+
+
+def _opener_end(text: str, a: Attribution, later: list[Attribution], S1: int) -> Optional[int]:
+    """"Asked whether X “…,” 75 percent said …": an opening phrase ends at the
+    comma (before or inside a closing mark) right before the sentence's next
+    attribution; None when there is none in the sentence."""
+    for b in later:
+        if b.sent != a.sent:
+            return None
+        if b.start <= a.end or b.speaker_right:
+            continue
+        p = b.start
+        while p > a.end and (text[p - 1].isspace() or text[p - 1] in "”\"’"):
+            p -= 1
+        if text[p - 1:p] == ",":
+            return p - 1
+    return None
 
 
 def _cover_regions(regs: list[Region], part: tuple[int, int]) -> tuple[int, int]:

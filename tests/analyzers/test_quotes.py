@@ -614,3 +614,20 @@ def test_opening_asked_phrase_ends_before_the_answer_in_a_quote():
 
 def test_passive_asked_is_no_opening_phrase():
     assert quotes("He was asked about the vote.").items == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ruiz called him a political opportunist.", "him a political opportunist"),
+    ("Silva called Reis divisive.", "Reis divisive"),
+])
+def test_call_with_an_object_and_its_complement(text, content):
+    q = only(text)
+    assert q.cue == "called" and q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ruiz called him on Monday.", "Ruiz called the police.", "Ruiz called him back.",
+    "Ruiz called Reis yesterday.",
+])
+def test_call_without_a_complement_is_no_quote(text):
+    assert quotes(text).items == []

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from typing import Optional
 
 from ...document import Document
-from .attribution import Attribution, is_intro, skip_adverbials, that_ahead
-from .lexicon import AUX
+from .attribution import DAY_WORDS, Attribution, is_intro, skip_adverbials, that_ahead
+from .lexicon import ADVERBS, AUX
 from .marks import WORD_RE, Region
 from .speakers import Tokens
 from ...lexicons import word_list, word_tuple
@@ -181,9 +181,12 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             continue
         kind = _kind(regs, parts, spans)
         if a.frame == "object" and kind != "mixed":
-            if not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
+            if _complement(tk, a.right_tok, hi):
+                pass  # "called him a liar": an evaluation (Bergler's evaluative verbs)
+            elif not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
                 continue
-            a.lemma, a.category = "call for", "directive"
+            else:
+                a.lemma, a.category = "call for", "directive"
         if a.frame in NON_SPEECH and a.pattern != "speaker-cue-content" and not (
                 a.frame == "evidence" and a.pattern == "content-speaker-cue"):  # "…, data show"
             continue
@@ -250,6 +253,33 @@ def _bound(a: Attribution, nxt: Optional[Attribution], S1: int, text: str) -> in
     if not gap or not re.search(r"(?:,|;|\band\b|\bbut\b|\bwhile\b|—)\s*$", between.rstrip()):
         return S1  # nested: "X said that Y told Z …"
     return nxt.start
+
+
+NOT_COMPLEMENT = frozenset(("to", "and", "but", "or", "back", "up", "out", "off", "in", "on", "at",
+                            "for", "from", "with", "about", "over", "into", "after", "before",
+                            "during", "by", "since", "that", "who", "which", "when", "if", "as"))
+
+
+def _complement(tk: Tokens, k: int, hi: int) -> bool:
+    """"called him a liar", "calling Reis divisive": an object — a personal
+    pronoun or a name — and a lower-case complement after it (not a
+    particle, preposition or time word: "called him back", "called Ruiz on
+    Monday")."""
+    low, toks = tk.low, tk.toks
+    if k >= hi:
+        return False
+    if low[k] in ("him", "her", "them", "it", "us", "me"):
+        c = k + 1
+    elif tk.is_name_word(k):
+        c = k
+        while c < hi and tk.is_name_word(c):
+            c += 1
+    else:
+        return False
+    if c >= hi or not toks[c].is_word or tk.cap[c] or low[c] in NOT_COMPLEMENT \
+            or low[c] in PARTICLES or low[c] in PREPOSITIONS:
+        return False
+    return low[c] not in DAY_WORDS and low[c] not in ADVERBS and low[c] not in AUX
 
 
 def _opener_end(text: str, a: Attribution, later: list[Attribution], S1: int) -> Optional[int]:

@@ -631,3 +631,21 @@ def test_call_with_an_object_and_its_complement(text, content):
 ])
 def test_call_without_a_complement_is_no_quote(text):
     assert quotes(text).items == []
+
+
+def test_name_ending_in_ly_is_no_opening_adverb():
+    q = only("Kelly responded pointedly, with a smile: “Can happen to anyone.”")
+    assert q.speaker == "Kelly" and q.cue == ":"
+
+
+def test_colon_quote_goes_to_the_nearest_name_when_the_subject_is_no_speaker():
+    text = "The timing of the strike does not surprise pollster Ana Silva: “Strikes come in spring.”"
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.pattern == "colon"
+
+
+def test_colon_quote_in_the_next_paragraph_after_a_dash_clause():
+    text = ("When the panel turned to the budget — and it did — Ruiz called them on it:\n\n"
+            "“These questions show why nobody trusts this panel.”\n\nThe hearing ended at noon.")
+    q = only(text)
+    assert q.speaker == "Ruiz"

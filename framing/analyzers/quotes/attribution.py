@@ -462,7 +462,7 @@ def that_ahead(tk: Tokens, t: int, hi: int) -> Optional[int]:
     return None
 
 
-INTRO_RE = re.compile(r"^\W*(?:[A-Z][a-z]+ly\b|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|"
+INTRO_RE = re.compile(r"^\W*(?:[A-Z][a-z]+ly(?=\W*$)|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|"
                       r"[Ff]ollowing|[Ww]ith|[Ww]ithout|[Uu]nder|[Aa]mid|[Dd]espite|[Ss]ince|[Aa]s|"
                       r"[Ww]hen|[Ww]hile|[Ss]peaking|[Aa]sked|[Rr]esponding|[Ww]riting|[Tt]alking|"
                       r"[Aa]ppearing|[Tt]estifying|[Aa]ddressing|[Mm]eanwhile|[Ss]eparately|[Ll]ater|"

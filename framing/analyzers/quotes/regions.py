@@ -174,6 +174,8 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
             a.kind = "mixed"
             lo = doc.token_index(sent.start)
             subj = _subject(tk, lo, doc.token_index(r.start))
+            if subj is None and lead.endswith(":"):
+                subj = _named_before(tk, lo, doc.token_index(text.rindex(":", sent_start, r.start)))
             if subj is not None:
                 a.speaker, a.pattern = subj, "colon" if lead.endswith(":") else "subject"
                 if lead.endswith(":"):
@@ -220,7 +222,8 @@ def _fall_back(doc: Document, tk: Tokens, a: Attribution, si: int,
     while end > prev.start and text[end - 1].isspace():
         end -= 1
     if text[end - 1:end] == ":" and not WORD_RE.search(text, end, a.parts[0][0]):
-        subj = _subject(tk, doc.token_index(prev.start), doc.token_index(end - 1))
+        lo, colon = doc.token_index(prev.start), doc.token_index(end - 1)
+        subj = _subject(tk, lo, colon) or _named_before(tk, lo, colon)
         if subj is not None:
             a.speaker, a.pattern = subj, "colon"
             a.cue_start, a.cue_end, a.lemma, a.category = end - 1, end, ":", "neutral"
@@ -282,6 +285,22 @@ def _only_quotes(text: str, para, regs: list[Region], first: int = 0) -> bool:
             return False
         pos = max(pos, r.end)
     return not text[pos:para.end].strip(" \t\n.,;:—–-")
+
+
+def _named_before(tk: Tokens, lo: int, colon: int) -> Optional[Mention]:
+    """The nearest name before a colon that introduces a quote, in the
+    colon's clause (back to a dash, semicolon or quote): "… doesn't surprise
+    pollster Ann Ruiz: “…”", "— Ruiz called them on it: “…”"."""
+    t = colon - 1
+    while t >= lo and tk.toks[t].text not in ("—", "–", ";", "”", "“", '"'):
+        if tk.is_name_word(t) and not (t + 1 < colon and tk.is_name_word(t + 1)):
+            span = tk.np_left(t, lo)
+            if span is not None and not tk.common_word(*span):
+                m = tk.mention(*span)
+                if m.type in ("named", "organisation"):
+                    return m
+        t -= 1
+    return None
 
 
 def _subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:

@@ -649,3 +649,15 @@ def test_colon_quote_in_the_next_paragraph_after_a_dash_clause():
             "“These questions show why nobody trusts this panel.”\n\nThe hearing ended at noon.")
     q = only(text)
     assert q.speaker == "Ruiz"
+
+
+def test_column_label_before_a_headline_cue_is_no_speaker():
+    text = "The Latest: Ruiz tells voters she is with them.\n\nThe port reopened on Monday."
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.cue == "tells" and q.text == "she is with them"
+
+
+def test_quote_after_an_opening_but_continues_the_attribution():
+    text = "“I do not think it matters,” Ruiz said outside the hall. But “the vote will be close.”"
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.parts[-1] == [text.index("“the"), len(text)]

@@ -168,6 +168,9 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if is_label(tk.doc, m.text, m.start):
         return None  # "BETRAYED: Lintmark bosses pocket millions": a headline's label
     para = next((p for p in tk.doc.paragraphs if p.start <= t.start < p.end), None)
+    if para is not None and para.start == 0 and m.text.split()[0].lower() in DETERMINERS and any(
+            tk.low[x] in tk.lex.cues and not tk.cap[x] for x in range(i + 2, hi)):
+        return None  # "The Latest: Ruiz says …" — a column label; the cue after it reports
     if para is not None and (m.type != "named" or m.text.split()[0].lower() in DETERMINERS) and \
             is_title_line(tk.text, para.start, t.start, para.end):
         return None  # "The Ninth Circle: The Hellish View from …": a title, not a person

@@ -33,6 +33,7 @@ DASH_LINE_RE = re.compile(
 DASH_RE = re.compile(r"[―—–]|--")
 LABEL_RE = re.compile(r"(?m)^[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z]):\s")
 SCARE_WORDS = 4
+CONNECTIVES = frozenset(("but", "and", "yet", "still", "so", "also", "however", "or"))
 CONFIDENCE = {
     "quote-cue": 0.95, "interrupted": 0.95, "cue-quote": 0.95, "continuation": 0.9,
     "speaker-cue-content": 0.85, "content-speaker-cue": 0.85, "content-cue-speaker": 0.85,
@@ -136,6 +137,8 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
         sent = doc.sentences[si] if si is not None else None
         sent_start = sent.start if sent else r.start
         lead = text[sent_start:r.start].strip().strip(" “\"‘(—–-")
+        if lead.rstrip(",").lower() in CONNECTIVES:
+            lead = ""  # "… ,” he said. But “…”": the quote still opens the sentence
         full = not lead or text[r.content_end - 1:r.content_end] in ".?!…"
         if r.words <= SCARE_WORDS and not full:
             scare.append((r, "scare"))

@@ -661,3 +661,16 @@ def test_quote_after_an_opening_but_continues_the_attribution():
     text = "“I do not think it matters,” Ruiz said outside the hall. But “the vote will be close.”"
     q = only(text)
     assert q.speaker == "Ruiz" and q.parts[-1] == [text.index("“the"), len(text)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Voters backing the mayor were happy.", "Voters", "the mayor"),
+    ("The union supporting Silva spent millions on the campaign.", "The union", "Silva"),
+])
+def test_stance_participle_as_a_reduced_relative(text, speaker, content):
+    q = only(text)
+    assert q.speaker_text == speaker and q.text == content and q.cue_category == "stance"
+
+
+def test_ing_noun_after_a_determiner_is_still_no_cue():
+    assert quotes("The backing of the union came late.").items == []

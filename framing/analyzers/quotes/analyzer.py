@@ -52,6 +52,7 @@ from .attribution import Attribution, find_attribution, match_cue
 from .content import assign_contents, drop_nested
 from .headlines import in_spans, is_label, is_title_line, kicker_spans, title_case_lines
 from .lexicon import DETERMINERS, lexicon
+from .openers import common_word
 from .marks import Region, non_speech_kind, regions
 from .regions import place_regions
 from .build import build
@@ -154,7 +155,7 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if k < lo or i + 3 > hi:
         return None
     span = tk.np_left(k, lo)
-    if span is None or span[0] != lo or tk.common_word(*span):
+    if span is None or span[0] != lo or common_word(tk, *span):
         return None  # "Question: …", "Wait: …" — an ordinary word, no speaker
     m = tk.mention(*span)
     if m.type not in ("named", "organisation") or "'" in m.text or "’" in m.text:

@@ -23,18 +23,16 @@ from typing import Optional
 from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, DETERMINERS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
 from .speakers import ROLE_TITLE, Mention, Tokens
+from .openers import (DAY_WORDS, GROUP_ORG_ROLE, NOUN_DETERMINERS, asked_phrase, common_word,
+                      object_end, reduced_relative)
 from .subjects import document_left, quantity_left
 from ...lexicons import word_list
-from ...lexicons.shared import calendar_words, determiners
 
-DAY_WORDS = calendar_words("weekday") | word_list("quote_words.tsv", "time_words")
 PP_HEADS = word_list("quote_words.tsv", "pp_heads")
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
-GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
 # capitalised sentence openers that are no speaker on their own ("Recent reports indicate")
 OPENERS = word_list("quote_words.tsv", "participial_openers")
 PARTICIPLE_NEXT = word_list("quote_words.tsv", "participle_next")
-NOUN_DETERMINERS = determiners("article", "possessive")
 TELL_LIKE = word_list("quote_words.tsv", "tell_like")
 CLAUSE_STARTS = word_list("quote_words.tsv", "clause_starts")
 OBJECT_NOUNS = word_list("quote_words.tsv", "object_nouns")
@@ -67,6 +65,7 @@ class Attribution:
     pattern: str = ""
     confidence: float = 0.0
     opener: bool = False  # an opening participial phrase: "Asked whether …, X said"
+    limit: int = 0  # where the right content must end at the latest (0: no limit)
 
 
 def match_cue(tk: Tokens, i: int, inq: list[int], forms: tuple[CueForm, ...]) -> Optional[CueForm]:
@@ -107,7 +106,7 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return a
     if low[i] == "asked" and form.lemma == "ask" and (
             i == lo or i == lo + 1 and low[lo] in ("when", "if", "once", "after")):
-        return _asked(tk, a, i + n, hi)
+        return asked_phrase(tk, a, i + n, hi)
     # step left over adverbs and auxiliaries
     p = i - 1
     aux: list[str] = []
@@ -126,8 +125,9 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None  # "rewrote the plan", "his claims": a noun, not a cue
     if form.form == "past" and aux and aux[0] in PASSIVE_AUX:
         return None  # was told, has been described
+    reduced = form.form == "ing" and reduced_relative(tk, form, p, lo, i + n, hi)
     if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX) and not (
-            p >= lo and toks[p].text in (",", "—", "–", ";")):
+            p >= lo and toks[p].text in (",", "—", "–", ";")) and not reduced:
         if not (p >= lo and low[p] in ("and", "while", "by", "after", "before", "in")):
             return None  # "the warning", "a ruling"
     prev_text = toks[p].text if p >= lo else ""
@@ -192,7 +192,7 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         a.speaker = m
         a.start, a.end, a.right_tok = m.start, a.cue_end, i + n
         return a
-    if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX):
+    if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX) and not reduced:
         # "footage of Clinton asking, “Why …?”" — only before a quote or a clause
         nx = toks[i + n].text if i + n < hi else ""
         nx2 = toks[i + n + 1].text if i + n + 1 < hi else ""
@@ -209,28 +209,10 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None  # "Recent reports indicate": a capitalised opener, not a speaker
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
-    return _with_left(a, tk, span, i + n)
-
-
-ASKED_NEXT = frozenset(("about", "if", "whether", "who", "what", "why", "how", "when", "where",
-                        "which", "to", "by", "on", "in", "during"))
-
-
-def _asked(tk: Tokens, a: Attribution, k: int, hi: int) -> Optional[Attribution]:
-    """"Asked whether the port would reopen, Ruiz said …" / "When asked about
-    the vote, …": an opening participle reports the question put to the
-    sentence's subject; the asker is unnamed unless "by X" names them
-    (PolNeAR annotates the question as an attribution of its own)."""
-    if k >= hi or tk.low[k] not in ASKED_NEXT:
-        return None
-    a.start, a.end, a.right_tok, a.opener = a.cue_start, a.cue_end, k, True
-    if tk.low[k] == "by":
-        span = tk.np_right(k + 1, hi)
-        if span is None:
-            return None
-        a.speaker, a.speaker_right = tk.mention(*span), True
-        a.end, a.right_tok = tk.toks[span[1]].end, span[1] + 1
-    return a
+    a2 = _with_left(a, tk, span, i + n)
+    if a2 is not None and reduced:
+        a2.limit = object_end(tk, i + n, hi)
+    return a2
 
 
 def _agrees(tk: Tokens, span: tuple[int, int], form: CueForm) -> bool:
@@ -265,7 +247,7 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
 
 def _with_left(a: Attribution, tk: Tokens, span: tuple[int, int], right: int) -> Optional[Attribution]:
     j, k = span
-    if tk.common_word(j, k):
+    if common_word(tk, j, k):
         return None  # "Indeed, …", "Having announced …": no speaker
     m = tk.mention(j, k)
     if m.type == "pronoun" and tk.low[k] in ("who", "which"):
@@ -378,7 +360,7 @@ def _sentence_subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:
             tk.low[lo] not in ("but", "and", "yet", "so")):
         k = c + 1  # "In a speech on Tuesday, Ruiz struck a sober tone, saying …"
     span = tk.np_right(k, before)
-    if span is None or tk.common_word(*span):
+    if span is None or common_word(tk, *span):
         return None
     m = tk.mention(*span)
     return m if m.type != "unnamed" or m.gender == "p" else None

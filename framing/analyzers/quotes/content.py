@@ -132,6 +132,8 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
         if low[tr:tr + 2] == ["not", "to"] if tr + 1 < hi else False:
             continue  # "who asked not to be named"
         right_end = _bound(a, nxt, S1, text)
+        if a.limit:
+            right_end = min(right_end, a.limit)
         if a.opener:
             right_end = _opener_end(text, a, attrs[idx + 1:], S1)
             if right_end is None:

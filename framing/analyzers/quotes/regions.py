@@ -24,6 +24,7 @@ from ...document import Document
 from .attribution import Attribution, _sentence_subject
 from .build import NOT_WORDS
 from .content import trim
+from .openers import common_word
 from .marks import WORD_RE, Region
 from .speakers import Mention, Tokens
 
@@ -298,7 +299,7 @@ def _named_before(tk: Tokens, lo: int, colon: int) -> Optional[Mention]:
     while t >= lo and tk.toks[t].text not in ("—", "–", ";", "”", "“", '"'):
         if tk.is_name_word(t) and not (t + 1 < colon and tk.is_name_word(t + 1)):
             span = tk.np_left(t, lo)
-            if span is not None and not tk.common_word(*span):
+            if span is not None and not common_word(tk, *span):
                 m = tk.mention(*span)
                 if m.type in ("named", "organisation"):
                     return m

@@ -84,31 +84,7 @@ class Tokens:
         self.first_chars = list(map(doc.text.__getitem__, doc.token_starts))
         self.cap = list(map(str.isupper, self.first_chars))
         self._kinds: dict[int, frozenset[str]] = {}  # kinds(i), once per token
-        self._words: Optional[tuple[set[str], set[str]]] = None
-
-    def common_word(self, j: int, k: int) -> bool:
-        """Token range [j, k] is one capitalised word that only opens
-        sentences and that the text also writes in lower case ("Indeed",
-        "Having", "Wait", "Question"): an ordinary word capitalised by its
-        position, not a name — the one-sense-per-discourse view of
-        capitalisation used for truecasing (Mikheev 1999, "A knowledge-free
-        method for capitalized word disambiguation")."""
-        if j != k or not self.cap[j] or not self.toks[j].is_word:
-            return False
-        if self._words is None:
-            lower, mid = set(), set()
-            toks, text = self.toks, self.text
-            for i, w in enumerate(self.low):
-                if not self.first_chars[i].isalpha():
-                    continue
-                if not self.cap[i]:
-                    lower.add(w)
-                elif i > 0 and toks[i - 1].is_word and "\n" not in text[toks[i - 1].end:toks[i].start]:
-                    mid.add(w)
-            self._words = lower, mid
-        lower, mid = self._words
-        w = self.low[j]
-        return w in lower and w not in mid and self.mention(j, k).type in ("named", "organisation")
+        self.words_seen: Optional[tuple[set[str], set[str]]] = None  # for openers.common_word
 
     def kinds(self, i: int) -> frozenset[str]:
         k = self._kinds.get(i)

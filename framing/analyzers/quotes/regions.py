@@ -10,6 +10,10 @@
   labelled in a transcript ("RUIZ: …") is the signer's;
 * a quote inside the writer's own sentence is taken as spoken by the
   sentence's subject (low confidence);
+* a quote opening a sentence after one that ends with a colon is spoken by
+  that sentence's subject (or the nearest name before the colon); one
+  after another attribution of its paragraph, by that attribution's
+  speaker (``floating``, confidence 0.6);
 * a short quoted phrase with no speaker is a scare quote; the rest are
   direct quotes of unknown speaker (``speaker: null``).
 """

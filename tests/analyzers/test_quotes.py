@@ -195,12 +195,32 @@ def test_unknown_speaker_is_null():
     assert quotes(text).unattributed == 1
 
 
-def test_floating_quote_paragraph_takes_the_previous_speaker():
+def test_floating_quote_paragraph_goes_on_with_the_previous_attribution():
     text = ("“The closure came without warning,” said Piet Vos, a docker.\n\n"
             "“We heard about it on the radio.”")
-    items = quotes(text).items
-    assert len(items) == 2
-    assert items[1].pattern == "floating" and items[1].speaker == "Piet Vos"
+    q = only(text)
+    assert q.speaker == "Piet Vos"
+    assert q.parts == [[0, text.index(" said")],
+                       [text.index("“We"), len(text)]]
+
+
+def test_floating_quote_after_a_mixed_quote_is_the_same_item():
+    text = ("Ruiz hit back in a statement, saying she was “proud of every contract.”\n\n"
+            "“Nobody in this city has done more for the harbour.”\n\n"
+            "The council meets on Monday.")
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.kind == "mixed"
+    assert q.parts[-1] == [text.index("“Nobody"), text.index("\n\nThe")]
+
+
+def test_continuation_after_a_long_attribution_sentence():
+    text = ("“The market will reopen,” Ana Silva said, as traders packed up their stalls "
+            "along the river and a light rain began to fall over the square, while the "
+            "last buses of the evening left for the suburbs and the harbour lights came "
+            "on one by one across the bay. “We will be back tomorrow.”")
+    q = only(text)
+    assert q.speaker == "Ana Silva"
+    assert q.parts == [[0, text.index(" Ana")], [text.index("“We"), len(text)]]
 
 
 def test_multi_paragraph_quote_is_one_item():
@@ -493,3 +513,164 @@ def test_headline_that_reports_speech_keeps_its_named_speaker():
             "She said the plan was overdue.")
     items = quotes(text).items
     assert any(q.speaker == "Ann Ruiz" and q.cue == ":" for q in items)
+
+
+def test_quote_after_a_colon_in_the_subjects_sentence():
+    text = ("Mayor Piet Vos did not hold back: “These cranes are older than I am.” "
+            "The port closed at noon.")
+    q = only(text)
+    assert q.speaker == "Piet Vos" and q.cue == ":"
+    assert q.parts == [[text.index("“These"), text.index(" The port")]]
+
+
+def test_named_subject_before_a_colon_speaks_the_next_sentence_quote():
+    text = "Ruiz put it bluntly:\n“The contracts were never audited.”"
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.pattern == "colon"
+    assert text[q.speaker_start:q.speaker_end] == "Ruiz"
+
+
+def test_unclaimed_quote_after_an_indirect_quote_in_the_paragraph():
+    text = ("Ana Silva defended the plan, saying the city had no other choice. "
+            "Critics disagreed. “We will appeal every one of these decisions.”")
+    items = quotes(text).items
+    last = items[-1]
+    assert last.parts == [[text.index("“We"), len(text)]]
+    assert last.speaker == "Ana Silva" and last.pattern == "floating"
+    assert last.confidence < 0.7
+
+
+def test_inverted_speaker_with_an_affiliation():
+    text = "“We are ready,” said Ana Silva of the Lisbon dockers union."
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.parts == [[0, text.index(" said")]]
+
+
+def test_title_after_the_cue_is_no_second_part():
+    text = ("“We will publish the contracts,” Ruiz said during an interview on “Morning Talk” "
+            "on Sunday. “Every single one of them.”")
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.pattern == "quote-cue"
+    assert q.parts == [[0, text.index(" Ruiz")], [text.index("“Every"), len(text)]]
+
+
+def test_continuation_after_a_no_break_space():
+    text = "“The vote was rigged,” she wrote.\xa0“We will ask for a recount.”"
+    q = only(text)
+    assert q.speaker_text == "she" and len(q.parts) == 2
+
+
+def test_relative_clause_cue_inside_the_speakers_apposition():
+    text = "Silva, who has endorsed Reis, said the port will reopen."
+    items = quotes(text).items
+    assert [(q.cue, q.text) for q in items] == [("endorsed", "Reis"), ("said", "the port will reopen")]
+    assert all(q.speaker == "Silva" for q in items)
+
+
+def test_capitalised_cue_in_a_title_case_headline():
+    text = "Ana Silva Says Port Will Reopen In May.\n\nThe strike ended on Monday."
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.cue == "Says"
+    assert q.text == "Port Will Reopen In May"
+
+
+def test_capitalised_word_in_body_text_is_no_cue():
+    text = "The strike ended on Monday at the Says Bar, where Ana Silva drank coffee."
+    assert quotes(text).items == []
+
+
+def test_sentence_opening_common_word_is_no_speaker():
+    text = ("The council voted on Monday. Indeed, “the harbour will stay closed for a month” "
+            "was all the statement said. Ruiz wrote that the vote was, indeed, final.")
+    for q in quotes(text).items:
+        assert q.speaker_text != "Indeed"
+
+
+def test_name_that_also_opens_sentences_stays_a_speaker():
+    text = ("Ruiz said the port will reopen. Officials met Ruiz on Monday. "
+            "Ruiz said the vote was final.")
+    assert [q.speaker for q in quotes(text).items] == ["Ruiz", "Ruiz"]
+
+
+def test_colon_after_a_common_word_is_no_attribution():
+    text = "Question: what will the port do now? The question was left open.\n\nThe port stayed shut."
+    assert all(q.speaker_text != "Question" for q in quotes(text).items)
+
+
+def test_opening_asked_phrase_is_the_question_put():
+    text = "Asked whether the port would reopen, Ruiz said it would not."
+    items = quotes(text).items
+    assert [(q.cue, q.speaker, q.text) for q in items] == [
+        ("Asked", None, "whether the port would reopen"),
+        ("said", "Ruiz", "it would not")]
+
+
+def test_opening_asked_phrase_ends_before_the_answer_in_a_quote():
+    text = "When asked if Ruiz was “ready to serve,” 59 percent said yes."
+    first, second = quotes(text).items
+    assert first.cue == "asked" and first.parts == [[text.index("if"), text.index(" 59")]]
+    assert second.speaker_text == "59 percent" and second.text == "yes"
+
+
+def test_passive_asked_is_no_opening_phrase():
+    assert quotes("He was asked about the vote.").items == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ruiz called him a political opportunist.", "him a political opportunist"),
+    ("Silva called Reis divisive.", "Reis divisive"),
+])
+def test_call_with_an_object_and_its_complement(text, content):
+    q = only(text)
+    assert q.cue == "called" and q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ruiz called him on Monday.", "Ruiz called the police.", "Ruiz called him back.",
+    "Ruiz called Reis yesterday.",
+])
+def test_call_without_a_complement_is_no_quote(text):
+    assert quotes(text).items == []
+
+
+def test_name_ending_in_ly_is_no_opening_adverb():
+    q = only("Kelly responded pointedly, with a smile: “Can happen to anyone.”")
+    assert q.speaker == "Kelly" and q.cue == ":"
+
+
+def test_colon_quote_goes_to_the_nearest_name_when_the_subject_is_no_speaker():
+    text = "The timing of the strike does not surprise pollster Ana Silva: “Strikes come in spring.”"
+    q = only(text)
+    assert q.speaker == "Ana Silva" and q.pattern == "colon"
+
+
+def test_colon_quote_in_the_next_paragraph_after_a_dash_clause():
+    text = ("When the panel turned to the budget — and it did — Ruiz called them on it:\n\n"
+            "“These questions show why nobody trusts this panel.”\n\nThe hearing ended at noon.")
+    q = only(text)
+    assert q.speaker == "Ruiz"
+
+
+def test_column_label_before_a_headline_cue_is_no_speaker():
+    text = "The Latest: Ruiz tells voters she is with them.\n\nThe port reopened on Monday."
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.cue == "tells" and q.text == "she is with them"
+
+
+def test_quote_after_an_opening_but_continues_the_attribution():
+    text = "“I do not think it matters,” Ruiz said outside the hall. But “the vote will be close.”"
+    q = only(text)
+    assert q.speaker == "Ruiz" and q.parts[-1] == [text.index("“the"), len(text)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Voters backing the mayor were happy.", "Voters", "the mayor"),
+    ("The union supporting Silva spent millions on the campaign.", "The union", "Silva"),
+])
+def test_stance_participle_as_a_reduced_relative(text, speaker, content):
+    q = only(text)
+    assert q.speaker_text == speaker and q.text == content and q.cue_category == "stance"
+
+
+def test_ing_noun_after_a_determiner_is_still_no_cue():
+    assert quotes("The backing of the union came late.").items == []

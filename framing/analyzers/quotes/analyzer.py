@@ -24,7 +24,8 @@ cue claimed) and ``build`` (resolution and the section)):
 
 One item per attribution. A quote whose attribution interrupts it, or that
 goes on after the attribution in further quoted sentences of the same
-paragraph (“A,” said X. “B.”), is one item: ``start``/``end`` run from the
+paragraph (“A,” said X. “B.”) or in a paragraph of quotes only after it
+(a floating quote), is one item: ``start``/``end`` run from the
 first quoted segment to the last (so ``text`` shows the attribution between
 them) and ``parts`` lists the quoted segments alone; word counts, voice
 regions and the benchmark's overlap use ``parts``. This follows the
@@ -49,8 +50,9 @@ from ...report import QuotesSection
 from ..base import Analyzer, Context
 from .attribution import Attribution, find_attribution, match_cue
 from .content import assign_contents, drop_nested
-from .headlines import in_spans, is_label, is_title_line, kicker_spans
+from .headlines import in_spans, is_label, is_title_line, kicker_spans, title_case_lines
 from .lexicon import DETERMINERS, lexicon
+from .openers import common_word
 from .marks import Region, non_speech_kind, regions
 from .regions import place_regions
 from .build import build
@@ -113,6 +115,7 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
     starts = tk.lex.cue_starts
     sentence_index = doc.sentence_index
     labels = kicker_spans(doc)  # kicker lines in capitals: no cue, no speaker
+    titles = title_case_lines(doc)  # headlines in Title Case: capitalised cues
     for i in compress(range(len(low)), map(starts.__contains__, low)):
         if i < skip_to or inq[i] >= 0 or labels and in_spans(labels, toks[i].start):
             continue
@@ -130,7 +133,8 @@ def _find_attributions(tk: Tokens, inq, sent_lo, sent_hi) -> list[Attribution]:
         if form is None:
             continue
         earlier = [a for a in attrs[-3:] if a.sent == s]
-        a = find_attribution(tk, i, form, sent_lo[s], sent_hi[s], s, earlier)
+        title = tk.cap[i] and bool(titles) and in_spans(titles, toks[i].start)
+        a = find_attribution(tk, i, form, sent_lo[s], sent_hi[s], s, earlier, title)
         if a is not None:
             attrs.append(a)
             skip_to = i + len(form.words)
@@ -151,8 +155,8 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if k < lo or i + 3 > hi:
         return None
     span = tk.np_left(k, lo)
-    if span is None or span[0] != lo:
-        return None
+    if span is None or span[0] != lo or common_word(tk, *span):
+        return None  # "Question: …", "Wait: …" — an ordinary word, no speaker
     m = tk.mention(*span)
     if m.type not in ("named", "organisation") or "'" in m.text or "’" in m.text:
         return None
@@ -165,6 +169,9 @@ def _colon(tk: Tokens, i: int, lo: int, hi: int, s: int) -> Optional[Attribution
     if is_label(tk.doc, m.text, m.start):
         return None  # "BETRAYED: Lintmark bosses pocket millions": a headline's label
     para = next((p for p in tk.doc.paragraphs if p.start <= t.start < p.end), None)
+    if para is not None and para.start == 0 and m.text.split()[0].lower() in DETERMINERS and any(
+            tk.low[x] in tk.lex.cues and not tk.cap[x] for x in range(i + 2, hi)):
+        return None  # "The Latest: Ruiz says …" — a column label; the cue after it reports
     if para is not None and (m.type != "named" or m.text.split()[0].lower() in DETERMINERS) and \
             is_title_line(tk.text, para.start, t.start, para.end):
         return None  # "The Ninth Circle: The Hellish View from …": a title, not a person

@@ -20,21 +20,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, FIRST_SECOND, INTRO,
+from .lexicon import (ADVERBS, AUX, CLOSE_MARKS, DETERMINERS, FIRST_SECOND, INTRO,
                              OBJECT_PRONOUNS, PASSIVE_AUX, PERSONAL, CueForm)
 from .speakers import ROLE_TITLE, Mention, Tokens
+from .openers import (DAY_WORDS, GROUP_ORG_ROLE, NOUN_DETERMINERS, asked_phrase, common_word,
+                      object_end, reduced_relative)
 from .subjects import document_left, quantity_left
 from ...lexicons import word_list
-from ...lexicons.shared import calendar_words, determiners
 
-DAY_WORDS = calendar_words("weekday") | word_list("quote_words.tsv", "time_words")
 PP_HEADS = word_list("quote_words.tsv", "pp_heads")
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
-GROUP_ORG_ROLE = frozenset(("group", "org", "role"))
 # capitalised sentence openers that are no speaker on their own ("Recent reports indicate")
 OPENERS = word_list("quote_words.tsv", "participial_openers")
 PARTICIPLE_NEXT = word_list("quote_words.tsv", "participle_next")
-NOUN_DETERMINERS = determiners("article", "possessive")
 TELL_LIKE = word_list("quote_words.tsv", "tell_like")
 CLAUSE_STARTS = word_list("quote_words.tsv", "clause_starts")
 OBJECT_NOUNS = word_list("quote_words.tsv", "object_nouns")
@@ -66,6 +64,8 @@ class Attribution:
     kind: str = ""
     pattern: str = ""
     confidence: float = 0.0
+    opener: bool = False  # an opening participial phrase: "Asked whether …, X said"
+    limit: int = 0  # where the right content must end at the latest (0: no limit)
 
 
 def match_cue(tk: Tokens, i: int, inq: list[int], forms: tuple[CueForm, ...]) -> Optional[CueForm]:
@@ -78,12 +78,14 @@ def match_cue(tk: Tokens, i: int, inq: list[int], forms: tuple[CueForm, ...]) ->
 
 
 def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: int,
-                     earlier: list[Attribution]) -> Optional[Attribution]:
+                     earlier: list[Attribution], title_line: bool = False) -> Optional[Attribution]:
     """The attribution whose cue starts at token ``i`` (sentence tokens
-    ``[lo, hi)``), or None when the word is not used as a reporting cue."""
+    ``[lo, hi)``), or None when the word is not used as a reporting cue;
+    ``title_line``: the cue is in a Title Case headline, where it may be
+    capitalised ("Ana Silva Says Port Will Reopen")."""
     toks, low = tk.toks, tk.low
     n = len(form.words)
-    if tk.cap[i] and i != lo and not (i > lo and toks[i - 1].text in "“\"‘'(—–-"):
+    if tk.cap[i] and i != lo and not (i > lo and toks[i - 1].text in "“\"‘'(—–-") and not title_line:
         return None  # "the Post", "Call of Duty": a name, not a cue
     a = Attribution(toks[i].start, toks[i + n - 1].end, i, i + n, form.lemma, form.category,
                     form.frame, form.form, sent)
@@ -102,6 +104,9 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         a.speaker, a.speaker_right = m, True
         a.start, a.end, a.right_tok = a.cue_start, toks[k].end, k + 1
         return a
+    if low[i] == "asked" and form.lemma == "ask" and (
+            i == lo or i == lo + 1 and low[lo] in ("when", "if", "once", "after")):
+        return asked_phrase(tk, a, i + n, hi)
     # step left over adverbs and auxiliaries
     p = i - 1
     aux: list[str] = []
@@ -120,8 +125,9 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None  # "rewrote the plan", "his claims": a noun, not a cue
     if form.form == "past" and aux and aux[0] in PASSIVE_AUX:
         return None  # was told, has been described
+    reduced = form.form == "ing" and reduced_relative(tk, form, p, lo, i + n, hi)
     if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX) and not (
-            p >= lo and toks[p].text in (",", "—", "–", ";")):
+            p >= lo and toks[p].text in (",", "—", "–", ";")) and not reduced:
         if not (p >= lo and low[p] in ("and", "while", "by", "after", "before", "in")):
             return None  # "the warning", "a ruling"
     prev_text = toks[p].text if p >= lo else ""
@@ -132,6 +138,11 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
     # inverted: "…,” said Smith." / "…, says the report."
     if p < lo or prev_text in (",", ":", ";", "(", "—", "–", "--") or prev_text in CLOSE_MARKS:
         span = tk.np_right(i + n, hi)
+        if span and not _inversion_ends(tk, span[1] + 1, hi):
+            # "said Ana Silva of the Lisbon dockers' union": the name before "of"
+            cut = next((x for x in range(span[0] + 1, span[1]) if low[x] in ("of", "from")), None)
+            if cut is not None and _inversion_ends(tk, cut, hi):
+                span = (span[0], cut - 1)
         if span and form.form != "ing" and low[span[0]] not in FIRST_SECOND \
                 and _inversion_ends(tk, span[1] + 1, hi):
             j, k = span
@@ -181,7 +192,7 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         a.speaker = m
         a.start, a.end, a.right_tok = m.start, a.cue_end, i + n
         return a
-    if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX):
+    if form.form == "ing" and not (aux and aux[0] in PASSIVE_AUX) and not reduced:
         # "footage of Clinton asking, “Why …?”" — only before a quote or a clause
         nx = toks[i + n].text if i + n < hi else ""
         nx2 = toks[i + n + 1].text if i + n + 1 < hi else ""
@@ -198,7 +209,10 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None  # "Recent reports indicate": a capitalised opener, not a speaker
     if form.form in ("s", "base") and not aux and form.lemma in NOUNY and not tk._head_ok(span[1]):
         return None  # "the swing states", "his disrespectful comments": nouns, not verbs
-    return _with_left(a, tk, span, i + n)
+    a2 = _with_left(a, tk, span, i + n)
+    if a2 is not None and reduced:
+        a2.limit = object_end(tk, i + n, hi)
+    return a2
 
 
 def _agrees(tk: Tokens, span: tuple[int, int], form: CueForm) -> bool:
@@ -224,6 +238,8 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
     if t >= hi:
         return True
     text = tk.toks[t].text
+    if tk.low[t] in ("of", "from") and t + 1 < hi and (tk.cap[t + 1] or tk.low[t + 1] in DETERMINERS):
+        return True  # "…,” said Ana Silva of the dockers' union." — an affiliation
     return text in (",", ":", ";", "(", ".", "!", "?", "—", "–") or text in "“\"‘" or tk.low[t] == "who" or (
         tk.low[t] in ("in", "on", "at", "during", "after", "before", "last", "this", "earlier",
                       "later", "yesterday", "today", "recently") and tk.low[t] != "that")
@@ -231,6 +247,8 @@ def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
 
 def _with_left(a: Attribution, tk: Tokens, span: tuple[int, int], right: int) -> Optional[Attribution]:
     j, k = span
+    if common_word(tk, j, k):
+        return None  # "Indeed, …", "Having announced …": no speaker
     m = tk.mention(j, k)
     if m.type == "pronoun" and tk.low[k] in ("who", "which"):
         ante = _antecedent(tk, j)
@@ -342,7 +360,7 @@ def _sentence_subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:
             tk.low[lo] not in ("but", "and", "yet", "so")):
         k = c + 1  # "In a speech on Tuesday, Ruiz struck a sober tone, saying …"
     span = tk.np_right(k, before)
-    if span is None:
+    if span is None or common_word(tk, *span):
         return None
     m = tk.mention(*span)
     return m if m.type != "unnamed" or m.gender == "p" else None
@@ -426,7 +444,7 @@ def that_ahead(tk: Tokens, t: int, hi: int) -> Optional[int]:
     return None
 
 
-INTRO_RE = re.compile(r"^\W*(?:[A-Z][a-z]+ly\b|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|"
+INTRO_RE = re.compile(r"^\W*(?:[A-Z][a-z]+ly(?=\W*$)|[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|"
                       r"[Ff]ollowing|[Ww]ith|[Ww]ithout|[Uu]nder|[Aa]mid|[Dd]espite|[Ss]ince|[Aa]s|"
                       r"[Ww]hen|[Ww]hile|[Ss]peaking|[Aa]sked|[Rr]esponding|[Ww]riting|[Tt]alking|"
                       r"[Aa]ppearing|[Tt]estifying|[Aa]ddressing|[Mm]eanwhile|[Ss]eparately|[Ll]ater|"

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from typing import Optional
 
 from ...document import Document
-from .attribution import Attribution, is_intro, skip_adverbials, that_ahead
-from .lexicon import AUX
+from .attribution import DAY_WORDS, Attribution, is_intro, skip_adverbials, that_ahead
+from .lexicon import ADVERBS, AUX
 from .marks import WORD_RE, Region
 from .speakers import Tokens
 from ...lexicons import word_list, word_tuple
@@ -114,6 +114,8 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             ls, le = trim(text, L0, q - 1 if left_sep in ",—–-" else q)
             if le > ls and not is_intro(text, ls, le + 1):
                 left_seg = (ls, le)
+        if prev is not None and prev.opener and prev.parts and q <= prev.parts[-1][1] + 2:
+            r_left = left_seg = None  # "Asked whether …, X said": the question is not X's words
         right_ok = tr < hi and (toks[tr].is_word or toks[tr].text in "“\"‘«„'") and not (
             a.lemma in NEEDS_CLAUSE and low[t] not in ("that", ":") and r_right is None) and not (
             low[tr] in ("and", "but", "or", "nor")
@@ -130,8 +132,16 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
         if low[tr:tr + 2] == ["not", "to"] if tr + 1 < hi else False:
             continue  # "who asked not to be named"
         right_end = _bound(a, nxt, S1, text)
+        if a.limit:
+            right_end = min(right_end, a.limit)
+        if a.opener:
+            right_end = _opener_end(text, a, attrs[idx + 1:], S1)
+            if right_end is None:
+                continue
         parts: list[tuple[int, int]] = []
-        if r_left is not None and r_right is not None:
+        if r_left is not None and r_right is not None and (tr > t or t == t0):
+            # “A,” she said, “b …” — not “A,” she said on “This Week”: a title
+            # reached over adverbials without a comma is no second part
             parts, a.pattern = [(r_left.start, r_left.end), (r_right.start, r_right.end)], "interrupted"
         elif a.frame == "prep":
             if left_seg is not None:
@@ -173,9 +183,12 @@ def assign_contents(doc: Document, tk: Tokens, regs: list[Region], attrs: list[A
             continue
         kind = _kind(regs, parts, spans)
         if a.frame == "object" and kind != "mixed":
-            if not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
+            if _complement(tk, a.right_tok, hi):
+                pass  # "called him a liar": an evaluation (Bergler's evaluative verbs)
+            elif not (a.right_tok < hi and low[a.right_tok] in ("for", "on")):
                 continue
-            a.lemma, a.category = "call for", "directive"
+            else:
+                a.lemma, a.category = "call for", "directive"
         if a.frame in NON_SPEECH and a.pattern != "speaker-cue-content" and not (
                 a.frame == "evidence" and a.pattern == "content-speaker-cue"):  # "…, data show"
             continue
@@ -225,6 +238,13 @@ def _after_region(text: str, r: Region, S1: int) -> Optional[int]:
 def _bound(a: Attribution, nxt: Optional[Attribution], S1: int, text: str) -> int:
     """Right content ends at the sentence end or where the next attribution
     of the sentence starts — unless that attribution is nested in it."""
+    if nxt is not None and not nxt.speaker_right and a.antecedent is not None \
+            and nxt.start <= a.start and nxt.cue_start > a.end:
+        # "Silva, who has endorsed Reis, said …": the relative clause is an
+        # apposition of the next cue's speaker and ends before that cue
+        k = max(text.rfind(c, a.end, nxt.cue_start) for c in ",—–")
+        if k > a.end:
+            return k
     if nxt is None or nxt.speaker_right or nxt.start <= a.end:
         return S1
     gap = text[a.end:nxt.start].strip(TRAIL + " ").lower()
@@ -235,6 +255,50 @@ def _bound(a: Attribution, nxt: Optional[Attribution], S1: int, text: str) -> in
     if not gap or not re.search(r"(?:,|;|\band\b|\bbut\b|\bwhile\b|—)\s*$", between.rstrip()):
         return S1  # nested: "X said that Y told Z …"
     return nxt.start
+
+
+NOT_COMPLEMENT = frozenset(("to", "and", "but", "or", "back", "up", "out", "off", "in", "on", "at",
+                            "for", "from", "with", "about", "over", "into", "after", "before",
+                            "during", "by", "since", "that", "who", "which", "when", "if", "as"))
+
+
+def _complement(tk: Tokens, k: int, hi: int) -> bool:
+    """"called him a liar", "calling Reis divisive": an object — a personal
+    pronoun or a name — and a lower-case complement after it (not a
+    particle, preposition or time word: "called him back", "called Ruiz on
+    Monday")."""
+    low, toks = tk.low, tk.toks
+    if k >= hi:
+        return False
+    if low[k] in ("him", "her", "them", "it", "us", "me"):
+        c = k + 1
+    elif tk.is_name_word(k):
+        c = k
+        while c < hi and tk.is_name_word(c):
+            c += 1
+    else:
+        return False
+    if c >= hi or not toks[c].is_word or tk.cap[c] or low[c] in NOT_COMPLEMENT \
+            or low[c] in PARTICLES or low[c] in PREPOSITIONS:
+        return False
+    return low[c] not in DAY_WORDS and low[c] not in ADVERBS and low[c] not in AUX
+
+
+def _opener_end(text: str, a: Attribution, later: list[Attribution], S1: int) -> Optional[int]:
+    """"Asked whether X “…,” 75 percent said …": an opening phrase ends at the
+    comma (before or inside a closing mark) right before the sentence's next
+    attribution; None when there is none in the sentence."""
+    for b in later:
+        if b.sent != a.sent:
+            return None
+        if b.start <= a.end or b.speaker_right:
+            continue
+        p = b.start
+        while p > a.end and (text[p - 1].isspace() or text[p - 1] in "”\"’"):
+            p -= 1
+        if text[p - 1:p] == ",":
+            return p - 1
+    return None
 
 
 def _cover_regions(regs: list[Region], part: tuple[int, int]) -> tuple[int, int]:

@@ -52,3 +52,22 @@ def is_title_line(text: str, line_start: int, colon: int, line_end: int) -> bool
     if len(words) < TITLE_MIN_WORDS:
         return False
     return all(w[0].isupper() for w in words if len(w) >= 4 or w.lower() not in SMALL_WORDS)
+
+
+def title_case_lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of one-line paragraphs of at most 30 words written in Title Case
+    ("Ana Silva Says Port Will Reopen In May"): headline grammar (Bell 1991)
+    capitalises the reporting verb too, so a cue there may be capitalised."""
+    text = doc.text
+    out = []
+    for p in doc.paragraphs:
+        line = text[p.start:p.end]
+        if "\n" in line:
+            continue
+        words = [w.strip("\"“”‘’'.,!?;:()#") for w in line.split()]
+        words = [w for w in words if w and w[0].isalpha()]
+        if not TITLE_MIN_WORDS <= len(words) <= 30 or line.isupper():
+            continue
+        if all(w[0].isupper() for w in words if len(w) >= 4 or w.lower() not in SMALL_WORDS):
+            out.append((p.start, p.end))
+    return out

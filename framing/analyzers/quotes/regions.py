@@ -2,12 +2,18 @@
 
 * a quote that goes on after its attribution ("“A,” said X. “B.”") or
   precedes it ("“A.” “B,” she said.") joins that attribution's item;
-* a paragraph of quotes only, right after a paragraph ending with X's quote,
-  is X's (a "floating quote", as the GenderGapTracker calls it);
+* a paragraph of quotes only, right after a paragraph ending with X's
+  quote, is X's (a "floating quote", as the GenderGapTracker calls it) and a
+  further part of that same item (PolNeAR codebook §3: one attribution, one
+  speaker, a discontinuous content);
 * a quote signed with a dash at the end of its line ("“…” ― Ann Ruiz") or
   labelled in a transcript ("RUIZ: …") is the signer's;
 * a quote inside the writer's own sentence is taken as spoken by the
   sentence's subject (low confidence);
+* a quote opening a sentence after one that ends with a colon is spoken by
+  that sentence's subject (or the nearest name before the colon); one
+  after another attribution of its paragraph, by that attribution's
+  speaker (``floating``, confidence 0.6);
 * a short quoted phrase with no speaker is a scare quote; the rest are
   direct quotes of unknown speaker (``speaker: null``).
 """
@@ -20,7 +26,9 @@ from typing import Iterable, Iterator, Optional
 
 from ...document import Document
 from .attribution import Attribution, _sentence_subject
+from .build import NOT_WORDS
 from .content import trim
+from .openers import common_word
 from .marks import WORD_RE, Region
 from .speakers import Mention, Tokens
 
@@ -30,6 +38,7 @@ DASH_LINE_RE = re.compile(
 DASH_RE = re.compile(r"[―—–]|--")
 LABEL_RE = re.compile(r"(?m)^[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z]):\s")
 SCARE_WORDS = 4
+CONNECTIVES = frozenset(("but", "and", "yet", "still", "so", "also", "however", "or"))
 CONFIDENCE = {
     "quote-cue": 0.95, "interrupted": 0.95, "cue-quote": 0.95, "continuation": 0.9,
     "speaker-cue-content": 0.85, "content-speaker-cue": 0.85, "content-cue-speaker": 0.85,
@@ -132,7 +141,9 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
         si = doc.sentence_index(r.start)
         sent = doc.sentences[si] if si is not None else None
         sent_start = sent.start if sent else r.start
-        lead = text[sent_start:r.start].strip(" “\"‘(—–-")
+        lead = text[sent_start:r.start].strip().strip(" “\"‘(—–-")
+        if lead.rstrip(",").lower() in CONNECTIVES:
+            lead = ""  # "… ,” he said. But “…”": the quote still opens the sentence
         full = not lead or text[r.content_end - 1:r.content_end] in ".?!…"
         if r.words <= SCARE_WORDS and not full:
             scare.append((r, "scare"))
@@ -146,7 +157,7 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
         j = bisect_right(keys, (r.end, -1))
         first_after = here[j] if j < len(here) else None
         host = None if last_before is None else _last_direct(chain([last_before], before))
-        if host is not None and _gap_ok(text, host, host.parts[-1][1], r.start) and (
+        if host is not None and _gap_ok(doc, host, host.parts[-1][1], r.start, not lead) and (
                 not lead or host.cue_start >= sent_start):
             host.parts.append((r.start, r.end))
             continue
@@ -171,6 +182,8 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
             a.kind = "mixed"
             lo = doc.token_index(sent.start)
             subj = _subject(tk, lo, doc.token_index(r.start))
+            if subj is None and lead.endswith(":"):
+                subj = _named_before(tk, lo, doc.token_index(text.rindex(":", sent_start, r.start)))
             if subj is not None:
                 a.speaker, a.pattern = subj, "colon" if lead.endswith(":") else "subject"
                 if lead.endswith(":"):
@@ -180,9 +193,17 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
                 text, paras[pi], regs, bisect_right(reg_ends, paras[pi].start)):
             last = max(by_para[pi - 1], key=lambda x: x.parts[-1][1])
             last_sent = doc.sentence_index(paras[pi - 1].end - 1)
-            if last.speaker is not None and last.kind == "direct" and last_sent is not None \
+            if last.speaker is not None and last.kind in ("direct", "mixed") \
+                    and last.frame not in NOT_WORDS and last_sent is not None \
                     and doc.sentences[last_sent].start <= max(last.parts[-1][1], last.cue_start):
-                a.speaker, a.antecedent, a.pattern = last.speaker, last.antecedent, "floating"
+                # a floating quote goes on with the attribution before it: one
+                # item, one speaker, the paragraph a further part (PolNeAR §3)
+                last.parts.append((r.start, r.end))
+                new[pi] = last
+                by_para.setdefault(pi, []).append(last)
+                continue
+        if a.speaker is None and not lead and si:
+            _fall_back(doc, tk, a, si, last_before)
         new[pi] = a
         items.append(a)
         add(pi, a)
@@ -194,11 +215,47 @@ def place_regions(doc: Document, tk: Tokens, regs: list[Region],
     return scare
 
 
-def _gap_ok(text: str, host: Attribution, s: int, e: int) -> bool:
+def _fall_back(doc: Document, tk: Tokens, a: Attribution, si: int,
+               before: Optional[Attribution]) -> None:
+    """A quote that opens a sentence and that no cue claims: spoken by the
+    subject of the sentence before when that one ends with a colon ("Ruiz
+    did not hold back: “…”"), else by the speaker of the attribution just
+    before it in the paragraph — the GenderGapTracker's floating quote, low
+    confidence. (The last speaker of the paragraph before, when that
+    paragraph is not quotes only, was right for 3 of 10 such quotes on
+    PolNeAR train: not used.)"""
+    text = doc.text
+    prev = doc.sentences[si - 1]
+    end = prev.end
+    while end > prev.start and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1:end] == ":" and not WORD_RE.search(text, end, a.parts[0][0]):
+        lo, colon = doc.token_index(prev.start), doc.token_index(end - 1)
+        subj = _subject(tk, lo, colon) or _named_before(tk, lo, colon)
+        if subj is not None:
+            a.speaker, a.pattern = subj, "colon"
+            a.cue_start, a.cue_end, a.lemma, a.category = end - 1, end, ":", "neutral"
+            return
+    if before is not None and before.speaker is not None and before.frame not in NOT_WORDS \
+            and before.frame not in ("cognition", "evidence"):
+        a.speaker, a.antecedent, a.pattern = before.speaker, before.antecedent, "floating"
+
+
+def _gap_ok(doc: Document, host: Attribution, s: int, e: int, opens: bool) -> bool:
     """Between a quote and its continuation lies nothing but the quote's own
-    attribution (and what continues it: "…, adding that …")."""
-    words = len(WORD_RE.findall(text, s, e))
-    return words == 0 or (s <= host.cue_start < e and words <= 30)
+    attribution (and what continues it: "…, adding that …"): at most 30
+    words, or — when the continuation opens a sentence — however long the
+    rest of the attribution's sentence is ("“A,” X said, as the crowd … .
+    “B.”"), the sentence right before the continuation."""
+    words = len(WORD_RE.findall(doc.text, s, e))
+    if words == 0:
+        return True
+    if not s <= host.cue_start < e:
+        return False
+    if words <= 30:
+        return True
+    si, sr = doc.sentence_index(host.cue_start), doc.sentence_index(e)
+    return opens and si is not None and sr == si + 1
 
 
 def _ending_before(here: list[Attribution], k: int, pos: int) -> Iterator[Attribution]:
@@ -214,7 +271,7 @@ def _last_direct(before: Iterable[Attribution]) -> Optional[Attribution]:
     someone else came after it ("“A,” X said, adding that … “B.”");
     ``before`` is last first."""
     for a in before:
-        if a.kind == "direct" and a.speaker is not None:
+        if a.kind in ("direct", "mixed") and a.speaker is not None:
             return a
         if not a.shared:
             return None
@@ -236,6 +293,22 @@ def _only_quotes(text: str, para, regs: list[Region], first: int = 0) -> bool:
             return False
         pos = max(pos, r.end)
     return not text[pos:para.end].strip(" \t\n.,;:—–-")
+
+
+def _named_before(tk: Tokens, lo: int, colon: int) -> Optional[Mention]:
+    """The nearest name before a colon that introduces a quote, in the
+    colon's clause (back to a dash, semicolon or quote): "… doesn't surprise
+    pollster Ann Ruiz: “…”", "— Ruiz called them on it: “…”"."""
+    t = colon - 1
+    while t >= lo and tk.toks[t].text not in ("—", "–", ";", "”", "“", '"'):
+        if tk.is_name_word(t) and not (t + 1 < colon and tk.is_name_word(t + 1)):
+            span = tk.np_left(t, lo)
+            if span is not None and not common_word(tk, *span):
+                m = tk.mention(*span)
+                if m.type in ("named", "organisation"):
+                    return m
+        t -= 1
+    return None
 
 
 def _subject(tk: Tokens, lo: int, before: int) -> Optional[Mention]:

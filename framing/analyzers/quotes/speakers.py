@@ -84,6 +84,7 @@ class Tokens:
         self.first_chars = list(map(doc.text.__getitem__, doc.token_starts))
         self.cap = list(map(str.isupper, self.first_chars))
         self._kinds: dict[int, frozenset[str]] = {}  # kinds(i), once per token
+        self.words_seen: Optional[tuple[set[str], set[str]]] = None  # for openers.common_word
 
     def kinds(self, i: int) -> frozenset[str]:
         k = self._kinds.get(i)

@@ -254,6 +254,8 @@ def test_scare_quotes_nicknames_and_titles_are_not_speech(text, kind, phrase):
 
 @pytest.mark.parametrize("text", [
     "The swing states matter, the analyst said.",  # "states" is a noun here
+    "Nine states in the compact have bans on the books.",  # a number makes "states" a noun
+    "Another dozen states have bans that are not yet in effect.",  # a plural quantity
     "Ann Ruiz declined to say whether she would run.",  # infinitive, not a report
     "The contract was described in detail last year.",  # passive
     "She wrote a letter to the council.",  # "write" needs a clause or a quote

@@ -180,7 +180,11 @@ def find_attribution(tk: Tokens, i: int, form: CueForm, lo: int, hi: int, sent: 
         return None
     if low[p] in FIRST_SECOND or tk.base(p) in FIRST_SECOND:
         return None  # the writer or the reader, not a quoted voice
-    anon = tk.anonymous_left(lo, p) or quantity_left(tk, lo, p)
+    anon = tk.anonymous_left(lo, p)
+    if anon is None:
+        anon = quantity_left(tk, lo, p)
+        if anon is not None and form.form == "s" and not aux:
+            return None  # "Another dozen states have …": a plural quantity, so a noun
     span = tk.np_left(p, lo) if anon is None else None
     if span is None and anon is None:
         span = document_left(tk, lo, p)  # "FEC records from the 2008 cycle show"
@@ -225,11 +229,23 @@ def _agrees(tk: Tokens, span: tuple[int, int], form: CueForm) -> bool:
     w = tk.base(k)
     plural = w in ("they", "we", "you", "i") or "group" in tk.kinds(k) or (
         (not tk.cap[k] or tk.kinds(k)) and w.endswith("s") and not w.endswith("ss")) or tk.low[span[0]] in (
-        "many", "some", "several", "two", "three", "four", "five", "both", "most", "few")
+        "many", "some", "several", "both", "most", "few") or any(
+        _plural_number(tk.low[x]) for x in range(span[0], span[1] + 1))  # "Nine states", "a dozen"
     and_joined = any(tk.low[x] in ("and", "&") for x in range(span[0], k))
     if form.form == "base":
         return plural or and_joined or w in ("who", "which")
     return not plural or w in ("who", "which")
+
+
+_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
+                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+                     "fifty hundred hundreds dozen dozens thousand thousands million millions "
+                     "score".split())
+
+
+def _plural_number(word: str) -> bool:
+    """A number above one makes its noun phrase plural ("nine", "a dozen", "40")."""
+    return word in _NUMBERS or (word.replace(",", "").isdigit() and word != "1")
 
 
 def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:

@@ -607,3 +607,11 @@ def test_a_case_name_with_v_is_a_lawsuit_not_two_actors():
     # the case names add no mention to the mayor; the contest ("vs.") names both
     assert by_actor["Ines Pell"] == ["Ines Pell", "Pell"]
     assert by_actor["Ostrand"] == ["Ostrand"]
+
+
+def test_a_titled_surname_joins_the_full_name_of_its_gender():
+    text = ("John Halvorsen and Mary Halvorsen run the bakery. Mrs. Halvorsen said sales fell. "
+            "Mr. Halvorsen said the rent rose.")
+    by_actor = mentions_by_actor(text)
+    assert by_actor["Mary Halvorsen"] == ["Mary Halvorsen", "Halvorsen"]
+    assert by_actor["John Halvorsen"] == ["John Halvorsen", "Halvorsen"]

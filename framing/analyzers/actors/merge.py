@@ -120,10 +120,12 @@ def merge(doc: Document, cands: list[Cand], users: list[UserActor]) -> tuple[lis
     index = _name_index(names, words)
     for i in order:
         c = names[i]
-        if c.key in by_key:
+        if c.key in by_key and not c.gender:
             c.actor = by_key[c.key]
             continue
-        target = _longer_name(c, words[i], index, actors)
+        target = _longer_name(c, words[i], index, actors)  # a titled surname: by its gender
+        if target is None and c.key in by_key:
+            target = by_key[c.key]
         c.actor = target if target is not None else new(c.key, c.type)
         by_key.setdefault(c.key, c.actor)
     for c in cands:
@@ -210,6 +212,8 @@ def _longer_name(c: Cand, words: tuple, index: dict, actors: list[Actor]) -> Opt
             continue
         if c.type not in ("unknown", typ) and typ != "unknown":
             continue  # "Valmora" (a place) is not "Valmora Chamber of Commerce"
+        if c.gender and _gender(o) not in (None, c.gender):
+            continue  # "Mrs. Lee" is not "John Lee" when both Lees are in the story
         if o.start < c.start:
             if best_before is None or o.start > best_before.start:
                 best_before = o
@@ -217,6 +221,14 @@ def _longer_name(c: Cand, words: tuple, index: dict, actors: list[Actor]) -> Opt
             best_after = o
     best = best_before or best_after
     return best.actor if best is not None else None
+
+
+def _gender(c: Cand) -> Optional[str]:
+    """A name's gender from its title ("Mrs.") or its given name, if any."""
+    if c.gender:
+        return c.gender
+    first = c.key.split()[0].lower() if c.key.split() else ""
+    return given_names().get(first) if len(c.key.split()) > 1 else None
 
 
 def _group_actor(c: Cand, actors: list[Actor], by_key: dict, new) -> int:

@@ -150,13 +150,43 @@ def _byline_span(doc: Document) -> tuple[int, int] | None:
 
 
 def type_by_pronouns(actors: list[Actor], mentions: list[Cand]) -> None:
-    """An untyped two- or three-word name that a he/she pronoun resolved to
-    is a person of that gender."""
+    """An untyped name of one to three title-case words ("Okonkwo", "Helena
+    Strand") that a he/she pronoun resolved to is a person of that gender;
+    one that only "it"/"its" resolved to is an organisation (English
+    personal pronouns mark a person by gender, "it" a non-person; Quirk et
+    al. 1985, §6.10; the gazetteer places are typed already)."""
+    neuter: set[int] = set()
     for c in mentions:
         if c.kind != "pronoun" or c.actor is None:
             continue
         a = actors[c.actor]
-        g = PRONOUN_GENDER.get(c.key.lower().replace("’", "'").split("'")[0])
-        if g and a.source == "detected" and a.type == "unknown" and _person_shaped(a.name):
+        if a.source != "detected" or a.type != "unknown":
+            continue
+        form = c.key.lower().replace("’", "'").split("'")[0]
+        g = PRONOUN_GENDER.get(form)
+        if g and (_person_shaped(a.name) or _one_word(a.name)):
             a.type = "person"
             a.gender = a.gender or g
+        elif form in NEUTER:
+            neuter.add(c.actor)
+    for idx in neuter:
+        name = actors[idx].name
+        if actors[idx].type == "unknown" and not _plural(name):
+            actors[idx].type = "organisation"
+    for c in mentions:
+        if c.actor is not None and c.kind == "name" and c.type == "unknown":
+            c.type = actors[c.actor].type
+
+
+NEUTER = frozenset(("it", "its", "itself"))
+
+
+def _plural(name: str) -> bool:
+    """"Arabs", "Rangers": a one-word name in plural -s (not "-ss"), which
+    "it" does not take (a resolution error is likelier than a singular)."""
+    return " " not in name and name.endswith("s") and not name.endswith("ss")
+
+
+def _one_word(name: str) -> bool:
+    """"Okonkwo", not "NATO" or "LibriVox"."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()

@@ -105,7 +105,10 @@ def _evidence(doc: Document, m: Cand, ev: set, byline) -> None:
         if head:
             ev.add(head)
     # organisation
-    if prev in cue["org_cue"] or (prev == "," and prev2 in cue["org_cue"]):
+    # a common noun in lower case: "the rights group Amnesty", not the head
+    # of a name before it ("the Labour Party, Ann Lee")
+    if ((prev in cue["org_cue"] and toks[i - 1].text.islower())
+            or (prev == "," and prev2 in cue["org_cue"] and toks[i - 2].text.islower())):
         ev.add("organisation")
     if byline and byline[0] <= m.start < byline[1]:
         ev.add("organisation")

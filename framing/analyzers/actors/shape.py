@@ -17,7 +17,8 @@ classification"):
   people's.
 * **organisation** — a one-word name with a capital inside it after the
   third letter ("LibriVox", "YouTube"; not "McKenzie", "MacArthur",
-  "DeSantis"): the spelling of brands and companies.
+  "DeSantis"): the spelling of brands and companies; also when the actor's
+  name is longer but one of its mentions is such a word.
 """
 from __future__ import annotations
 
@@ -64,10 +65,17 @@ def type_by_shape(doc: Document, actors: list[Actor], mentions: list[Cand]) -> N
             if i > 0 and low[i - 1] == "the":
                 after_the.add(c.actor)
     others = {a.name for a in actors if a.type in ("organisation", "place")}
+    # a one-word mention spelled as a brand types the actor it joined,
+    # whatever the longer form its name took ("LibriVox" in "the LibriVox
+    # catalog" under a longer run)
+    branded = {c.actor for c in mentions
+               if c.actor in todo and c.kind == "name" and _brand(doc.text[c.start:c.end])}
     for idx in sorted(todo):
         a = actors[idx]
         words = a.name.split()
-        if len(words) == 1:
+        if idx in branded:
+            a.type = "organisation"
+        elif len(words) == 1:
             w = words[0]
             if w.lower() in names and w not in lex.places:
                 a.type = "person"

@@ -453,8 +453,7 @@ class _Detector:
     def _place_head(self, words: list[str]) -> bool:
         """Internal evidence (McDonald 1996): the name's last word is a place
         or facility head ("Quay", "Bridge", "Street"; "Ward" + a number),
-        and a name of two words does not start with a given name ("Laura
-        Bridge"; but "Ross Ice Shelf", three words, is a place); or its
+        and it does not start with a given name ("Laura Bridge"); or its
         first word is a place prefix ("Port", "Mount", "Fort")."""
         last = words[-1].lower()
         if last.isdigit() and len(words) > 1:
@@ -462,7 +461,7 @@ class _Detector:
         if len(words) > 1 and words[0].lower().rstrip(".") in self.s.cues["place_lead"]:
             return True  # "Port Avel", "Mount Carrow", "Fort Drum"
         return (len(words) > 1 and last in self.s.cues["place_head"]
-                and (len(words) > 2 or words[0].lower() not in self.s.lex.first_names))
+                and words[0].lower() not in self.s.lex.first_names)
 
 
 def detect(doc: Document) -> list[Cand]:

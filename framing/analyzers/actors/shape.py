@@ -15,6 +15,9 @@ classification"):
   "Google Analytics"), and never after "the" (English personal names take
   no article; Quirk et al. 1985, §5.60–5.66). Most such names in news are
   people's.
+* **person** — a capitalised title of two or three words standing for its
+  holder ("Prime Minister", "the Home Secretary": a title, or a name ending
+  in a one-word title);
 * **organisation** — a one-word name with a capital inside it after the
   third letter ("LibriVox", "YouTube"; not "McKenzie", "MacArthur",
   "DeSantis"): the spelling of brands and companies; also when the actor's
@@ -46,6 +49,25 @@ def _brand(w: str) -> bool:
     return inner is not None and inner >= 3 and not w.startswith(_NAME_PREFIXES)
 
 
+# single-word titles that also name an abstraction or a body ("Racial
+# Justice", "the Executive"): no office by their head alone
+_NOT_OFFICE_HEADS = frozenset(("justice", "executive", "chair", "worker", "leader"))
+
+
+def _office(words: list[str], lex) -> bool:
+    """"Prime Minister", "the Home Secretary": a capitalised name that is a
+    title, or ends in a one-word title, names the office's holder (AP
+    Stylebook, "titles": a formal title capitalised before or instead of a
+    name)."""
+    if not 1 < len(words) <= 3 or not all(map(_capitalised, words)):
+        return False
+    low = tuple(w.lower() for w in words)
+    if low in lex.titles:
+        return True
+    return (low[-1],) in lex.titles and low[-1] not in _NOT_OFFICE_HEADS and not any(
+        BARE[w] in lex.org_words for w in low)
+
+
 def type_by_shape(doc: Document, actors: list[Actor], mentions: list[Cand]) -> None:
     """Type the detected actors still ``unknown`` by the rules above."""
     todo = {c.actor for c in mentions
@@ -75,6 +97,8 @@ def type_by_shape(doc: Document, actors: list[Actor], mentions: list[Cand]) -> N
         words = a.name.split()
         if idx in branded:
             a.type = "organisation"
+        elif _office(words, lex):
+            a.type = "person"
         elif len(words) == 1:
             w = words[0]
             if w.lower() in names and w not in lex.places:

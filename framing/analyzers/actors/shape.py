@@ -21,11 +21,14 @@ classification"):
 * **organisation** — a one-word name with a capital inside it after the
   third letter ("LibriVox", "YouTube"; not "McKenzie", "MacArthur",
   "DeSantis"): the spelling of brands and companies; also when the actor's
-  name is longer but one of its mentions is such a word.
+  name is longer but one of its mentions is such a word; and a name that is
+  or ends in a body of the ``named_bodies`` list ("the United Nations",
+  "the British Red Cross").
 """
 from __future__ import annotations
 
 from ...document import Document
+from ...lexicons import word_list
 from ...lexicons.shared import given_names
 from .candidates import Cand
 from .evidence import cues
@@ -47,6 +50,16 @@ def _brand(w: str) -> bool:
         return False
     inner = next((i for i, c in enumerate(w) if i and c.isupper()), None)
     return inner is not None and inner >= 3 and not w.startswith(_NAME_PREFIXES)
+
+
+NAMED_BODIES = frozenset(tuple(b.split()) for b in word_list("actor_words.tsv", "named_bodies"))
+
+
+def _named_body(words: list[str]) -> bool:
+    """"the United Nations", "British Red Cross": a name that is, or ends
+    in, a body of the ``named_bodies`` list."""
+    low = tuple(w.lower() for w in words)
+    return any(low[k:] in NAMED_BODIES for k in range(len(low)))
 
 
 # single-word titles that also name an abstraction or a body ("Racial
@@ -95,7 +108,7 @@ def type_by_shape(doc: Document, actors: list[Actor], mentions: list[Cand]) -> N
     for idx in sorted(todo):
         a = actors[idx]
         words = a.name.split()
-        if idx in branded:
+        if idx in branded or _named_body(words):
             a.type = "organisation"
         elif _office(words, lex):
             a.type = "person"

@@ -639,11 +639,11 @@ def test_a_hotel_or_factory_is_a_place():
 
 
 def test_common_given_names_type_their_bearers_people():
-    text = "Kristen Vale and Kiara Oduya spoke first. Then Hilary Brandt took the stage."
+    text = "At the hearing Kristen spoke first, then Kiara. Hilary took the stage last."
     got = _types_with_offsets(text)
     assert {n: t for n, (t, _) in got.items()} == {
-        "Kristen Vale": "person", "Kiara Oduya": "person", "Hilary Brandt": "person"}
-    assert got["Hilary Brandt"][1] == [(47, 60)]
+        "Kristen": "person", "Kiara": "person", "Hilary": "person"}
+    assert got["Hilary"][1] == [(48, 54)]
 
 
 def test_a_pronoun_types_a_one_word_name_a_person():

@@ -615,3 +615,87 @@ def test_a_titled_surname_joins_the_full_name_of_its_gender():
     by_actor = mentions_by_actor(text)
     assert by_actor["Mary Halvorsen"] == ["Mary Halvorsen", "Halvorsen"]
     assert by_actor["John Halvorsen"] == ["John Halvorsen", "Halvorsen"]
+
+
+# -- typing: head nouns, cues, given names and small gazetteers (issue #15) -------
+
+def _types_with_offsets(text: str) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """Actor name → (type, the offsets of its name mentions), checking that
+    every mention's offsets cut its own words out of the text."""
+    found, mentions = find_mentions(Document(text))
+    out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for m in mentions:
+        a = found[m.actor]
+        if m.kind == "name":
+            assert text[m.start:m.end].strip() == text[m.start:m.end]
+            out.setdefault(a.name, (a.type, []))[1].append((m.start, m.end))
+    return out
+
+
+def test_an_organisation_head_noun_types_a_centre_or_society():
+    text = ("The exhibition opened at the Halloran Art Center on Friday. "
+            "The Brackwater Historical Society lent three maps.")
+    got = _types_with_offsets(text)
+    assert got["Halloran Art Center"] == ("organisation", [(29, 48)])
+    assert got["Brackwater Historical Society"][0] == "organisation"
+
+
+def test_a_hotel_or_factory_is_a_place():
+    got = _types_with_offsets("Guests stayed at the Vessmoor Hotel, next to the Old Tallow Factory.")
+    assert got["Vessmoor Hotel"] == ("place", [(21, 35)])
+    assert got["Old Tallow Factory"][0] == "place"
+
+
+def test_common_given_names_type_their_bearers_people():
+    text = "At the hearing Kristen spoke first, then Kiara. Hilary took the stage last."
+    got = _types_with_offsets(text)
+    assert {n: t for n, (t, _) in got.items()} == {
+        "Kristen": "person", "Kiara": "person", "Hilary": "person"}
+    assert got["Hilary"][1] == [(48, 54)]
+
+
+def test_a_pronoun_types_a_one_word_name_a_person():
+    got = _types_with_offsets("Okonkwo arrived late. He said the vote was rigged.")
+    assert got["Okonkwo"] == ("person", [(0, 7)])
+    found, _ = find_mentions(Document("Okonkwo arrived late. He said the vote was rigged."))
+    assert next(a for a in found if a.name == "Okonkwo").gender == "m"
+
+
+def test_a_lower_case_class_noun_before_a_name_types_it():
+    got = _types_with_offsets("The rights group Tessaline filed a complaint. The lawyer Varro read it out.")
+    assert got["Tessaline"] == ("organisation", [(17, 26)])
+    assert got["Varro"][0] == "person"
+
+
+def test_a_name_ending_in_party_before_a_comma_does_not_type_the_next_name():
+    got = _types_with_offsets("The Labour Party, Fenwick Odum said, would not comment.")
+    assert got["Fenwick Odum"][0] == "person"
+    assert got["Labour Party"][0] == "organisation"
+
+
+def test_staff_nouns_after_a_name_and_a_capital_in_apposition():
+    got = _types_with_offsets("Brindle engineers inspected the bridge. A monument will rise "
+                              "in the nation's capital, Ostavia.")
+    assert got["Brindle"] == ("organisation", [(0, 7)])
+    assert got["Ostavia"][0] == "place"
+
+
+def test_a_capitalised_title_alone_is_its_holder():
+    got = _types_with_offsets("The Home Secretary met reporters on Tuesday.")
+    assert got["Home Secretary"] == ("person", [(4, 18)])
+
+
+def test_listed_companies_and_bodies_are_organisations():
+    text = ("Microsoft says the browser is obsolete. The United Nations disagreed, "
+            "and so did the Danish Red Cross.")
+    got = _types_with_offsets(text)
+    assert got["Microsoft"] == ("organisation", [(0, 9)])
+    assert got["United Nations"][0] == "organisation"
+    assert got["Danish Red Cross"][0] == "organisation"
+
+
+def test_a_brand_spelled_mention_types_the_actor_it_joined():
+    found, mentions = find_mentions(Document("Eds.: See the QuillBook catalogue. QuillBook was my first project."))
+    quill = {found[m.actor].type for m in mentions
+             if m.kind == "name" and "QuillBook" in found[m.actor].name}
+    assert quill == {"organisation"}

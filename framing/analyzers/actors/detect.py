@@ -54,7 +54,8 @@ __all__ = ["Cand", "Lex", "detect", "lexicon"]
 _POSSESSIVE = APOSTROPHES[:2]  # 's ’s
 # the second part of an adjectival compound after a name (Quirk et al. 1985, App. I.44)
 COMPOUND_HEADS = frozenset(("style", "like", "era", "type", "backed", "led", "run"))
-NAMED_ORGS = word_list("actor_words.tsv", "party_names") | word_list("actor_words.tsv", "platforms")
+NAMED_ORGS = (word_list("actor_words.tsv", "party_names") | word_list("actor_words.tsv", "platforms")
+              | word_list("actor_words.tsv", "companies"))
 
 
 class _Detector:
@@ -430,7 +431,7 @@ class _Detector:
             if place is not None and place[1] == "place":
                 typ = "place"  # "Soviet Union", "Hong Kong": a gazetteer place
             elif e - k == 1 and self.s.low[k] in NAMED_ORGS:
-                typ = "organisation"  # a party ("Labour") or a platform ("Telegram")
+                typ = "organisation"  # a party ("Labour"), a platform ("Telegram"), a company
             elif any(map(self.s.org_word.__getitem__, self.s.low[k:e])):
                 typ = "organisation"
             elif self._place_head(words):

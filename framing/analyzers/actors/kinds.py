@@ -8,18 +8,23 @@ Yarowsky 1992), so evidence at any mention types them all. Only detected
 actors still typed ``unknown`` change; the cue words are in
 ``lexicons/actor_context_cues.tsv``.
 
-* **person** — only for a name of two or three title-case words ("Helena
+* **person** — for a name of two or three title-case words ("Helena
   Strand", not "Lintmark" or "NATO"): a mention right before a speech or
   cognition verb ("Strand said") or right after "said"/"says" ("said Nadia
-  Holm"); an apposition with a person noun or "who" (", a nurse,", ", who
-  voted …", "An election lawyer, Mikael Strom,"); or, after coreference, a
+  Holm"), or "An election lawyer, Mikael Strom,"; for one title-case word
+  too ("Okonkwo"), the stronger cues: an apposition with a person noun or
+  "who" (", a nurse,", ", who voted …"), a lower-case person noun right
+  before it ("the fashion designer Okonkwo"), or, after coreference, a
   he/she pronoun resolved to it (:func:`type_by_pronouns`);
 * **organisation** — an organisation noun before it or in apposition ("the
   engineering firm Halvorsen & Dyck", "the bus operator, Coastline Transit"),
-  or the outlet after the comma of a byline ("By Ann Lee, The Daily Clarion");
+  a staff noun right after it ("Halvorsen engineers", "Coastline
+  spokesman"), or the outlet after the comma of a byline ("By Ann Lee, The
+  Daily Clarion");
 * **place** — a locative preposition before it ("in Westbank", "across the
   Calder Quay"), a place noun after it ("the Tessel estuary", "the Lower
-  Quays district") or "the city of …" before it.
+  Quays district"), "the city of …" before it, or a place noun in
+  apposition before it ("the nation's capital, Valmora").
 
 Person evidence wins over organisation, organisation over place.
 """
@@ -53,7 +58,7 @@ def type_cands(doc: Document, cands: list[Cand]) -> None:
             _evidence(doc, m, found.setdefault(m.key, set()), byline)
     for m in cands:
         ev = found.get(m.key) if m.kind == "name" and m.type == "unknown" else None
-        if ev and "person" not in ev:
+        if ev and "person" not in ev and "person!" not in ev:
             if "organisation" in ev:
                 m.type = "organisation"
             elif "place" in ev:
@@ -73,7 +78,8 @@ def type_by_context(doc: Document, actors: list[Actor], mentions: list[Cand]) ->
         _evidence(doc, m, found.setdefault(m.actor, set()), byline)
     for idx, ev in found.items():
         a = actors[idx]
-        if "person" in ev and _person_shaped(a.name):
+        if ("person" in ev and _person_shaped(a.name)) or (
+                "person!" in ev and (_person_shaped(a.name) or _one_word(a.name))):
             a.type = "person"
         elif "organisation" in ev:
             a.type = "organisation"
@@ -100,16 +106,27 @@ def _evidence(doc: Document, m: Cand, ev: set, byline) -> None:
         ev.add("person")
     if prev == "," and i > 1 and prev2 in cue["person_cue"]:
         ev.add("person")  # "An election lawyer, Mikael Strom"
+    if prev in cue["person_cue"] and prev != "who" and toks[i - 1].text.islower():
+        ev.add("person!")  # "the fashion designer Okonkwo"
     if nxt == ",":
         head = _apposition(low, j + 1, n, cue)
         if head:
-            ev.add(head)
+            ev.add(head + "!" if head == "person" else head)
     # organisation
-    if prev in cue["org_cue"] or (prev == "," and prev2 in cue["org_cue"]):
+    # a common noun in lower case: "the rights group Amnesty", not the head
+    # of a name before it ("the Labour Party, Ann Lee")
+    if ((prev in cue["org_cue"] and toks[i - 1].text.islower())
+            or (prev == "," and prev2 in cue["org_cue"] and toks[i - 2].text.islower())):
         ev.add("organisation")
     if byline and byline[0] <= m.start < byline[1]:
         ev.add("organisation")
+    if (nxt in cue["org_after"] and j < n and toks[j].text.islower()
+            and toks[j].start == m.end + 1):
+        ev.add("organisation")  # "Halvorsen engineers"
     # place
+    if ((prev in cue["place_appos"] and toks[i - 1].text.islower())
+            or (prev == "," and prev2 in cue["place_appos"] and toks[i - 2].text.islower())):
+        ev.add("place")  # "the nation's capital, Valmora"
     if nxt in cue["place_after"] and j < n and toks[j].start == m.end + 1:
         ev.add("place")
     if prev in cue["place_prep"] or (prev == "the" and prev2 in cue["place_prep"]):
@@ -150,13 +167,28 @@ def _byline_span(doc: Document) -> tuple[int, int] | None:
 
 
 def type_by_pronouns(actors: list[Actor], mentions: list[Cand]) -> None:
-    """An untyped two- or three-word name that a he/she pronoun resolved to
-    is a person of that gender."""
+    """An untyped name of one to three title-case words ("Okonkwo", "Helena
+    Strand") that a he/she pronoun resolved to is a person of that gender
+    (English personal pronouns mark a person by gender; Quirk et al. 1985,
+    §6.10). "It" is left alone: places, products and works take it as
+    organisations do."""
     for c in mentions:
         if c.kind != "pronoun" or c.actor is None:
             continue
         a = actors[c.actor]
-        g = PRONOUN_GENDER.get(c.key.lower().replace("’", "'").split("'")[0])
-        if g and a.source == "detected" and a.type == "unknown" and _person_shaped(a.name):
+        if a.source != "detected" or a.type != "unknown":
+            continue
+        form = c.key.lower().replace("’", "'").split("'")[0]
+        g = PRONOUN_GENDER.get(form)
+        if g and (_person_shaped(a.name) or _one_word(a.name)):
             a.type = "person"
             a.gender = a.gender or g
+    for c in mentions:
+        if c.actor is not None and c.kind == "name" and c.type == "unknown":
+            c.type = actors[c.actor].type
+
+
+def _one_word(name: str) -> bool:
+    """"Okonkwo", not "NATO" or "LibriVox"."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()
+

@@ -511,8 +511,10 @@ def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
     code = ("import sys; from framing.run.local import analyze_corpus; from framing.io.corpus import "
             "iter_corpus; analyze_corpus(iter_corpus([sys.argv[1]]), 2, sys.argv[2], chunk_size=1)")
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGINT):
-        proc = subprocess.Popen([sys.executable, "-c", code, str(src), str(tmp_path / "a.jsonl")],
-                                stderr=subprocess.DEVNULL)
+        err = tmp_path / f"stderr-{sig.name}.txt"
+        with err.open("wb") as fh:
+            proc = subprocess.Popen([sys.executable, "-c", code, str(src),
+                                     str(tmp_path / "a.jsonl")], stderr=fh)
         try:
             deadline = time.time() + 60
             workers: set[int] = set()
@@ -521,7 +523,8 @@ def test_sigterm_and_sigint_end_the_workers_promptly(tmp_path):
                            if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")
                            } if _alive(proc.pid) else set()
                 time.sleep(0.2)
-            assert len(workers) >= 2, "the workers did not start"
+            assert len(workers) >= 2, (f"the workers did not start (before {sig.name}; exit code "
+                                       f"{proc.poll()}): {err.read_text(errors='replace')[-2000:]}")
             time.sleep(1.0)
             proc.send_signal(sig)
             if sig == signal.SIGINT:

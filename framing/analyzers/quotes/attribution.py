@@ -27,6 +27,7 @@ from .openers import (DAY_WORDS, GROUP_ORG_ROLE, NOUN_DETERMINERS, asked_phrase,
                       object_end, reduced_relative)
 from .subjects import document_left, quantity_left
 from ...lexicons import word_list
+from ..actors.evidence import cues as actor_cues, is_number
 
 PP_HEADS = word_list("quote_words.tsv", "pp_heads")
 ROLE_TITLE_MOD = ROLE_TITLE | {"modifier"}
@@ -237,15 +238,14 @@ def _agrees(tk: Tokens, span: tuple[int, int], form: CueForm) -> bool:
     return not plural or w in ("who", "which")
 
 
-_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
-                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
-                     "fifty hundred hundreds dozen dozens thousand thousands million millions "
-                     "score".split())
-
-
 def _plural_number(word: str) -> bool:
-    """A number above one makes its noun phrase plural ("nine", "a dozen", "40")."""
-    return word in _NUMBERS or (word.replace(",", "").isdigit() and word != "1")
+    """A number above one makes its noun phrase plural ("nine", "a dozen",
+    "hundreds", "40"); the numeral words are the actors analyzer's
+    (``actor_context_cues.tsv``, role ``number``)."""
+    if word.replace(",", "").isdigit():
+        return word != "1"
+    return word != "one" and is_number(word[:-1] if word.endswith("s") else word,
+                                       actor_cues()["number"])
 
 
 def _inversion_ends(tk: Tokens, t: int, hi: int) -> bool:
